@@ -1,0 +1,145 @@
+"""Rules on references and identity: codes unique, references resolve, files exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from handlungsprogramm.checks.registry import Hit, Severity, rule
+from handlungsprogramm.location import Path
+from handlungsprogramm.model import Programme
+
+
+@rule(
+    "HP401",
+    Severity.ERROR,
+    title=("Unknown objective", "Unbekanntes Ziel"),
+    message=(
+        "measure {code} refers to operational objective {ref}, which does not exist",
+        "Maßnahme {code} verweist auf das operative Ziel {ref}, das es nicht gibt",
+    ),
+    fix=(
+        "use one of the operational objective codes",
+        "einen der Codes der operativen Ziele verwenden",
+    ),
+)
+def objective_refs_resolve(programme: Programme) -> Iterator[Hit]:
+    """A dangling reference would silently drop the measure from its objective."""
+    known = {o.code for _, _, _, o in programme.iter_operational()}
+    for path, measure in programme.iter_measures():
+        for index, ref in enumerate(measure.objectives):
+            if ref not in known:
+                yield (*path, "objectives", index), {"code": measure.code, "ref": ref}
+
+
+@rule(
+    "HP402",
+    Severity.ERROR,
+    title=("Unknown field of action", "Unbekanntes Handlungsfeld"),
+    message=(
+        "measure {code} refers to field of action {ref}, which does not exist",
+        "Maßnahme {code} verweist auf das Handlungsfeld {ref}, das es nicht gibt",
+    ),
+    fix=("use one of the field of action codes", "einen der Codes der Handlungsfelder verwenden"),
+)
+def field_refs_resolve(programme: Programme) -> Iterator[Hit]:
+    """The document groups measures under their field of action; it must exist."""
+    known = {f.code for f in programme.fields_of_action}
+    for path, measure in programme.iter_measures():
+        if measure.field_of_action is not None and measure.field_of_action not in known:
+            yield (*path, "field_of_action"), {"code": measure.code, "ref": measure.field_of_action}
+
+
+@rule(
+    "HP403",
+    Severity.ERROR,
+    title=("Duplicate code", "Doppelter Code"),
+    message=(
+        "code {code} is used more than once (first at {first})",
+        "Code {code} wird mehrfach verwendet (zuerst bei {first})",
+    ),
+    fix=(
+        "give each field, objective and measure its own code",
+        "jedem Feld, Ziel und jeder Maßnahme einen eigenen Code geben",
+    ),
+)
+def codes_unique(programme: Programme) -> Iterator[Hit]:
+    """References are by code; a code used twice makes them ambiguous."""
+    from handlungsprogramm.location import format_path
+
+    def all_codes() -> Iterator[tuple[Path, str]]:
+        for index, field in enumerate(programme.fields_of_action):
+            yield ("fields_of_action", index), field.code
+        for path, _, strategic in programme.iter_strategic():
+            yield path, strategic.code
+        for path, _, _, operational in programme.iter_operational():
+            yield path, operational.code
+
+    # Measures have their own namespace; objectives and fields share one.
+    for codes in (all_codes(), ((p, m.code) for p, m in programme.iter_measures())):
+        seen: dict[str, Path] = {}
+        for path, code in codes:
+            if code in seen:
+                yield (*path, "code"), {"code": code, "first": format_path(seen[code])}
+            else:
+                seen[code] = path
+
+
+@rule(
+    "HP404",
+    Severity.WARNING,
+    title=("Objective of another field of action", "Ziel eines anderen Handlungsfelds"),
+    message=(
+        "measure {code} belongs to field {field} but serves objective {ref} of field {other}",
+        "Maßnahme {code} gehört zu Handlungsfeld {field}, dient aber Ziel {ref}"
+        " aus Handlungsfeld {other}",
+    ),
+    fix=(
+        "check `field_of_action:` and `objectives:`",
+        "`field_of_action:` und `objectives:` prüfen",
+    ),
+)
+def objectives_in_field(programme: Programme) -> Iterator[Hit]:
+    """Usually a typo in one of the two references; occasionally a deliberate cross-link."""
+    field_of = {o.code: f.code for _, f, _, o in programme.iter_operational()}
+    for path, measure in programme.iter_measures():
+        for index, ref in enumerate(measure.objectives):
+            other = field_of.get(ref)
+            if measure.field_of_action and other and other != measure.field_of_action:
+                yield (
+                    (*path, "objectives", index),
+                    {
+                        "code": measure.code,
+                        "field": measure.field_of_action,
+                        "ref": ref,
+                        "other": other,
+                    },
+                )
+
+
+@rule(
+    "HP405",
+    Severity.ERROR,
+    title=("Logo file not found", "Logodatei nicht gefunden"),
+    message=(
+        "the logo {logo} of {municipality} does not exist next to the programme file",
+        "das Logo {logo} von {municipality} liegt nicht neben der Programmdatei",
+    ),
+    fix=(
+        "put the image next to the programme file or correct the path",
+        "das Bild neben die Programmdatei legen oder den Pfad korrigieren",
+    ),
+)
+def logos_exist(programme: Programme) -> Iterator[Hit]:
+    """The cover shows both logos; a wrong path would only show up at build time."""
+    if programme.base_dir is None:
+        return
+    for side in ("german", "partner"):
+        municipality = getattr(programme.partnership, side)
+        if municipality.logo and not (programme.base_dir / municipality.logo).is_file():
+            yield (
+                ("partnership", side, "logo"),
+                {
+                    "logo": municipality.logo,
+                    "municipality": municipality.name,
+                },
+            )

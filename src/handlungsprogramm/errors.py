@@ -1,0 +1,83 @@
+"""One exception hierarchy for everything the library refuses to do.
+
+Each exception subclasses :class:`HandlungsprogrammError` *and* the builtin whose
+meaning it carries, so host applications can catch either the library's root or the
+familiar builtin. Every exception that a user can cause carries enough structure
+(code, file, line, field path) for the CLI to print a located message without a
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handlungsprogramm.i18n.messages import Lang
+    from handlungsprogramm.location import SourceLocation
+
+__all__ = [
+    "HandlungsprogrammError",
+    "LoadProblem",
+    "OutputExistsError",
+    "ProgrammeLoadError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """One reason why a programme could not be loaded.
+
+    ``code`` is stable (``HP0xx``); ``kind`` is the finer machine-readable reason
+    (a pydantic error type such as ``extra_forbidden`` or one of the loader's own);
+    ``path`` is the field path in the input (``("measures", 2, "lead")``).
+    """
+
+    code: str
+    kind: str
+    path: tuple[str | int, ...]
+    location: SourceLocation | None
+    ctx: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The plain-language message in ``lang`` (English or German)."""
+        from handlungsprogramm.i18n.messages import load_problem_message
+
+        return load_problem_message(self, lang)
+
+    @property
+    def dotted_path(self) -> str:
+        """The field path as people write it: ``measures[2].lead``."""
+        from handlungsprogramm.location import format_path
+
+        return format_path(self.path)
+
+    def __str__(self) -> str:
+        where = str(self.location) if self.location else "<input>"
+        path = f" {self.dotted_path}:" if self.path else ""
+        return f"{where}: {self.code}{path} {self.message('en')}"
+
+
+class HandlungsprogrammError(Exception):
+    """Root of every exception this library raises on purpose."""
+
+
+class ProgrammeLoadError(HandlungsprogrammError, ValueError):
+    """The input could not be turned into a :class:`~handlungsprogramm.Programme`.
+
+    Carries *all* problems found at once (not just the first), each located.
+    """
+
+    def __init__(self, problems: Sequence[LoadProblem]) -> None:
+        if not problems:
+            raise ValueError("ProgrammeLoadError needs at least one problem")
+        self.problems: tuple[LoadProblem, ...] = tuple(problems)
+        lines = [str(p) for p in self.problems]
+        super().__init__(
+            f"{len(self.problems)} problem(s) in the programme input:\n" + "\n".join(lines)
+        )
+
+
+class OutputExistsError(HandlungsprogrammError, FileExistsError):
+    """A command would overwrite a file the user did not ask to replace."""

@@ -1,0 +1,1 @@
+"""Messages and labels in the languages users read them in."""

@@ -1,0 +1,242 @@
+"""User-facing messages of the loader, in English and German.
+
+Pydantic reports errors by type with a context dict; we render our own sentences from
+the same type and context so a German coordinator reads German, and so the wording
+is ours to keep stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from handlungsprogramm.errors import LoadProblem
+
+__all__ = ["LANGS", "LOAD_CODES", "Lang", "describe_value", "load_problem_message"]
+
+Lang = Literal["en", "de"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+LOAD_CODES: dict[str, tuple[str, str]] = {
+    "HP001": ("file cannot be read", "Datei kann nicht gelesen werden"),
+    "HP002": ("file too large", "Datei zu groß"),
+    "HP003": ("not UTF-8 text", "kein UTF-8-Text"),
+    "HP004": ("syntax error", "Syntaxfehler"),
+    "HP005": ("structure too large or recursive", "Struktur zu groß oder rekursiv"),
+    "HP006": ("empty file", "leere Datei"),
+    "HP007": ("not a programme", "kein Programm"),
+    "HP010": ("unknown key", "unbekannter Schlüssel"),
+    "HP011": ("missing field", "fehlendes Feld"),
+    "HP012": ("wrong type", "falscher Typ"),
+    "HP013": ("invalid value", "ungültiger Wert"),
+}
+"""Stable codes of load problems with a short title (English, German)."""
+
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    # the loader's own
+    "file_not_found": ("file not found", "Datei nicht gefunden"),
+    "not_a_file": ("is not a file", "ist keine Datei"),
+    "file_unreadable": ("cannot read the file: {reason}", "Datei nicht lesbar: {reason}"),
+    "file_too_large": (
+        "the file has {size} bytes; the limit is {limit} bytes",
+        "die Datei hat {size} Bytes; erlaubt sind höchstens {limit} Bytes",
+    ),
+    "binary_file": (
+        "the file contains NUL bytes: it is a binary file, not YAML or JSON",
+        "die Datei enthält NUL-Bytes: sie ist binär, kein YAML oder JSON",
+    ),
+    "not_utf8": (
+        "the file is not valid UTF-8 (byte {byte} at offset {offset}); save it as UTF-8",
+        "die Datei ist kein gültiges UTF-8 (Byte {byte} an Position {offset});"
+        " bitte als UTF-8 speichern",
+    ),
+    "yaml_syntax": ("YAML syntax error: {problem}", "YAML-Syntaxfehler: {problem}"),
+    "json_syntax": ("JSON syntax error: {problem}", "JSON-Syntaxfehler: {problem}"),
+    "duplicate_key": (
+        "the key '{key}' appears twice in the same mapping",
+        "der Schlüssel '{key}' kommt in derselben Zuordnung zweimal vor",
+    ),
+    "alias_bomb": (
+        "the document expands to more than {limit} values (YAML aliases?); refused",
+        "das Dokument ergibt mehr als {limit} Werte (YAML-Aliase?); abgelehnt",
+    ),
+    "recursive_alias": (
+        "a YAML alias refers to itself; recursive structures are not allowed",
+        "ein YAML-Alias verweist auf sich selbst; rekursive Strukturen sind nicht erlaubt",
+    ),
+    "too_deep": (
+        "nested more than {limit} levels deep",
+        "mehr als {limit} Ebenen tief verschachtelt",
+    ),
+    "empty_file": (
+        "the file is empty; start from `handlungsprogramm init`",
+        "die Datei ist leer; beginnen Sie mit `handlungsprogramm init`",
+    ),
+    "not_a_mapping": (
+        "the top level must be a mapping of sections (title:, languages:, …), got {got}",
+        "die oberste Ebene muss eine Zuordnung von Abschnitten sein (title:, languages:, …),"
+        " erhalten: {got}",
+    ),
+    "key_not_text": (
+        "keys must be text, got {got}",
+        "Schlüssel müssen Text sein, erhalten: {got}",
+    ),
+    # pydantic's types, in our words
+    "missing": ("required field '{field}' is missing", "Pflichtfeld '{field}' fehlt"),
+    "extra_forbidden": ("unknown key '{key}'{hint}", "unbekannter Schlüssel '{key}'{hint}"),
+    "string_type": ("expected text, got {got}", "Text erwartet, erhalten: {got}"),
+    "int_type": ("expected a whole number, got {got}", "ganze Zahl erwartet, erhalten: {got}"),
+    "decimal_type": ("expected a number, got {got}", "Zahl erwartet, erhalten: {got}"),
+    "bool_type": ("expected true or false, got {got}", "true oder false erwartet, erhalten: {got}"),
+    "date_type": (
+        "expected a date as YYYY-MM-DD, got {got}",
+        "Datum im Format JJJJ-MM-TT erwartet, erhalten: {got}",
+    ),
+    "dict_type": (
+        "expected a mapping (key: value), got {got}",
+        "Zuordnung (Schlüssel: Wert) erwartet, erhalten: {got}",
+    ),
+    "list_type": ("expected a list, got {got}", "Liste erwartet, erhalten: {got}"),
+    "union_type": ("expected {expected}, got {got}", "{expected} erwartet, erhalten: {got}"),
+    "enum": (
+        "{got} is not allowed here{hint}; use one of: {expected}",
+        "{got} ist hier nicht erlaubt{hint}; möglich sind: {expected}",
+    ),
+    "greater_than_equal": (
+        "must be at least {ge}, got {got}",
+        "muss mindestens {ge} sein, erhalten: {got}",
+    ),
+    "greater_than": (
+        "must be greater than {gt}, got {got}",
+        "muss größer als {gt} sein, erhalten: {got}",
+    ),
+    "less_than_equal": (
+        "must be at most {le}, got {got}",
+        "darf höchstens {le} sein, erhalten: {got}",
+    ),
+    "string_too_short": ("must not be empty", "darf nicht leer sein"),
+    "string_too_long": (
+        "is too long (at most {max_length} characters)",
+        "ist zu lang (höchstens {max_length} Zeichen)",
+    ),
+    "too_short": (
+        "needs at least {min_length} entries, got {actual_length}",
+        "braucht mindestens {min_length} Einträge, erhalten: {actual_length}",
+    ),
+    "too_long": (
+        "allows at most {max_length} entries, got {actual_length}",
+        "erlaubt höchstens {max_length} Einträge, erhalten: {actual_length}",
+    ),
+    "string_pattern_mismatch": (
+        "{got} does not have the expected form (e.g. {example})",
+        "{got} hat nicht die erwartete Form (z. B. {example})",
+    ),
+    "decimal_max_places": (
+        "at most {decimal_places} decimal places allowed",
+        "höchstens {decimal_places} Nachkommastellen erlaubt",
+    ),
+    "decimal_max_digits": (
+        "at most {max_digits} digits allowed",
+        "höchstens {max_digits} Ziffern erlaubt",
+    ),
+    "finite_number": ("must be a finite number", "muss eine endliche Zahl sein"),
+    "date_from_datetime_inexact": (
+        "expected a date without a time, got {got}",
+        "Datum ohne Uhrzeit erwartet, erhalten: {got}",
+    ),
+    # the model's own (PydanticCustomError codes)
+    "language_code": (
+        "'{value}' is not an ISO 639-1 language code (two lower-case letters, e.g. de, fr)",
+        "'{value}' ist kein Sprachcode nach ISO 639-1 (zwei Kleinbuchstaben, z. B. de, fr)",
+    ),
+    "country_code": (
+        "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. DE, SN, TZ)",
+        "'{value}' ist kein Ländercode nach ISO 3166-1 alpha-2 (z. B. DE, SN, TZ)",
+    ),
+    "currency_code": (
+        "'{value}' is not an ISO 4217 currency code (e.g. EUR, XOF, TZS)",
+        "'{value}' ist kein Währungscode nach ISO 4217 (z. B. EUR, XOF, TZS)",
+    ),
+    "float_not_allowed": (
+        "a binary float is not exact; pass a Decimal, an int or a string such as '1234.50'",
+        "eine binäre Gleitkommazahl ist nicht exakt; bitte Decimal, int oder Text wie '1234.50'",
+    ),
+    "year_month": (
+        "expected a month as YYYY-MM (e.g. 2025-03), got {value}",
+        "Monat im Format JJJJ-MM erwartet (z. B. 2025-03), erhalten: {value}",
+    ),
+    "end_before_start": (
+        "the end {end} lies before the start {start}",
+        "das Ende {end} liegt vor dem Beginn {start}",
+    ),
+    "ongoing_with_end": (
+        "a timeline is either ongoing or has an end ({end}), not both",
+        "ein Zeitplan ist entweder fortlaufend oder hat ein Ende ({end}), nicht beides",
+    ),
+    "languages_pair": (
+        "languages must be German first, then the partner's language, e.g. [de, fr]; got {value}",
+        "languages muss zuerst Deutsch, dann die Sprache des Partners nennen, z. B. [de, fr];"
+        " erhalten: {value}",
+    ),
+}
+
+_KIND_WORDS: dict[str, tuple[str, str]] = {
+    "text": ("text", "Text"),
+    "number": ("a number", "Zahl"),
+    "whole number": ("a whole number", "ganze Zahl"),
+    "boolean": ("true or false", "true oder false"),
+    "mapping": ("a mapping", "Zuordnung"),
+    "list": ("a list", "Liste"),
+    "date": ("a date", "Datum"),
+    "nothing": ("nothing (null)", "nichts (null)"),
+}
+
+
+def describe_value(value: object, lang: Lang) -> str:
+    """Say what a user wrote in their terms: ``text 'abc'``, ``a list``, ``the number 4``."""
+    i = LANGS.index(lang)
+    if value is None:
+        return _KIND_WORDS["nothing"][i]
+    if isinstance(value, bool):
+        return ("true/false ", "Wahrheitswert ")[i] + str(value).lower()
+    if isinstance(value, int | float | Decimal):
+        return ("the number ", "die Zahl ")[i] + str(value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return ("text ", "Text ")[i] + repr(shown)
+    if isinstance(value, dt.date):
+        return ("the date ", "das Datum ")[i] + value.isoformat()
+    if isinstance(value, dict):
+        return _KIND_WORDS["mapping"][i]
+    if isinstance(value, list | tuple):
+        return _KIND_WORDS["list"][i]
+    return type(value).__name__
+
+
+def kind_word(kind: str, lang: Lang) -> str:
+    """A kind of value (``text``, ``mapping`` …) as a phrase in ``lang``."""
+    return _KIND_WORDS[kind][LANGS.index(lang)]
+
+
+def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
+    """Render ``problem`` in ``lang``; values in the context are described, not dumped."""
+    i = LANGS.index(lang)
+    ctx: dict[str, object] = dict(problem.ctx)
+    if "input" in ctx:
+        ctx["got"] = describe_value(ctx["input"], lang)
+    hint = ctx.get("hint")
+    if isinstance(hint, tuple):
+        ctx["hint"] = hint[i]
+    expected = ctx.get("expected")
+    if isinstance(expected, tuple) and expected and isinstance(expected[0], tuple):
+        ctx["expected"] = (" or ", " oder ")[i].join(str(e[i]) for e in expected)
+    template = _TEMPLATES.get(problem.kind)
+    if template is None:
+        fallback = str(ctx.get("pydantic_message", problem.kind))
+        return fallback if lang == "en" else f"ungültiger Wert ({fallback})"
+    try:
+        return template[i].format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return template[i]

@@ -1,0 +1,489 @@
+"""Read a programme from YAML, JSON or in-memory data, with a located message for every mistake.
+
+ruamel.yaml keeps the line and column of every key and value; pydantic validates.
+This module joins the two: each validation error is mapped back from the model's
+field path to the place in the file where the user has to look. All problems are
+collected and raised together as one :class:`ProgrammeLoadError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path as FsPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+
+from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
+from handlungsprogramm.location import Path, SourceLocation, SourceMap
+from handlungsprogramm.model import Programme
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "from_data", "load", "loads"]
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Largest input file accepted (32 MiB: a 5,000-measure programme needs about 10)."""
+MAX_VALUES = 2_000_000
+"""Most values a document may expand to after YAML aliases (guards against alias bombs)."""
+MAX_DEPTH = 64
+"""Deepest nesting accepted; a programme needs about 10 levels."""
+
+Format = Literal["yaml", "json"]
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_values: int = MAX_VALUES,
+) -> Programme:
+    """Load a programme from a ``.yaml``/``.yml`` or ``.json`` file.
+
+    Relative paths inside the programme (logos) are resolved against the file's folder.
+    Raises :class:`ProgrammeLoadError` with every problem found, each located.
+    """
+    file = FsPath(path)
+    name = str(path)
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            _fail("HP001", "not_a_file", name)
+        if size > max_bytes:
+            _fail("HP002", "file_too_large", name, size=size, limit=max_bytes)
+        with file.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        _fail("HP001", "file_not_found", name)
+    except OSError as exc:
+        _fail("HP001", "file_unreadable", name, reason=exc.strerror or str(exc))
+    if len(raw) > max_bytes:  # the file grew between stat and read
+        _fail("HP002", "file_too_large", name, size=len(raw), limit=max_bytes)
+    fmt: Format = "json" if file.suffix.lower() == ".json" else "yaml"
+    return loads(raw, name=name, fmt=fmt, base_dir=file.parent, max_values=max_values)
+
+
+def loads(
+    data: str | bytes,
+    *,
+    name: str = "<string>",
+    fmt: Format = "yaml",
+    base_dir: str | os.PathLike[str] | None = None,
+    max_values: int = MAX_VALUES,
+) -> Programme:
+    """Load a programme from YAML or JSON text held in memory (for host applications)."""
+    text = _decode(data, name) if isinstance(data, bytes) else data
+    if not text.strip():
+        _fail("HP006", "empty_file", name)
+    tree = _parse_json(text, name) if fmt == "json" else _parse_yaml(text, name)
+    if tree is None:
+        _fail("HP006", "empty_file", name)
+    values: dict[Path, tuple[int, int]] = {}
+    keys: dict[Path, tuple[int, int]] = {}
+    plain = _Normaliser(name, values, keys, max_values).run(tree)
+    source = SourceMap(name, values, keys)
+    if not isinstance(plain, dict):
+        loc = source.value(())
+        raise ProgrammeLoadError([LoadProblem("HP007", "not_a_mapping", (), loc, {"input": plain})])
+    return _validate(plain, source, FsPath(base_dir) if base_dir is not None else None)
+
+
+def from_data(
+    data: Mapping[str, Any], *, base_dir: str | os.PathLike[str] | None = None
+) -> Programme:
+    """Build a programme from plain Python data (dicts, lists, str, int, Decimal, date).
+
+    Errors are reported like file errors, with field paths but without lines.
+    """
+    return _validate(dict(data), None, FsPath(base_dir) if base_dir is not None else None)
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _fail(
+    code: str, kind: str, name: str, line: int = 1, column: int = 1, **ctx: object
+) -> typing.NoReturn:
+    raise ProgrammeLoadError([LoadProblem(code, kind, (), SourceLocation(name, line, column), ctx)])
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        _fail("HP003", "binary_file", name, *_line_col(raw, offset))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(
+            "HP003",
+            "not_utf8",
+            name,
+            *_line_col(raw, exc.start),
+            byte=f"0x{raw[exc.start]:02x}",
+            offset=exc.start,
+        )
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that reads every YAML float as an exact ``Decimal``."""
+
+    def construct_yaml_decimal(self, node: ScalarNode) -> Decimal:
+        text = str(self.construct_scalar(node)).replace("_", "").strip()
+        special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+        try:
+            return Decimal(special.get(text.lower(), text))
+        except InvalidOperation:  # pragma: no cover - the YAML resolver only sends floats
+            return Decimal("NaN")
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_decimal)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    return yaml
+
+
+def _parse_yaml(text: str, name: str) -> object:
+    try:
+        return _yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = (exc.problem or "").split('"')[1] if '"' in (exc.problem or "") else "?"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        _fail("HP004", "duplicate_key", name, line, col, key=key)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        _fail("HP004", "yaml_syntax", name, line, col, problem=problem)
+    except YAMLError as exc:
+        _fail("HP004", "yaml_syntax", name, problem=str(exc).splitlines()[0])
+    except RecursionError:
+        _fail("HP005", "too_deep", name, limit=MAX_DEPTH)
+
+
+def _parse_json(text: str, name: str) -> object:
+    # json gives precise syntax errors; ruamel then re-reads the same text for
+    # positions (JSON is YAML 1.2). Tabs can only occur between JSON tokens, where
+    # YAML may object to them, so they become spaces: columns stay the same.
+    try:
+        json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        _fail("HP004", "json_syntax", name, exc.lineno, exc.colno, problem=exc.msg)
+    except RecursionError:
+        _fail("HP005", "too_deep", name, limit=MAX_DEPTH)
+    return _parse_yaml(text.replace("\t", " "), name)
+
+
+class _Normaliser:
+    """Turn ruamel's round-trip tree into plain Python data and record positions.
+
+    Also the guard against alias bombs: the size of every node is counted as it
+    would be after expanding aliases (memoised, so counting stays linear), and the
+    document is refused when it exceeds ``max_values``.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        values: dict[Path, tuple[int, int]],
+        keys: dict[Path, tuple[int, int]],
+        max_values: int,
+    ) -> None:
+        self.name = name
+        self.values = values
+        self.keys = keys
+        self.max_values = max_values
+        self.total = 0
+        self._done: dict[int, tuple[object, int]] = {}
+        self._active: set[int] = set()
+
+    def run(self, tree: object) -> object:
+        if isinstance(tree, CommentedMap | CommentedSeq):
+            self.values[()] = (tree.lc.line + 1, tree.lc.col + 1)
+        else:
+            self.values[()] = (1, 1)
+        value, _ = self._convert(tree, ())
+        return value
+
+    def _count(self, n: int, path: Path) -> None:
+        self.total += n
+        if self.total > self.max_values:
+            self._problem("HP005", "alias_bomb", path, limit=self.max_values)
+
+    def _problem(self, code: str, kind: str, path: Path, **ctx: object) -> typing.NoReturn:
+        loc = SourceMap(self.name, self.values, self.keys).value(path)
+        raise ProgrammeLoadError([LoadProblem(code, kind, path, loc, ctx)])
+
+    def _convert(self, node: object, path: Path) -> tuple[object, int]:
+        if not isinstance(node, dict | list):
+            self._count(1, path)
+            return _plain_scalar(node), 1
+        if len(path) > MAX_DEPTH:
+            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+        ident = id(node)
+        if ident in self._active:
+            self._problem("HP005", "recursive_alias", path)
+        if ident in self._done:  # an alias: same object again, counted expanded
+            value, size = self._done[ident]
+            self._count(size, path)
+            return value, size
+        self._active.add(ident)
+        size = 1
+        self._count(1, path)
+        result: object
+        if isinstance(node, dict):
+            out: dict[str, object] = {}
+            for key, child in node.items():
+                if not isinstance(key, str):
+                    self._problem("HP012", "key_not_text", path, input=_plain_scalar(key))
+                child_path = (*path, key)
+                if isinstance(node, CommentedMap):
+                    kl, kc = node.lc.key(key)
+                    vl, vc = node.lc.value(key)
+                    self.keys.setdefault(child_path, (kl + 1, kc + 1))
+                    self.values.setdefault(child_path, (vl + 1, vc + 1))
+                out[str(key)], n = self._convert(child, child_path)
+                size += n
+            result = out
+        else:
+            items: list[object] = []
+            for index, child in enumerate(node):
+                child_path = (*path, index)
+                if isinstance(node, CommentedSeq):
+                    il, ic = node.lc.item(index)
+                    self.values.setdefault(child_path, (il + 1, ic + 1))
+                value, n = self._convert(child, child_path)
+                items.append(value)
+                size += n
+            result = items
+        self._active.discard(ident)
+        self._done[ident] = (result, size)
+        return result, size
+
+
+def _plain_scalar(value: object) -> object:
+    # ruamel hands out str/int/bool subclasses that remember their styling; the model
+    # wants plain values (and must not carry YAML formatting into documents).
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    return value
+
+
+# -- validating ----------------------------------------------------------------------
+
+
+def _validate(data: dict[str, Any], source: SourceMap | None, base_dir: FsPath | None) -> Programme:
+    try:
+        programme = Programme.model_validate(data)
+    except ValidationError as exc:
+        problems = _translate(exc.errors(include_url=False), data, source)
+        raise ProgrammeLoadError(problems) from None
+    programme.attach_source(source, base_dir)
+    return programme
+
+
+_TYPE_KINDS: dict[str, str] = {
+    "string_type": "text",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "list_type": "list",
+    "int_type": "whole number",
+    "int_parsing": "whole number",
+    "int_from_float": "whole number",
+    "decimal_type": "number",
+    "decimal_parsing": "number",
+    "bool_type": "boolean",
+    "bool_parsing": "boolean",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "float_not_allowed": "number",
+}
+_KIND_TEMPLATE = {
+    "text": "string_type",
+    "mapping": "dict_type",
+    "list": "list_type",
+    "whole number": "int_type",
+    "number": "decimal_type",
+    "boolean": "bool_type",
+    "date": "date_type",
+}
+
+
+def _translate(
+    errors: Sequence[ErrorDetails], data: dict[str, Any], source: SourceMap | None
+) -> list[LoadProblem]:
+    """Turn pydantic errors into located problems; merge the branches of one union."""
+    from handlungsprogramm.i18n.messages import kind_word
+
+    grouped: dict[Path, list[tuple[ErrorDetails, bool]]] = {}
+    order: list[Path] = []
+    simple: list[LoadProblem] = []
+    for err in errors:
+        path, skipped = _data_path(data, err["loc"])
+        if err["type"] == "missing":
+            field = str(err["loc"][-1])
+            full = (*path, field)
+            loc = source.value(path) if source else None
+            simple.append(LoadProblem("HP011", "missing", full, loc, {"field": field}))
+            continue
+        if err["type"] == "extra_forbidden":
+            key = str(path[-1]) if path else str(err["loc"][-1])
+            hint = _did_you_mean(key, err["loc"][:-1])
+            loc = source.key(path) if source else None
+            simple.append(
+                LoadProblem("HP010", "extra_forbidden", path, loc, {"key": key, "hint": hint})
+            )
+            continue
+        if path not in grouped:
+            grouped[path] = []
+            order.append(path)
+        grouped[path].append((err, bool(skipped)))
+
+    problems = list(simple)
+    for path in order:
+        group = grouped[path]
+        loc = source.value(path) if source else None
+        in_union = len(group) > 1 and all(skipped for _, skipped in group)
+        type_errors = [e for e, _ in group if e["type"] in _TYPE_KINDS]
+        if in_union and len(type_errors) == len(group):
+            kinds = list(dict.fromkeys(_TYPE_KINDS[e["type"]] for e in type_errors))
+            expected = tuple((kind_word(k, "en"), kind_word(k, "de")) for k in kinds)
+            problems.append(
+                LoadProblem(
+                    "HP012",
+                    "union_type",
+                    path,
+                    loc,
+                    {"expected": expected, "input": group[0][0]["input"]},
+                )
+            )
+            continue
+        chosen = (
+            [e for e, _ in group if e["type"] not in _TYPE_KINDS]
+            if in_union
+            else [e for e, _ in group]
+        )
+        for err in chosen:
+            problems.append(_problem_from(err, path, loc))
+    problems.sort(key=lambda p: (p.location.line, p.location.column) if p.location else (0, 0))
+    return problems
+
+
+def _problem_from(err: ErrorDetails, path: Path, loc: SourceLocation | None) -> LoadProblem:
+    kind = err["type"]
+    ctx: dict[str, object] = dict(err.get("ctx") or {})
+    ctx.pop("error", None)
+    ctx["input"] = err["input"]
+    ctx["pydantic_message"] = err["msg"]
+    if kind in _TYPE_KINDS:
+        return LoadProblem("HP012", _KIND_TEMPLATE[_TYPE_KINDS[kind]], path, loc, ctx)
+    if kind == "string_pattern_mismatch":
+        last = path[-1] if path else ""
+        ctx["example"] = "name@example.org" if last == "email" else "2.1.3, M-07"
+    if kind == "enum":
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        ctx["expected"] = ", ".join(options)
+        close = difflib.get_close_matches(str(err["input"]), options, n=1, cutoff=0.6)
+        ctx["hint"] = (
+            (f" (did you mean '{close[0]}'?)", f" (meinten Sie '{close[0]}'?)")
+            if close
+            else ("", "")
+        )
+    return LoadProblem("HP013", kind, path, loc, ctx)
+
+
+def _data_path(data: object, loc: Sequence[str | int]) -> tuple[Path, list[str | int]]:
+    """Follow pydantic's ``loc`` through the input data; what does not match is a union tag."""
+    path: list[str | int] = []
+    skipped: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            found = part in current
+        else:
+            found = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if found:
+            path.append(part)
+            current = current[part]  # type: ignore[index]
+        else:
+            skipped.append(part)
+    return tuple(path), skipped
+
+
+def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str, str]:
+    allowed = _allowed_keys(parent_loc)
+    if not allowed:
+        return ("", "")
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return (f"; did you mean '{close[0]}'?", f"; meinten Sie '{close[0]}'?")
+    listing = ", ".join(allowed)
+    return (f"; allowed here: {listing}", f"; erlaubt sind: {listing}")
+
+
+def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
+    """The field names of the model that sits at ``loc`` (to suggest a fix for a typo)."""
+    current: object = Programme
+    for part in loc:
+        model = _model_in(current)
+        if isinstance(part, int):
+            current = _item_type(current)
+        elif model is not None and part in model.model_fields:
+            current = model.model_fields[part].annotation
+        # anything else is a union tag pydantic put into the loc: stay where we are
+    model = _model_in(current)
+    if model is None or issubclass(model, RootModel):
+        return []
+    return list(model.model_fields)
+
+
+def _model_in(tp: object) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    if typing.get_origin(tp) in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(tp):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _item_type(tp: object) -> object:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(tp):
+            item = _item_type(arg)
+            if item is not None:
+                return item
+        return None
+    if origin in (list, tuple):
+        args = typing.get_args(tp)
+        return args[0] if args else None
+    return None

@@ -1,0 +1,75 @@
+"""Where a value came from: file, line and column, and the field path to it.
+
+The loader records a position for every key and value it reads (ruamel.yaml keeps
+them); later stages only know field paths. This module joins the two, so a finding
+about ``measures[3].lead`` can still point at ``programme.yaml:120:5``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Path", "SourceLocation", "SourceMap", "format_path"]
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceLocation:
+    """A 1-based line and column in a named file."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Render a field path the way people write it: ``measures[3].lead.side``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+class SourceMap:
+    """Positions of every key and value of one loaded file, looked up by field path.
+
+    A path that does not exist in the file (a missing field) resolves to the nearest
+    enclosing value that does, which is where a person would add it.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        values: Mapping[Path, tuple[int, int]],
+        keys: Mapping[Path, tuple[int, int]] | None = None,
+    ) -> None:
+        self.file = file
+        self._values = dict(values)
+        self._keys = dict(keys or {})
+
+    def value(self, path: Sequence[str | int]) -> SourceLocation | None:
+        """Position of the value at ``path`` or, failing that, of its nearest parent."""
+        p = tuple(path)
+        while True:
+            if p in self._values:
+                line, col = self._values[p]
+                return SourceLocation(self.file, line, col)
+            if not p:
+                return None
+            p = p[:-1]
+
+    def key(self, path: Sequence[str | int]) -> SourceLocation | None:
+        """Position of the key that names ``path`` (for unknown keys), else of its value."""
+        p = tuple(path)
+        if p in self._keys:
+            line, col = self._keys[p]
+            return SourceLocation(self.file, line, col)
+        return self.value(p)

@@ -1,0 +1,84 @@
+"""The goal hierarchy: field of action → strategic objective → operational objective."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from handlungsprogramm.model.base import Model
+from handlungsprogramm.model.types import Code, Quantity, Text, Year
+
+__all__ = [
+    "FieldOfAction",
+    "Indicator",
+    "IndicatorValue",
+    "OperationalObjective",
+    "StrategicObjective",
+]
+
+
+class IndicatorValue(Model):
+    """A value of an indicator in a given year."""
+
+    value: Quantity
+    """The value, in the indicator's unit."""
+    year: Year
+    """The year it refers to."""
+
+
+class Indicator(Model):
+    """How an operational objective is measured."""
+
+    name: Text
+    """What is measured, e.g. waste per inhabitant and year."""
+    unit: Text | str
+    """Unit; a plain string (`%`, `t CO2e`, `kWh`) when it is the same in both languages."""
+    baseline: IndicatorValue | None = None
+    """Starting value and its year."""
+    target: IndicatorValue | None = None
+    """Target value and its year."""
+    source: str | None = None
+    """Where the values come from."""
+
+    @property
+    def change(self) -> Decimal | None:
+        """Target minus baseline, when both are known."""
+        if self.baseline is None or self.target is None:
+            return None
+        return self.target.value - self.baseline.value
+
+
+class OperationalObjective(Model):
+    """A concrete, measurable objective, e.g. `2.1.3`."""
+
+    code: Code
+    """Hierarchical code, e.g. `2.1.3`."""
+    title: Text
+    """The objective."""
+    indicator: Indicator | None = None
+    """Indicator with baseline and target."""
+
+
+class StrategicObjective(Model):
+    """A long-term objective, e.g. `2.1` for 2030."""
+
+    code: Code
+    """Hierarchical code, e.g. `2.1`."""
+    title: Text
+    """The objective."""
+    target_year: Year | None = None
+    """Year by which it should be reached."""
+    operational_objectives: list[OperationalObjective] = []
+    """The operational objectives that make it concrete."""
+
+
+class FieldOfAction(Model):
+    """A field of action (Handlungsfeld) with its guiding principle."""
+
+    code: Code
+    """Code, e.g. `2`."""
+    title: Text
+    """Title, e.g. waste management."""
+    guiding_principle: Text | None = None
+    """The guiding principle (Leitlinie)."""
+    strategic_objectives: list[StrategicObjective] = []
+    """Strategic objectives of this field."""

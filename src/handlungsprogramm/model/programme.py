@@ -1,0 +1,213 @@
+"""The programme: the single source of truth every later stage reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+from typing import Annotated, Self
+
+from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from handlungsprogramm.location import Path, SourceMap
+from handlungsprogramm.model.base import Model
+from handlungsprogramm.model.baseline import Baselines
+from handlungsprogramm.model.enums import Frequency, Side
+from handlungsprogramm.model.measures import Measure
+from handlungsprogramm.model.objectives import (
+    FieldOfAction,
+    OperationalObjective,
+    StrategicObjective,
+)
+from handlungsprogramm.model.partnership import Partnership
+from handlungsprogramm.model.types import LanguageCode, Text, YearMonth
+
+__all__ = [
+    "LABEL_LANGUAGES",
+    "CouncilAdoption",
+    "Monitoring",
+    "Outlook",
+    "Period",
+    "Programme",
+    "Signatory",
+]
+
+LABEL_LANGUAGES = ("de", "en", "fr", "es", "pt")
+"""Languages the document labels exist in; content may be in any ISO 639-1 language."""
+
+
+class Period(Model):
+    """The period the programme covers."""
+
+    start: YearMonth
+    """First month, `YYYY-MM`."""
+    end: YearMonth
+    """Last month, `YYYY-MM`."""
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Self:
+        if self.end < self.start:
+            raise PydanticCustomError(
+                "end_before_start",
+                "the end {end} lies before the start {start}",
+                {"start": str(self.start), "end": str(self.end)},
+            )
+        return self
+
+    def __contains__(self, month: object) -> bool:
+        return isinstance(month, YearMonth) and self.start <= month <= self.end
+
+
+class Monitoring(Model):
+    """How progress is reviewed."""
+
+    responsible: Text | None = None
+    """Who reviews progress (e.g. the joint steering group)."""
+    frequency: Frequency | None = None
+    """How often."""
+    method: Text | None = None
+    """How: reports, indicator surveys, joint workshops."""
+
+
+class Outlook(Model):
+    """What comes after adoption."""
+
+    financing: Text | None = None
+    """How implementation will be financed."""
+    next_steps: Text | None = None
+    """The next steps."""
+
+
+class CouncilAdoption(Model):
+    """A council's resolution adopting the programme."""
+
+    side: Side
+    """Which municipality's council."""
+    body: Text | str
+    """The adopting body, e.g. the municipal council."""
+    date: dt.date | None = None
+    """Date of the resolution."""
+    reference: str | None = None
+    """Reference number of the resolution."""
+
+
+class Signatory(Model):
+    """A person who signs the programme (fictional in examples)."""
+
+    side: Side
+    """Which municipality the person signs for."""
+    name: str = Field(max_length=200)
+    """Full name; empty until known."""
+    function: Text
+    """Function, e.g. mayor."""
+
+
+Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
+
+
+class Programme(Model):
+    """A joint programme of action of a municipal climate partnership."""
+
+    title: Text
+    """Title in both languages."""
+    subtitle: Text | None = None
+    """Optional subtitle."""
+    version: str = Field(default="1.0", min_length=1, max_length=40)
+    """Version of this text, e.g. `1.0` or `2025-draft-3`."""
+    date: dt.date | None = None
+    """Date of this version."""
+    languages: Languages
+    """`[de, <partner language>]`: German first, then the partner's working language."""
+    period: Period
+    """Period the programme covers."""
+    partnership: Partnership
+    """The two municipalities."""
+    vision: Text | None = None
+    """The joint vision (Markdown allowed)."""
+    preamble: Text | None = None
+    """Foreword / preamble (Markdown allowed)."""
+    background: Text | None = None
+    """Background and organisation of the partnership (Markdown allowed)."""
+    baseline: Baselines = Baselines()
+    """Baseline (Bestandsaufnahme) of each municipality."""
+    fields_of_action: list[FieldOfAction] = []
+    """Fields of action with their objectives."""
+    measures: list[Measure] = []
+    """Measures."""
+    monitoring: Monitoring | None = None
+    """Monitoring and evaluation."""
+    outlook: Outlook | None = None
+    """Financing and next steps."""
+    adoptions: list[CouncilAdoption] = []
+    """Council resolutions adopting the programme."""
+    signatories: list[Signatory] = []
+    """The persons who sign, one per municipality."""
+
+    _source: SourceMap | None = PrivateAttr(default=None)
+    _base_dir: FsPath | None = PrivateAttr(default=None)
+
+    @field_validator("languages")
+    @classmethod
+    def _german_first(cls, value: list[str]) -> list[str]:
+        if value[0] != "de" or value[1] == "de":
+            raise PydanticCustomError(
+                "languages_pair",
+                "languages must be German first, then the partner's language, e.g. [de, fr];"
+                " got {value}",
+                {"value": "[" + ", ".join(value) + "]"},
+            )
+        return value
+
+    @property
+    def partner_language(self) -> str:
+        """The partner's working language, e.g. `fr`."""
+        return self.languages[1]
+
+    @property
+    def source(self) -> SourceMap | None:
+        """Positions of the file the programme was loaded from, if any."""
+        return self._source
+
+    @property
+    def base_dir(self) -> FsPath | None:
+        """Folder that relative paths (logos) are resolved against."""
+        return self._base_dir
+
+    def attach_source(self, source: SourceMap | None, base_dir: FsPath | None) -> None:
+        """Record where the programme was read from (done by the loader)."""
+        self._source = source
+        self._base_dir = base_dir
+
+    # -- navigation ------------------------------------------------------------------
+
+    def iter_strategic(self) -> Iterator[tuple[Path, FieldOfAction, StrategicObjective]]:
+        """Every strategic objective with its field path and field of action."""
+        for fi, field in enumerate(self.fields_of_action):
+            for si, strategic in enumerate(field.strategic_objectives):
+                yield ("fields_of_action", fi, "strategic_objectives", si), field, strategic
+
+    def iter_operational(
+        self,
+    ) -> Iterator[tuple[Path, FieldOfAction, StrategicObjective, OperationalObjective]]:
+        """Every operational objective with its field path and parents."""
+        for path, field, strategic in self.iter_strategic():
+            for oi, operational in enumerate(strategic.operational_objectives):
+                yield (*path, "operational_objectives", oi), field, strategic, operational
+
+    def iter_measures(self) -> Iterator[tuple[Path, Measure]]:
+        """Every measure with its field path."""
+        for mi, measure in enumerate(self.measures):
+            yield ("measures", mi), measure
+
+    def field_of_action(self, code: str) -> FieldOfAction | None:
+        """The field of action with `code`, if any."""
+        return next((f for f in self.fields_of_action if f.code == code), None)
+
+    def operational_objective(self, code: str) -> OperationalObjective | None:
+        """The operational objective with `code`, if any."""
+        return next((o for _, _, _, o in self.iter_operational() if o.code == code), None)
+
+    def signatory(self, side: Side) -> Signatory | None:
+        """The first signatory for `side`, if any."""
+        return next((s for s in self.signatories if s.side is side), None)

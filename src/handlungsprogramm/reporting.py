@@ -1,0 +1,156 @@
+"""How check results are shown: compiler-style text for people, stable JSON for programs.
+
+The JSON shape is an interface (documented in docs/check-json.md); change it only
+together with ``JSON_FORMAT``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.markup import escape
+
+from handlungsprogramm._version import __version__
+from handlungsprogramm.checks import Report, Severity
+from handlungsprogramm.errors import LoadProblem
+from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES, Lang
+from handlungsprogramm.model import Programme
+
+__all__ = ["JSON_FORMAT", "CheckResult", "print_result", "results_json"]
+
+JSON_FORMAT = "handlungsprogramm.check/1"
+
+_SEVERITY_WORDS: dict[str, tuple[str, str]] = {
+    "error": ("error", "Fehler"),
+    "warning": ("warning", "Warnung"),
+    "info": ("note", "Hinweis"),
+}
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What ``check`` found for one file: either load problems or a report."""
+
+    file: str
+    programme: Programme | None = None
+    report: Report | None = None
+    problems: tuple[LoadProblem, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """``invalid`` (cannot load), ``incomplete`` (errors) or ``ok``."""
+        if self.report is None:
+            return "invalid"
+        return "ok" if self.report.ok else "incomplete"
+
+    @property
+    def exit_code(self) -> int:
+        """0 ok, 1 completeness errors, 2 cannot load."""
+        return {"ok": 0, "incomplete": 1, "invalid": 2}[self.status]
+
+
+def _plural(n: int, word: tuple[str, str], lang: Lang) -> str:
+    if lang == "de":
+        forms = {"Fehler": "Fehler", "Warnung": "Warnungen", "Hinweis": "Hinweise"}
+        return f"{n} {word[1] if n == 1 else forms[word[1]]}"
+    return f"{n} {word[0]}{'' if n == 1 else 's'}"
+
+
+def print_result(console: Console, result: CheckResult, lang: Lang) -> None:
+    """Print one file's result: one located line per finding, a hint, a summary."""
+    i = LANGS.index(lang)
+    if result.report is None or result.programme is None:
+        for p in result.problems:
+            where = str(p.location) if p.location else result.file
+            path = f" {escape(p.dotted_path)}:" if p.path else ""
+            console.print(
+                f"{escape(where)}: [bold red]{_SEVERITY_WORDS['error'][i]}[/] {p.code}{path} "
+                f"{escape(p.message(lang))}",
+                highlight=False,
+            )
+        head = ("cannot be loaded", "kann nicht geladen werden")[i]
+        count = (
+            _plural(len(result.problems), ("problem", "Problem"), lang)
+            if lang == "en"
+            else (f"{len(result.problems)} Problem{'e' if len(result.problems) != 1 else ''}")
+        )
+        console.print(f"[bold red]✘[/] {escape(result.file)}: {head} ({count})", highlight=False)
+        return
+    report = result.report
+    for f in report.findings:
+        where = str(f.location) if f.location else result.file
+        sev = f.severity.value
+        console.print(
+            f"{escape(where)}: [{_STYLES[sev]}]{_SEVERITY_WORDS[sev][i]}[/] {f.code} "
+            f"{escape(f.dotted_path)}: {escape(f.message(lang))}",
+            highlight=False,
+        )
+        console.print(f"    [dim]→ {escape(f.fix(lang))}[/]", highlight=False)
+    counts = report.counts()
+    summary = ", ".join(_plural(counts[s.value], _SEVERITY_WORDS[s.value], lang) for s in Severity)
+    pair = (
+        f"{result.programme.partnership.german.name} – {result.programme.partnership.partner.name}"
+    )
+    if not report.ok:
+        verdict = (
+            "incomplete: documents can only be built as drafts",
+            "unvollständig: Dokumente nur als Entwurf möglich",
+        )[i]
+        mark = "[bold red]✘[/]"
+    elif not report.ready_for_signing:
+        verdict = (
+            "complete, not yet ready for signing",
+            "vollständig, noch nicht unterschriftsreif",
+        )[i]
+        mark = "[yellow]✔[/]"
+    else:
+        verdict = ("complete and ready for signing", "vollständig und unterschriftsreif")[i]
+        mark = "[green]✔[/]"
+    console.print(
+        f"{mark} {escape(result.file)} ({escape(pair)}): {verdict} — {summary}", highlight=False
+    )
+
+
+def results_json(results: list[CheckResult], lang: Lang) -> dict[str, object]:
+    """The document printed by ``check --format json``."""
+    files: list[dict[str, object]] = []
+    for r in results:
+        entry: dict[str, object] = {
+            "file": r.file,
+            "status": r.status,
+            "exit_code": r.exit_code,
+        }
+        if r.report is not None:
+            entry["ok"] = r.report.ok
+            entry["ready_for_signing"] = r.report.ready_for_signing
+            entry["counts"] = r.report.counts()
+            entry["findings"] = r.report.finding_dicts(lang)
+            entry["problems"] = []
+        else:
+            entry["ok"] = False
+            entry["ready_for_signing"] = False
+            entry["counts"] = {"error": len(r.problems), "warning": 0, "info": 0}
+            entry["findings"] = []
+            entry["problems"] = [
+                {
+                    "code": p.code,
+                    "kind": p.kind,
+                    "title": LOAD_CODES[p.code][LANGS.index(lang)],
+                    "message": p.message(lang),
+                    "path": p.dotted_path,
+                    "file": p.location.file if p.location else r.file,
+                    "line": p.location.line if p.location else None,
+                    "column": p.location.column if p.location else None,
+                }
+                for p in r.problems
+            ]
+        files.append(entry)
+    return {
+        "format": JSON_FORMAT,
+        "version": __version__,
+        "lang": lang,
+        "exit_code": max((r.exit_code for r in results), default=0),
+        "files": files,
+    }
