@@ -355,18 +355,19 @@ def _translate(
             continue
         if err["type"] == "extra_forbidden":
             key = str(path[-1]) if path else str(err["loc"][-1])
-            hint = _did_you_mean(key, err["loc"][:-1])
+            suggestion, hint = _did_you_mean(key, err["loc"][:-1])
             loc = source.key(path) if source else None
-            simple.append(
-                LoadProblem("HP010", "extra_forbidden", path, loc, {"key": key, "hint": hint})
-            )
+            ctx: dict[str, object] = {"key": key, "hint": hint, "suggestion": suggestion}
+            simple.append(LoadProblem("HP010", "extra_forbidden", path, loc, ctx))
             continue
         if path not in grouped:
             grouped[path] = []
             order.append(path)
         grouped[path].append((err, bool(skipped)))
 
-    problems = list(simple)
+    # A misspelt required key also shows up as that key missing; the typo says it all.
+    typos = {(p.path[:-1], p.ctx["suggestion"]) for p in simple if p.kind == "extra_forbidden"}
+    problems = [p for p in simple if p.kind != "missing" or (p.path[:-1], p.path[-1]) not in typos]
     for path in order:
         group = grouped[path]
         loc = source.value(path) if source else None
@@ -437,15 +438,16 @@ def _data_path(data: object, loc: Sequence[str | int]) -> tuple[Path, list[str |
     return tuple(path), skipped
 
 
-def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str, str]:
+def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str | None, tuple[str, str]]:
+    """The closest allowed key, if any, and a hint in English and German."""
     allowed = _allowed_keys(parent_loc)
     if not allowed:
-        return ("", "")
+        return None, ("", "")
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        return (f"; did you mean '{close[0]}'?", f"; meinten Sie '{close[0]}'?")
+        return close[0], (f"; did you mean '{close[0]}'?", f"; meinten Sie '{close[0]}'?")
     listing = ", ".join(allowed)
-    return (f"; allowed here: {listing}", f"; erlaubt sind: {listing}")
+    return None, (f"; allowed here: {listing}", f"; erlaubt sind: {listing}")
 
 
 def _allowed_keys(loc: Sequence[str | int]) -> list[str]:

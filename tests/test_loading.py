@@ -1,0 +1,458 @@
+"""Loading: every user mistake is reported with file, line, column, field path and message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handlungsprogramm import ProgrammeLoadError, from_data, load, loads
+from handlungsprogramm.errors import LoadProblem
+from handlungsprogramm.model import YearMonth
+from tests.conftest import complete_data
+
+GOOD = """\
+title: {de: Programm, fr: Programme}
+languages: [de, fr]
+period: {start: 2025-01, end: 2030-12}
+partnership:
+  german: {name: Pfinztal, country: DE}
+  partner: {name: Kidira, country: SN}
+measures:
+  - code: M-01
+    title: {de: Solarpumpen, fr: Pompes solaires}
+    pillar: mitigation
+    lead: {side: partner, department: Service technique}
+    resources:
+      money:
+        - {amount: 12000.10, currency: XOF, funding_source: Budget}
+"""
+
+
+def _problems(text: str | bytes, name: str = "p.yaml") -> list[LoadProblem]:
+    with pytest.raises(ProgrammeLoadError) as info:
+        loads(text, name=name, fmt="json" if name.endswith(".json") else "yaml")
+    return list(info.value.problems)
+
+
+def _only(text: str | bytes, name: str = "p.yaml") -> LoadProblem:
+    problems = _problems(text, name)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_good_input_loads_with_exact_money() -> None:
+    """A valid file loads; YAML floats become exact Decimals, months become YearMonth."""
+    programme = loads(GOOD)
+    money = programme.measures[0].resources.money[0]
+    assert money.amount == Decimal("12000.10")
+    assert str(money.amount) == "12000.10"
+    assert programme.period.start == YearMonth(2025, 1)
+
+
+# (name, yaml text, code, kind, dotted path, line, column, English message, German message)
+BAD: list[tuple[str, str, str, str, str, int, int, str, str]] = [
+    (
+        "unknown key with suggestion",
+        GOOD.replace("pillar: mitigation", "pilar: mitigation"),
+        "HP010",
+        "extra_forbidden",
+        "measures[0].pilar",
+        10,
+        5,
+        "unknown key 'pilar'; did you mean 'pillar'?",
+        "unbekannter Schlüssel 'pilar'; meinten Sie 'pillar'?",
+    ),
+    (
+        "missing required field",
+        GOOD.replace("    pillar: mitigation\n", ""),
+        "HP011",
+        "missing",
+        "measures[0].pillar",
+        8,
+        5,
+        "required field 'pillar' is missing",
+        "Pflichtfeld 'pillar' fehlt",
+    ),
+    (
+        "enum typo",
+        GOOD.replace("pillar: mitigation", "pillar: mitigtion"),
+        "HP013",
+        "enum",
+        "measures[0].pillar",
+        10,
+        13,
+        "text 'mitigtion' is not allowed here (did you mean 'mitigation'?); "
+        "use one of: mitigation, adaptation, both",
+        "Text 'mitigtion' ist hier nicht erlaubt (meinten Sie 'mitigation'?); "
+        "möglich sind: mitigation, adaptation, both",
+    ),
+    (
+        "unknown currency",
+        GOOD.replace("currency: XOF", "currency: EURO"),
+        "HP013",
+        "currency_code",
+        "measures[0].resources.money[0].currency",
+        14,
+        40,
+        "'EURO' is not an ISO 4217 currency code (e.g. EUR, XOF, TZS)",
+        "'EURO' ist kein Währungscode nach ISO 4217 (z. B. EUR, XOF, TZS)",
+    ),
+    (
+        "negative money",
+        GOOD.replace("amount: 12000.10", "amount: -5"),
+        "HP013",
+        "greater_than_equal",
+        "measures[0].resources.money[0].amount",
+        14,
+        20,
+        "must be at least 0, got the number -5",
+        "muss mindestens 0 sein, erhalten: die Zahl -5",
+    ),
+    (
+        "non-numeric money",
+        GOOD.replace("amount: 12000.10", "amount: viel"),
+        "HP012",
+        "decimal_type",
+        "measures[0].resources.money[0].amount",
+        14,
+        20,
+        "expected a number, got text 'viel'",
+        "Zahl erwartet, erhalten: Text 'viel'",
+    ),
+    (
+        "unknown country",
+        GOOD.replace("country: SN", "country: Senegal"),
+        "HP013",
+        "country_code",
+        "partnership.partner.country",
+        6,
+        36,
+        "'Senegal' is not an ISO 3166-1 alpha-2 country code (e.g. DE, SN, TZ)",
+        "'Senegal' ist kein Ländercode nach ISO 3166-1 alpha-2 (z. B. DE, SN, TZ)",
+    ),
+    (
+        "unknown language code",
+        GOOD.replace("languages: [de, fr]", "languages: [de, french]"),
+        "HP013",
+        "language_code",
+        "languages[1]",
+        2,
+        17,
+        "'french' is not an ISO 639-1 language code (two lower-case letters, e.g. de, fr)",
+        "'french' ist kein Sprachcode nach ISO 639-1 (zwei Kleinbuchstaben, z. B. de, fr)",
+    ),
+    (
+        "German not first",
+        GOOD.replace("languages: [de, fr]", "languages: [fr, de]"),
+        "HP013",
+        "languages_pair",
+        "languages",
+        2,
+        12,
+        "languages must be German first, then the partner's language, e.g. [de, fr]; got [fr, de]",
+        "languages muss zuerst Deutsch, dann die Sprache des Partners nennen, z. B. [de, fr];"
+        " erhalten: [fr, de]",
+    ),
+    (
+        "three languages",
+        GOOD.replace("languages: [de, fr]", "languages: [de, fr, en]"),
+        "HP013",
+        "too_long",
+        "languages",
+        2,
+        12,
+        "allows at most 2 entries, got 3",
+        "erlaubt höchstens 2 Einträge, erhalten: 3",
+    ),
+    (
+        "month in the wrong form",
+        GOOD.replace("start: 2025-01", "start: 2025-13"),
+        "HP013",
+        "year_month",
+        "period.start",
+        3,
+        17,
+        "expected a month as YYYY-MM (e.g. 2025-03), got '2025-13'",
+        "Monat im Format JJJJ-MM erwartet (z. B. 2025-03), erhalten: '2025-13'",
+    ),
+    (
+        "period ends before it starts",
+        GOOD.replace("end: 2030-12", "end: 2024-12"),
+        "HP013",
+        "end_before_start",
+        "period",
+        3,
+        9,
+        "the end 2024-12 lies before the start 2025-01",
+        "das Ende 2024-12 liegt vor dem Beginn 2025-01",
+    ),
+    (
+        "list where a mapping belongs",
+        GOOD.replace("lead: {side: partner, department: Service technique}", "lead: [partner]"),
+        "HP012",
+        "dict_type",
+        "measures[0].lead",
+        11,
+        11,
+        "expected a mapping (key: value), got a list",
+        "Zuordnung (Schlüssel: Wert) erwartet, erhalten: Liste",
+    ),
+    (
+        "number where text or a text per language belongs",
+        GOOD.replace("department: Service technique", "department: 42"),
+        "HP012",
+        "union_type",
+        "measures[0].lead.department",
+        11,
+        39,
+        "expected a mapping or text, got the number 42",
+        "Zuordnung oder Text erwartet, erhalten: die Zahl 42",
+    ),
+    (
+        "bad code",
+        GOOD.replace("code: M-01", "code: M 01!"),
+        "HP013",
+        "string_pattern_mismatch",
+        "measures[0].code",
+        8,
+        11,
+        "text 'M 01!' does not have the expected form (e.g. 2.1.3, M-07)",
+        "Text 'M 01!' hat nicht die erwartete Form (z. B. 2.1.3, M-07)",
+    ),
+    (
+        "YAML syntax error",
+        GOOD.replace("title: {de: Programm, fr: Programme}", "title: {de: Programm, fr: Programme"),
+        "HP004",
+        "yaml_syntax",
+        "",
+        2,
+        10,
+        "YAML syntax error: expected ',' or '}', but got ':'",
+        "YAML-Syntaxfehler: expected ',' or '}', but got ':'",
+    ),
+    (
+        "duplicate key",
+        GOOD + "languages: [de, en]\n",
+        "HP004",
+        "duplicate_key",
+        "",
+        15,
+        1,
+        "the key 'languages' appears twice in the same mapping",
+        "der Schlüssel 'languages' kommt in derselben Zuordnung zweimal vor",
+    ),
+    (
+        "top level is a list",
+        "- title: x\n",
+        "HP007",
+        "not_a_mapping",
+        "",
+        1,
+        1,
+        "the top level must be a mapping of sections (title:, languages:, …), got a list",
+        "die oberste Ebene muss eine Zuordnung von Abschnitten sein (title:, languages:, …),"
+        " erhalten: Liste",
+    ),
+    (
+        "empty file",
+        "\n# nothing here\n",
+        "HP006",
+        "empty_file",
+        "",
+        1,
+        1,
+        "the file is empty; start from `handlungsprogramm init`",
+        "die Datei ist leer; beginnen Sie mit `handlungsprogramm init`",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind", "path", "line", "column", "en", "de"),
+    [pytest.param(*case[1:], id=case[0]) for case in BAD],
+)
+def test_bad_input_is_located(
+    text: str, code: str, kind: str, path: str, line: int, column: int, en: str, de: str
+) -> None:
+    """Each kind of mistake gives one problem with code, path, file:line:column and both messages."""
+    problem = _only(text)
+    assert (problem.code, problem.kind, problem.dotted_path) == (code, kind, path)
+    assert problem.location is not None
+    assert (problem.location.file, problem.location.line, problem.location.column) == (
+        "p.yaml",
+        line,
+        column,
+    )
+    assert problem.message("en") == en
+    assert problem.message("de") == de
+
+
+def test_all_problems_reported_at_once() -> None:
+    """Several mistakes in one file are all reported, in file order."""
+    text = (
+        GOOD.replace("country: SN", "country: XX")
+        .replace("pillar: mitigation", "pillar: both2")
+        .replace("currency: XOF", "currency: ABC")
+    )
+    problems = _problems(text)
+    assert [(p.code, p.dotted_path, p.location.line if p.location else 0) for p in problems] == [
+        ("HP013", "partnership.partner.country", 6),
+        ("HP013", "measures[0].pillar", 10),
+        ("HP013", "measures[0].resources.money[0].currency", 14),
+    ]
+
+
+def test_alias_bomb_is_refused() -> None:
+    """A billion-laughs document is refused before it expands, with its own code."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    problem = _only("\n".join(lines) + "\n")
+    assert (problem.code, problem.kind) == ("HP005", "alias_bomb")
+    assert problem.message("en") == (
+        "the document expands to more than 2000000 values (YAML aliases?); refused"
+    )
+
+
+def test_aliases_within_budget_are_fine() -> None:
+    """Ordinary anchors and aliases (re-using a lead) load normally."""
+    text = GOOD.replace(
+        "lead: {side: partner, department: Service technique}",
+        "lead: &lead {side: partner, department: Service technique}",
+    )
+    text += "  - {code: M-02, title: {de: b, fr: b}, pillar: adaptation, lead: *lead}\n"
+    programme = loads(text)
+    assert programme.measures[1].lead == programme.measures[0].lead
+
+
+def test_recursive_alias_does_not_hang() -> None:
+    """A self-referencing alias (ruamel reads the inner reference as null) ends normally."""
+    text = GOOD + "outlook: &a\n  financing: *a\n"
+    assert loads(text).outlook is not None
+
+
+def test_too_deep_nesting_is_refused() -> None:
+    """Absurdly deep nesting is refused with a located message, not a RecursionError."""
+    problem = _only("title: " + "[" * 200 + "]" * 200 + "\n")
+    assert (problem.code, problem.kind) == ("HP005", "too_deep")
+
+
+def test_oversized_file_is_refused(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """A file above the size limit is refused before it is parsed."""
+    path = write_file("big.yaml", GOOD + "#" * 2000 + "\n")
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(path, max_bytes=1000)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.kind) == ("HP002", "file_too_large")
+    assert (
+        problem.message("en")
+        == f"the file has {path.stat().st_size} bytes; the limit is 1000 bytes"
+    )
+
+
+def test_non_utf8_is_located(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """Latin-1 bytes are reported with the line and column of the first bad byte."""
+    path = write_file("latin1.yaml", GOOD.replace("Pfinztal", "Pfinztäl").encode("latin-1"))
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(path)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.kind) == ("HP003", "not_utf8")
+    assert problem.location is not None
+    assert (problem.location.line, problem.location.column) == (5, 24)
+    assert problem.message("de").startswith("die Datei ist kein gültiges UTF-8 (Byte 0xe4")
+
+
+def test_binary_file_is_refused(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """A binary file (NUL bytes) is named as such."""
+    path = write_file("image.yaml", b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(path)
+    assert [p.kind for p in info.value.problems] == ["binary_file"]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A file that does not exist is HP001 and names the file."""
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(tmp_path / "nope.yaml")
+    (problem,) = info.value.problems
+    assert (problem.code, problem.kind) == ("HP001", "file_not_found")
+    assert str(problem.location) == f"{tmp_path / 'nope.yaml'}:1:1"
+
+
+def test_utf8_bom_is_accepted(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """Files saved by Windows editors with a BOM load."""
+    path = write_file("bom.yaml", b"\xef\xbb\xbf" + GOOD.encode())
+    assert load(path).partnership.german.name == "Pfinztal"
+
+
+def test_json_loads_with_positions(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """JSON input (with tab indentation) loads; its errors carry line and column too."""
+    data = complete_data()
+    data["measures"][0]["pillar"] = "solar"
+    path = write_file("p.json", json.dumps(data, indent="\t"))
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(path)
+    (problem,) = info.value.problems
+    assert problem.dotted_path == "measures[0].pillar"
+    assert problem.location is not None
+    line = path.read_text().splitlines()[problem.location.line - 1]
+    assert '"pillar": "solar"' in line
+
+
+def test_json_syntax_error_is_located() -> None:
+    """A JSON syntax error gives json's own line and column."""
+    problem = _only('{\n  "title": {"de": "x",}\n}\n', name="p.json")
+    assert (problem.kind, problem.location.line if problem.location else 0) == ("json_syntax", 2)
+
+
+def test_json_numbers_are_exact() -> None:
+    """JSON floats become exact Decimals, never binary floats."""
+    data = complete_data()
+    text = json.dumps(data).replace('"45000"', "0.1")
+    programme = loads(text, fmt="json")
+    assert programme.measures[0].resources.money[0].amount == Decimal("0.1")
+
+
+def test_from_data_reports_paths_without_lines() -> None:
+    """In-memory data gets the same problems with field paths, but no file position."""
+    data: dict[str, Any] = complete_data()
+    data["measures"][1]["lead"]["side"] = "both"
+    with pytest.raises(ProgrammeLoadError) as info:
+        from_data(data)
+    (problem,) = info.value.problems
+    assert problem.dotted_path == "measures[1].lead.side"
+    assert problem.location is None
+    assert problem.message("en") == ("text 'both' is not allowed here; use one of: german, partner")
+
+
+def test_float_money_from_code_is_refused() -> None:
+    """A binary float for money from Python code is refused: it cannot be exact."""
+    data = complete_data()
+    data["measures"][0]["resources"]["money"][0]["amount"] = 0.1
+    with pytest.raises(ProgrammeLoadError) as info:
+        from_data(data)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.kind) == ("HP012", "decimal_type")
+
+
+def test_load_error_is_a_value_error() -> None:
+    """Host applications can catch the builtin ValueError as well as the library's root."""
+    with pytest.raises(ValueError, match="1 problem"):
+        loads("title: [")
+
+
+def test_relative_logo_resolves_against_file(
+    write_file: Callable[[str, str | bytes], Path],
+) -> None:
+    """The loader remembers the programme's folder for relative paths."""
+    path = write_file("p.yaml", GOOD)
+    programme = load(path)
+    assert programme.base_dir == path.parent
+    assert programme.source is not None
+    assert programme.source.value(("measures", 0, "pillar")) is not None
