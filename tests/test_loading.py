@@ -279,7 +279,7 @@ BAD: list[tuple[str, str, str, str, str, int, int, str, str]] = [
 def test_bad_input_is_located(
     text: str, code: str, kind: str, path: str, line: int, column: int, en: str, de: str
 ) -> None:
-    """Each kind of mistake gives one problem with code, path, file:line:column and both messages."""
+    """Each mistake gives one problem: code, path, file:line:column, both messages."""
     problem = _only(text)
     assert (problem.code, problem.kind, problem.dotted_path) == (code, kind, path)
     assert problem.location is not None

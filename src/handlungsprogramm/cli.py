@@ -26,7 +26,7 @@ from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.loading import load
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
-from handlungsprogramm.reporting import CheckResult, print_result, results_json
+from handlungsprogramm.reporting import CheckResult, print_result, results_json, rules_markdown
 from handlungsprogramm.scaffold import scaffold
 from handlungsprogramm.schema import json_schema
 
@@ -47,6 +47,13 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+class RulesFormat(StrEnum):
+    """Output formats of ``rules``."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
 
 
 class Language(StrEnum):
@@ -137,6 +144,26 @@ def check_command(
         for result in results:
             print_result(console, result, language)
     raise typer.Exit(max(r.exit_code for r in results))
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", help="text table or a Markdown page.")
+    ] = RulesFormat.TEXT,
+    lang: LangOption = None,
+) -> None:
+    """List every completeness rule: code, severity, what it checks, how to fix it."""
+    language: Lang = (lang or _default_lang()).value
+    if output_format is RulesFormat.MARKDOWN:
+        typer.echo(rules_markdown(language), nl=False)
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    for rule in sorted(REGISTRY.values(), key=lambda r: r.code):
+        console.print(
+            f"{rule.code}  {rule.severity.value:<7}  {rule.text(rule.title, language)}",
+            highlight=False,
+        )
 
 
 @app.command("schema")

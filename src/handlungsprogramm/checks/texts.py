@@ -31,8 +31,8 @@ def iter_texts(node: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
     title=("Text missing in a language", "Text fehlt in einer Sprache"),
     message=("the text is missing in {language_name}", "der Text fehlt auf {language_name}"),
     fix=(
-        "add `{language}:` with the translation next to the other language",
-        "`{language}:` mit der Übersetzung neben der anderen Sprache ergänzen",
+        "write the {language_name} text under `{language}:`",
+        "den Text auf {language_name} unter `{language}:` eintragen",
     ),
 )
 def text_in_both_languages(programme: Programme) -> Iterator[Hit]:
@@ -40,7 +40,7 @@ def text_in_both_languages(programme: Programme) -> Iterator[Hit]:
     for path, text in iter_texts(programme):
         for lang in programme.languages:
             if lang not in text.languages:
-                yield path, {"language": lang}
+                yield (*path, lang), {"language": lang}
 
 
 @rule(
@@ -50,8 +50,8 @@ def text_in_both_languages(programme: Programme) -> Iterator[Hit]:
     message=(
         "the text has a version in {language_name}, which is not one of the programme's"
         " languages ({languages})",
-        "der Text hat eine Fassung auf {language_name}, das keine der Sprachen des"
-        " Programms ist ({languages})",
+        "der Text hat eine Fassung in der Sprache {language_name}, die nicht zu den"
+        " Sprachen des Programms gehört ({languages})",
     ),
     fix=(
         "rename the key to one of {languages}, or change `languages:`",

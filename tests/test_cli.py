@@ -1,0 +1,234 @@
+"""The command line: exit codes, output, init, schema; in-process and as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handlungsprogramm import check, load
+from handlungsprogramm.cli import app
+from tests.conftest import EXAMPLE
+from tests.test_loading import GOOD
+
+runner = CliRunner()
+ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=ENV)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_example_passes() -> None:
+    """The bundled example is complete: exit 0 and a verdict line naming the partnership."""
+    code, out, _ = run("check", str(EXAMPLE))
+    assert code == 0
+    assert out.splitlines()[-1].startswith(f"✔ {EXAMPLE} (Pfinztal – Commune de Kidira): complete")
+
+
+def test_check_incomplete_exits_1(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """A loadable but incomplete programme exits 1 and prints located findings with a fix."""
+    path = write_file("p.yaml", GOOD)
+    code, out, _ = run("check", str(path))
+    assert code == 1
+    assert f"{path}:8:5: error HP302 measures[0].timeline: measure M-01 has no timeline" in out
+    assert "    → add `timeline: {start: YYYY-MM, end: YYYY-MM}` or `ongoing: true`" in out
+    assert "incomplete: documents can only be built as drafts" in out.splitlines()[-1]
+
+
+def test_check_german_messages(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """--lang de prints the same findings in German."""
+    path = write_file("p.yaml", GOOD)
+    code, out, _ = run("check", str(path), "--lang", "de")
+    assert code == 1
+    assert (
+        f"{path}:8:5: Fehler HP302 measures[0].timeline: Maßnahme M-01 hat keinen Zeitplan" in out
+    )
+    assert "unvollständig: Dokumente nur als Entwurf möglich" in out
+
+
+def test_check_unloadable_exits_2(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """A file that cannot be loaded exits 2 with every problem located, and no traceback."""
+    path = write_file("p.yaml", GOOD.replace("pillar: mitigation", "pillar: solar"))
+    code, out, err = run("check", str(path))
+    assert code == 2
+    assert f"{path}:10:13: error HP013 measures[0].pillar: text 'solar' is not allowed here" in out
+    assert "Traceback" not in out + err
+
+
+def test_check_worst_exit_code_wins(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """With several files, the exit code is the worst one."""
+    bad = write_file("bad.yaml", "title: [")
+    code, out, _ = run("check", str(EXAMPLE), str(bad))
+    assert code == 2
+    assert "cannot be loaded" in out
+
+
+def test_check_json_is_stable(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """--format json prints the documented structure."""
+    path = write_file("p.yaml", GOOD)
+    code, out, _ = run("check", str(path), "--format", "json")
+    doc = json.loads(out)
+    assert code == 1
+    assert doc["format"] == "handlungsprogramm.check/1"
+    assert doc["exit_code"] == 1
+    (entry,) = doc["files"]
+    assert set(entry) == {
+        "file", "status", "exit_code", "ok", "ready_for_signing", "counts", "findings", "problems",
+    }  # fmt: skip
+    assert entry["status"] == "incomplete"
+    first = entry["findings"][0]
+    assert set(first) == {
+        "code",
+        "severity",
+        "title",
+        "message",
+        "fix",
+        "path",
+        "file",
+        "line",
+        "column",
+    }
+    expected = check(load(path)).finding_dicts("en")
+    assert entry["findings"] == expected
+
+
+def test_check_json_for_unloadable(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """Load problems appear under `problems` with code, kind and position."""
+    path = write_file("p.yaml", GOOD.replace("country: SN", "country: SNN"))
+    code, out, _ = run("check", str(path), "--format", "json", "--lang", "de")
+    (entry,) = json.loads(out)["files"]
+    assert code == 2
+    assert entry["status"] == "invalid"
+    assert entry["problems"] == [
+        {
+            "code": "HP013",
+            "kind": "country_code",
+            "title": "ungültiger Wert",
+            "message": "'SNN' ist kein Ländercode nach ISO 3166-1 alpha-2 (z. B. DE, SN, TZ)",
+            "path": "partnership.partner.country",
+            "file": str(path),
+            "line": 6,
+            "column": 36,
+        }
+    ]
+
+
+def test_check_ignore(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """--ignore skips a rule; an unknown code is a usage error (exit 2)."""
+    path = write_file("p.yaml", GOOD)
+    _, out, _ = run("check", str(path), "--ignore", "HP302")
+    assert "HP302" not in out
+    code, _, err = run("check", str(path), "--ignore", "HP999")
+    assert code == 2
+    assert "unknown rule code(s): HP999" in err
+
+
+def test_schema_command() -> None:
+    """schema prints a JSON Schema document."""
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "measures" in schema["properties"]
+
+
+def test_init_then_check(tmp_path: Path) -> None:
+    """init writes a scaffold that loads; check on it lists what is left (exit 1)."""
+    out_file = tmp_path / "neu" / "programme.yaml"
+    code, _, err = run(
+        "init", str(out_file), "--german", "Pfinztal", "--partner", "Kidira",
+        "--partner-country", "sn", "--language", "fr",
+    )  # fmt: skip
+    assert code == 0
+    assert f"wrote {out_file}" in err
+    programme = load(out_file)
+    assert programme.languages == ["de", "fr"]
+    assert programme.partnership.partner.country == "SN"
+    assert programme.title["fr"] == "Programme d'action commun Pfinztal – Kidira"
+    code, out, _ = run("check", str(out_file))
+    assert code == 1
+    assert "HP101" in out
+    assert "HP601" in out
+
+
+def test_init_refuses_to_overwrite(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """init never overwrites a file without --force (exit 3), and leaves it untouched."""
+    path = write_file("p.yaml", "keep me")
+    args = ["init", str(path), "--german", "A", "--partner", "B", "--partner-country", "TZ"]
+    code, _, err = run(*args, "--language", "sw")
+    assert code == 3
+    assert "use --force" in err
+    assert path.read_text() == "keep me"
+    code, _, _ = run(*args, "--language", "sw", "--force")
+    assert code == 0
+    assert load(path).languages == ["de", "sw"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--partner-country", "XY", "--partner-country: 'XY' is not an ISO 3166-1 alpha-2 code"),
+        ("--language", "french", "--language: 'french' is not an ISO 639-1 language code"),
+        ("--language", "de", "--language: the partner's language must not be German"),
+    ],
+)
+def test_init_validates_options(tmp_path: Path, option: str, value: str, message: str) -> None:
+    """Bad init options are usage errors (exit 2) and write nothing."""
+    args = {"--partner-country": "SN", "--language": "fr", option: value}
+    out_file = tmp_path / "p.yaml"
+    code, _, err = run(
+        "init", str(out_file), "--german", "A", "--partner", "B",
+        "--partner-country", args["--partner-country"], "--language", args["--language"],
+    )  # fmt: skip
+    assert code == 2
+    assert f"error: {message}" in err
+    assert not out_file.exists()
+
+
+def test_version() -> None:
+    """--version prints the package version."""
+    from handlungsprogramm import __version__
+
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"handlungsprogramm {__version__}")
+
+
+def test_subprocess_python_m(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """`python -m handlungsprogramm` works as a real process, exit codes included."""
+    env = {**os.environ, **ENV}
+    ok = subprocess.run(
+        [sys.executable, "-m", "handlungsprogramm", "check", str(EXAMPLE)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    assert "complete and ready for signing" in ok.stdout
+    bad = write_file("bad.yaml", b"\xff\xfe not utf-8")
+    failed = subprocess.run(
+        [sys.executable, "-m", "handlungsprogramm", "check", str(bad)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert failed.returncode == 2
+    assert "not valid UTF-8" in failed.stdout
+    assert "Traceback" not in failed.stdout + failed.stderr
+
+
+def test_console_script_installed() -> None:
+    """The `handlungsprogramm` console script is on the virtualenv's PATH."""
+    script = Path(sys.executable).parent / "handlungsprogramm"
+    result = subprocess.run(
+        [str(script), "--help"], capture_output=True, text=True, check=False,
+        env={**os.environ, **ENV},
+    )  # fmt: skip
+    assert result.returncode == 0
+    for command in ("check", "schema", "init"):
+        assert command in result.stdout

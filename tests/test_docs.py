@@ -1,0 +1,42 @@
+"""Reference pages generated from the code are committed up to date; README commands exist."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from handlungsprogramm.cli import app
+from handlungsprogramm.i18n.messages import LOAD_CODES
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(("page", "lang"), [("rules.md", "en"), ("rules.de.md", "de")])
+def test_rules_page_is_current(page: str, lang: str) -> None:
+    """docs/rules*.md equal the output of `rules --format markdown` (regenerate if not)."""
+    result = runner.invoke(app, ["rules", "--format", "markdown", "--lang", lang])
+    assert result.exit_code == 0
+    assert (ROOT / "docs" / page).read_text(encoding="utf-8") == result.stdout
+
+
+def test_check_json_page_lists_every_load_code() -> None:
+    """docs/check-json.md documents every load problem code, and its example is valid JSON."""
+    page = (ROOT / "docs" / "check-json.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| (HP0\d\d) \|", page, flags=re.MULTILINE))
+    assert documented == set(LOAD_CODES)
+    example = page.split("```json\n", 1)[1].split("```", 1)[0]
+    assert json.loads(example)["format"] == "handlungsprogramm.check/1"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    """The Quick start has exactly the two set-up commands, and .ci/run calls the test one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Quick start", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["./dev example", "./dev test"]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "exec ./dev test" in ci
