@@ -411,6 +411,21 @@ def test_json_syntax_error_is_located() -> None:
     assert (problem.kind, problem.location.line if problem.location else 0) == ("json_syntax", 2)
 
 
+def test_surrogate_pairs_are_joined_and_lone_halves_refused() -> None:
+    """Escaped surrogate pairs become one character; an unpaired half is a located error."""
+    data = complete_data()
+    data["title"]["fr"] = "Terre 🌍"
+    programme = loads(json.dumps(data), fmt="json")  # json.dumps escapes 🌍 as a pair
+    assert programme.title["fr"] == "Terre 🌍"
+    text = GOOD.replace("fr: Programme}", 'fr: "Programme \\ud83c"}')
+    problem = _only(text)
+    assert (problem.code, problem.kind, problem.dotted_path) == (
+        "HP013",
+        "lone_surrogate",
+        "title.fr",
+    )
+
+
 def test_json_numbers_are_exact() -> None:
     """JSON floats become exact Decimals, never binary floats."""
     data = complete_data()

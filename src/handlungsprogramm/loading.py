@@ -235,10 +235,24 @@ class _Normaliser:
         loc = SourceMap(self.name, self.values, self.keys).value(path)
         raise ProgrammeLoadError([LoadProblem(code, kind, path, loc, ctx)])
 
+    def _text(self, value: str, path: Path) -> str:
+        # YAML and JSON escapes may spell a character outside the BMP as a surrogate
+        # pair ("\\ud83c\\udf0d"); ruamel keeps the halves apart. Join them, and refuse
+        # a lone half: no document format can store it.
+        if not any("\ud800" <= ch <= "\udfff" for ch in value):
+            return value
+        joined = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if "\ufffd" in joined and "\ufffd" not in value:
+            self._problem("HP013", "lone_surrogate", path)
+        return joined
+
     def _convert(self, node: object, path: Path) -> tuple[object, int]:
         if not isinstance(node, dict | list):
             self._count(1, path)
-            return _plain_scalar(node), 1
+            value = _plain_scalar(node)
+            if isinstance(value, str):
+                value = self._text(value, path)
+            return value, 1
         if len(path) > MAX_DEPTH:
             self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
         ident = id(node)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-# Importing the rule modules registers their rules, in code order.
+# Importing the rule modules registers their rules; check() runs them in code order.
 from handlungsprogramm.checks import (  # noqa: F401
     coverage,
     measures,
@@ -26,6 +26,8 @@ def check(programme: Programme, *, ignore: Collection[str] = ()) -> Report:
     Findings are located in the source file when the programme was loaded from one,
     and ordered as they appear there.
     """
+    if isinstance(ignore, str):  # a single code, not its characters
+        ignore = {ignore}
     unknown = set(ignore) - REGISTRY.keys()
     if unknown:
         raise ValueError(f"unknown rule code(s): {', '.join(sorted(unknown))}")

@@ -224,7 +224,7 @@ def measure_has_description(programme: Programme) -> Iterator[Hit]:
 def mitigation_has_reduction(programme: Programme) -> Iterator[Hit]:
     """SECAP-style reporting sums estimated reductions; where known, they belong here."""
     for path, measure in programme.iter_measures():
-        if measure.pillar is Pillar.MITIGATION and measure.estimated_reduction is None:
+        if measure.pillar.covers(Pillar.MITIGATION) and measure.estimated_reduction is None:
             yield (*path, "estimated_reduction"), {"code": measure.code}
 
 

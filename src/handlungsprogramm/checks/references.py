@@ -101,10 +101,13 @@ def codes_unique(programme: Programme) -> Iterator[Hit]:
 def objectives_in_field(programme: Programme) -> Iterator[Hit]:
     """Usually a typo in one of the two references; occasionally a deliberate cross-link."""
     field_of = {o.code: f.code for _, f, _, o in programme.iter_operational()}
+    known = set(field_of.values())
     for path, measure in programme.iter_measures():
+        if measure.field_of_action not in known:
+            continue  # an unknown or missing field is HP402 / HP309, not a mismatch
         for index, ref in enumerate(measure.objectives):
             other = field_of.get(ref)
-            if measure.field_of_action and other and other != measure.field_of_action:
+            if other and other != measure.field_of_action:
                 yield (
                     (*path, "objectives", index),
                     {

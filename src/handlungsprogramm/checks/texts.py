@@ -62,7 +62,7 @@ def text_only_declared_languages(programme: Programme) -> Iterator[Hit]:
     """A third language would be silently dropped from the documents: say so instead."""
     declared = ", ".join(programme.languages)
     for path, text in iter_texts(programme):
-        for lang in text:
+        for lang in text.languages:
             if lang not in programme.languages:
                 yield (*path, lang), {"language": lang, "languages": declared}
 

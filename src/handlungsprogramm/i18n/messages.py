@@ -79,6 +79,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "die oberste Ebene muss eine Zuordnung von Abschnitten sein (title:, languages:, …),"
         " erhalten: {got}",
     ),
+    "lone_surrogate": (
+        "the text contains an unpaired UTF-16 surrogate escape (\\ud800–\\udfff)",
+        "der Text enthält eine ungepaarte UTF-16-Ersatzzeichen-Escape-Sequenz (\\ud800–\\udfff)",
+    ),
     "key_not_text": (
         "keys must be text, got {got}",
         "Schlüssel müssen Text sein, erhalten: {got}",

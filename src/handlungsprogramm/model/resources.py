@@ -6,7 +6,7 @@ from pydantic import Field
 
 from handlungsprogramm.model.base import Model
 from handlungsprogramm.model.enums import FundingStatus, PersonnelUnit, Side
-from handlungsprogramm.model.types import Amount, CurrencyCode, Quantity, Text, Year
+from handlungsprogramm.model.types import Amount, CurrencyCode, Quantity, Text, Year, is_blank
 
 __all__ = ["Money", "Personnel", "Resources"]
 
@@ -54,4 +54,8 @@ class Resources(Model):
     @property
     def is_empty(self) -> bool:
         """True when no resource of any kind is named."""
-        return not (self.personnel or self.money or self.material or self.institutional)
+        return (
+            not (self.personnel or self.money)
+            and is_blank(self.material)
+            and is_blank(self.institutional)
+        )

@@ -18,6 +18,7 @@ from babel.numbers import list_currencies
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
@@ -152,6 +153,9 @@ class Text(RootModel[dict[LanguageCode, str]]):
     Long texts may use Markdown. Whether both languages are present is a
     completeness question (rule HP101), not a loading one, so drafts still load.
     """
+
+    # Same trimming as every other string of the model (YAML block scalars end in "\n").
+    model_config = ConfigDict(str_strip_whitespace=True)
 
     def __getitem__(self, lang: str) -> str:
         return self.root[lang]
