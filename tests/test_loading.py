@@ -471,3 +471,10 @@ def test_relative_logo_resolves_against_file(
     assert programme.base_dir == path.parent
     assert programme.source is not None
     assert programme.source.value(("measures", 0, "pillar")) is not None
+
+
+def test_directory_is_not_a_file(tmp_path: Path) -> None:
+    """Passing a folder gives HP001 'is not a file', not an OS error."""
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(tmp_path)
+    assert [(p.code, p.kind) for p in info.value.problems] == [("HP001", "not_a_file")]

@@ -101,6 +101,8 @@ class Signatory(Model):
     """Full name; empty until known."""
     function: Text
     """Function, e.g. mayor."""
+    place: str | None = Field(default=None, max_length=200)
+    """Place of signing, printed on the signature page; defaults to the municipality's name."""
 
 
 Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
