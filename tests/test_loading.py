@@ -478,3 +478,10 @@ def test_directory_is_not_a_file(tmp_path: Path) -> None:
     with pytest.raises(ProgrammeLoadError) as info:
         load(tmp_path)
     assert [(p.code, p.kind) for p in info.value.problems] == [("HP001", "not_a_file")]
+
+
+def test_oversized_text_in_memory_is_refused() -> None:
+    """loads() applies the same size limit as load()."""
+    with pytest.raises(ProgrammeLoadError) as info:
+        loads(GOOD, max_bytes=100)
+    assert [(p.code, p.kind) for p in info.value.problems] == [("HP002", "file_too_large")]

@@ -71,7 +71,9 @@ def load(
     if len(raw) > max_bytes:  # the file grew between stat and read
         _fail("HP002", "file_too_large", name, size=len(raw), limit=max_bytes)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "yaml"
-    return loads(raw, name=name, fmt=fmt, base_dir=file.parent, max_values=max_values)
+    return loads(
+        raw, name=name, fmt=fmt, base_dir=file.parent, max_values=max_values, max_bytes=max_bytes
+    )
 
 
 def loads(
@@ -81,8 +83,15 @@ def loads(
     fmt: Format = "yaml",
     base_dir: str | os.PathLike[str] | None = None,
     max_values: int = MAX_VALUES,
+    max_bytes: int = MAX_BYTES,
 ) -> Programme:
-    """Load a programme from YAML or JSON text held in memory (for host applications)."""
+    """Load a programme from YAML or JSON text held in memory (for host applications).
+
+    The same limits apply as to files: size, values after alias expansion, nesting
+    (a cycle of aliases ends at the nesting limit).
+    """
+    if len(data) > max_bytes:
+        _fail("HP002", "file_too_large", name, size=len(data), limit=max_bytes)
     text = _decode(data, name) if isinstance(data, bytes) else data
     if not text.strip():
         _fail("HP006", "empty_file", name)
@@ -216,7 +225,6 @@ class _Normaliser:
         self.max_values = max_values
         self.total = 0
         self._done: dict[int, tuple[object, int]] = {}
-        self._active: set[int] = set()
 
     def run(self, tree: object) -> object:
         if isinstance(tree, CommentedMap | CommentedSeq):
@@ -256,13 +264,10 @@ class _Normaliser:
         if len(path) > MAX_DEPTH:
             self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
         ident = id(node)
-        if ident in self._active:
-            self._problem("HP005", "recursive_alias", path)
         if ident in self._done:  # an alias: same object again, counted expanded
             value, size = self._done[ident]
             self._count(size, path)
             return value, size
-        self._active.add(ident)
         size = 1
         self._count(1, path)
         result: object
@@ -291,7 +296,6 @@ class _Normaliser:
                 items.append(value)
                 size += n
             result = items
-        self._active.discard(ident)
         self._done[ident] = (result, size)
         return result, size
 

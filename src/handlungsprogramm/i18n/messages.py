@@ -24,7 +24,7 @@ LOAD_CODES: dict[str, tuple[str, str]] = {
     "HP002": ("file too large", "Datei zu groß"),
     "HP003": ("not UTF-8 text", "kein UTF-8-Text"),
     "HP004": ("syntax error", "Syntaxfehler"),
-    "HP005": ("structure too large or recursive", "Struktur zu groß oder rekursiv"),
+    "HP005": ("structure too large or too deep", "Struktur zu groß oder zu tief verschachtelt"),
     "HP006": ("empty file", "leere Datei"),
     "HP007": ("not a programme", "kein Programm"),
     "HP010": ("unknown key", "unbekannter Schlüssel"),
@@ -61,10 +61,6 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "alias_bomb": (
         "the document expands to more than {limit} values (YAML aliases?); refused",
         "das Dokument ergibt mehr als {limit} Werte (YAML-Aliase?); abgelehnt",
-    ),
-    "recursive_alias": (
-        "a YAML alias refers to itself; recursive structures are not allowed",
-        "ein YAML-Alias verweist auf sich selbst; rekursive Strukturen sind nicht erlaubt",
     ),
     "too_deep": (
         "nested more than {limit} levels deep",
