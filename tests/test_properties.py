@@ -35,7 +35,7 @@ def test_any_text_round_trips_through_json(de: str, fr: str) -> None:
 @settings(max_examples=60, deadline=None)
 @given(name=texts)
 def test_any_text_round_trips_through_yaml(name: str) -> None:
-    """Arbitrary Unicode written by a YAML library either loads exactly or is a located error."""
+    """Arbitrary Unicode written by a YAML library loads as YAML reads it, or is located."""
     data = complete_data()
     data["partnership"]["partner"]["name"] = name
     buffer = io.StringIO()
@@ -45,7 +45,10 @@ def test_any_text_round_trips_through_yaml(name: str) -> None:
     except ProgrammeLoadError as exc:
         problems = exc.problems
     else:
-        assert programme.partnership.partner.name == name.strip(WHITE_SPACE)
+        # YAML itself folds some line-break characters (NEL, LS, PS) into spaces; the
+        # loader must give exactly what YAML reads, trimmed.
+        read = YAML(typ="safe").load(buffer.getvalue())["partnership"]["partner"]["name"]
+        assert programme.partnership.partner.name == read.strip(WHITE_SPACE)
         return
     # Only characters YAML itself cannot carry, or a name too long after trimming,
     # may fail; and then with a location.

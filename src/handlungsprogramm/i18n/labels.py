@@ -1,0 +1,1602 @@
+"""The label catalogue: every fixed string of the documents, in five languages.
+
+Why one catalogue: a bilingual programme prints the same headings, column titles and
+enum values in German and in the partner's working language. Keeping every fixed
+string in one dictionary, keyed by a dotted name, means a template never contains
+language-specific text, a terminology fix happens in one place, and the tests can
+guarantee completeness: every key has a non-empty text in German, English, French,
+Spanish and Portuguese, every member of every model enum has a label, placeholders
+agree across languages, and a translation that is identical to the German text must
+be on an explicit allow-list (so an untranslated copy cannot slip through).
+
+Terminology follows the glossary in ``design/domain.md``. Portuguese labels avoid
+words that differ between Brazil, Portugal and Mozambique where a common term exists
+("Ponto focal", "Acompanhamento e avaliação", "Em preparação"); Spanish labels use
+terms understood throughout Latin America ("Monto", "financiamiento"). French labels
+use the typographic apostrophe and a no-break space before a colon.
+
+Content can be in any ISO 639-1 language (e.g. Swahili); labels exist only in the five
+``LABEL_LANGUAGES``. :func:`label_language` says which catalogue language a content
+language uses: its own when there is one, English otherwise.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final, Literal, get_args
+
+from handlungsprogramm.model.enums import (
+    Frequency,
+    FundingStatus,
+    Hazard,
+    Level,
+    Location,
+    MeasureStatus,
+    MunicipalityKind,
+    PartnershipKind,
+    PersonnelUnit,
+    Pillar,
+    Priority,
+    Side,
+)
+
+__all__ = [
+    "ENUM_PREFIXES",
+    "FALLBACK_LANGUAGE",
+    "LABELS",
+    "LABEL_LANGUAGES",
+    "LabelLang",
+    "catalogue",
+    "enum_label",
+    "label",
+    "label_language",
+    "placeholders",
+]
+
+LabelLang = Literal["de", "en", "fr", "es", "pt"]
+"""A language the label catalogue exists in."""
+
+LABEL_LANGUAGES: Final[tuple[LabelLang, ...]] = get_args(LabelLang)
+"""The catalogue languages, German first (the same tuple as the model's)."""
+
+FALLBACK_LANGUAGE: Final[LabelLang] = "en"
+"""Catalogue language for content languages without labels of their own (e.g. ``sw``):
+English is the working language partners without a catalogue language share with
+LAG 21 and SKEW."""
+
+_NBSP = "\u00a0"  # no-break space: French puts one before a colon
+_NNBSP = "\u202f"  # narrow no-break space: French puts one before ; ! ?
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    # -- document title words -------------------------------------------------------
+    "doc.programme_of_action": {
+        "de": "Gemeinsames Handlungsprogramm",
+        "en": "Joint Programme of Action",
+        "fr": "Programme d’action commun",
+        "es": "Programa de acción conjunto",
+        "pt": "Programa de ação conjunto",
+    },
+    "doc.climate_partnership": {
+        "de": "Kommunale Klimapartnerschaft",
+        "en": "Municipal climate partnership",
+        "fr": "Partenariat climatique communal",
+        "es": "Asociación climática municipal",
+        "pt": "Parceria climática municipal",
+    },
+    "doc.climate_mitigation": {
+        "de": "Klimaschutz",
+        "en": "Climate mitigation",
+        "fr": "Atténuation du changement climatique",
+        "es": "Mitigación del cambio climático",
+        "pt": "Mitigação das mudanças climáticas",
+    },
+    "doc.climate_adaptation": {
+        "de": "Klimafolgenanpassung",
+        "en": "Climate adaptation",
+        "fr": "Adaptation au changement climatique",
+        "es": "Adaptación al cambio climático",
+        "pt": "Adaptação às mudanças climáticas",
+    },
+    "doc.subtitle": {
+        "de": "für Klimaschutz und Klimafolgenanpassung",
+        "en": "for climate mitigation and adaptation",
+        "fr": "pour l’atténuation du changement climatique et l’adaptation à ses effets",
+        "es": "para la mitigación del cambio climático y la adaptación a sus efectos",
+        "pt": "para a mitigação das mudanças climáticas e a adaptação aos seus efeitos",
+    },
+    "doc.between": {
+        "de": "zwischen {german} und {partner}",
+        "en": "between {german} and {partner}",
+        "fr": "entre {german} et {partner}",
+        "es": "entre {german} y {partner}",
+        "pt": "entre {german} e {partner}",
+    },
+    # -- cover ----------------------------------------------------------------------
+    "cover.version": {
+        "de": "Version",
+        "en": "Version",
+        "fr": "Version",
+        "es": "Versión",
+        "pt": "Versão",
+    },
+    "cover.date": {
+        "de": "Stand",
+        "en": "Date",
+        "fr": "Date",
+        "es": "Fecha",
+        "pt": "Data",
+    },
+    "cover.period": {
+        "de": "Laufzeit",
+        "en": "Period",
+        "fr": "Période",
+        "es": "Período",
+        "pt": "Período",
+    },
+    "cover.partnership_since": {
+        "de": "Partnerschaft seit {year}",
+        "en": "Partnership since {year}",
+        "fr": "Partenariat depuis {year}",
+        "es": "Asociación desde {year}",
+        "pt": "Parceria desde {year}",
+    },
+    "cover.partnership_kind": {
+        "de": "Art der Partnerschaft",
+        "en": "Type of partnership",
+        "fr": "Type de partenariat",
+        "es": "Tipo de asociación",
+        "pt": "Tipo de parceria",
+    },
+    # -- table of contents and sections ---------------------------------------------
+    "toc.title": {
+        "de": "Inhaltsverzeichnis",
+        "en": "Contents",
+        "fr": "Table des matières",
+        "es": "Índice",
+        "pt": "Índice",
+    },
+    "section.foreword": {
+        "de": "Vorwort",
+        "en": "Foreword",
+        "fr": "Avant-propos",
+        "es": "Prólogo",
+        "pt": "Prefácio",
+    },
+    "section.preamble": {
+        "de": "Präambel",
+        "en": "Preamble",
+        "fr": "Préambule",
+        "es": "Preámbulo",
+        "pt": "Preâmbulo",
+    },
+    "section.vision": {
+        "de": "Gemeinsame Vision",
+        "en": "Joint vision",
+        "fr": "Vision commune",
+        "es": "Visión conjunta",
+        "pt": "Visão conjunta",
+    },
+    "section.background": {
+        "de": "Hintergrund und Organisation",
+        "en": "Background and organisation",
+        "fr": "Contexte et organisation",
+        "es": "Antecedentes y organización",
+        "pt": "Contexto e organização",
+    },
+    "section.baseline": {
+        "de": "Bestandsaufnahme",
+        "en": "Baseline assessment",
+        "fr": "État des lieux",
+        "es": "Diagnóstico",
+        "pt": "Diagnóstico",
+    },
+    "section.fields_of_action": {
+        "de": "Handlungsfelder",
+        "en": "Fields of action",
+        "fr": "Domaines d’action",
+        "es": "Campos de acción",
+        "pt": "Áreas de ação",
+    },
+    "section.objectives": {
+        "de": "Zielsystem",
+        "en": "Hierarchy of objectives",
+        "fr": "Hiérarchie des objectifs",
+        "es": "Jerarquía de objetivos",
+        "pt": "Hierarquia de objetivos",
+    },
+    "section.measures": {
+        "de": "Maßnahmen",
+        "en": "Measures",
+        "fr": "Mesures",
+        "es": "Medidas",
+        "pt": "Medidas",
+    },
+    "section.resources": {
+        "de": "Ressourcen und Finanzierung",
+        "en": "Resources and funding",
+        "fr": "Ressources et financement",
+        "es": "Recursos y financiamiento",
+        "pt": "Recursos e financiamento",
+    },
+    "section.responsibilities": {
+        "de": "Zuständigkeiten",
+        "en": "Responsibilities",
+        "fr": "Responsabilités",
+        "es": "Responsabilidades",
+        "pt": "Responsabilidades",
+    },
+    "section.monitoring": {
+        "de": "Monitoring und Evaluation",
+        "en": "Monitoring and evaluation",
+        "fr": "Suivi et évaluation",
+        "es": "Seguimiento y evaluación",
+        "pt": "Acompanhamento e avaliação",
+    },
+    "section.outlook": {
+        "de": "Ausblick",
+        "en": "Outlook",
+        "fr": "Perspectives",
+        "es": "Perspectivas",
+        "pt": "Perspectivas",
+    },
+    "section.adoption": {
+        "de": "Beschlussfassung in den Räten",
+        "en": "Adoption by the councils",
+        "fr": "Adoption par les conseils municipaux",
+        "es": "Aprobación por los concejos municipales",
+        "pt": "Aprovação pelos órgãos deliberativos municipais",
+    },
+    "section.signatures": {
+        "de": "Unterzeichnung",
+        "en": "Signatures",
+        "fr": "Signatures",
+        "es": "Firmas",
+        "pt": "Assinaturas",
+    },
+    "section.annex": {
+        "de": "Anhang",
+        "en": "Annex",
+        "fr": "Annexe",
+        "es": "Anexo",
+        "pt": "Anexo",
+    },
+    # -- baseline -------------------------------------------------------------------
+    "baseline.of": {
+        "de": "Bestandsaufnahme: {municipality}",
+        "en": "Baseline assessment: {municipality}",
+        "fr": f"État des lieux{_NBSP}: {{municipality}}",
+        "es": "Diagnóstico: {municipality}",
+        "pt": "Diagnóstico: {municipality}",
+    },
+    "baseline.challenges": {
+        "de": "Herausforderungen",
+        "en": "Challenges",
+        "fr": "Défis",
+        "es": "Desafíos",
+        "pt": "Desafios",
+    },
+    "baseline.challenge": {
+        "de": "Herausforderung",
+        "en": "Challenge",
+        "fr": "Défi",
+        "es": "Desafío",
+        "pt": "Desafio",
+    },
+    "baseline.affected": {
+        "de": "Verursacher / Betroffene",
+        "en": "Causes / affected groups",
+        "fr": "Origine / personnes concernées",
+        "es": "Causantes / afectados",
+        "pt": "Causadores / afetados",
+    },
+    "baseline.plans": {
+        "de": "Bestehende Pläne und Konzepte",
+        "en": "Existing plans and strategies",
+        "fr": "Plans et stratégies existants",
+        "es": "Planes y estrategias existentes",
+        "pt": "Planos e estratégias existentes",
+    },
+    "baseline.projects": {
+        "de": "Laufende Projekte",
+        "en": "Ongoing projects",
+        "fr": "Projets en cours",
+        "es": "Proyectos en curso",
+        "pt": "Projetos em curso",
+    },
+    "baseline.hazards": {
+        "de": "Klimabedingte Gefahren",
+        "en": "Climate hazards",
+        "fr": "Aléas climatiques",
+        "es": "Amenazas climáticas",
+        "pt": "Ameaças climáticas",
+    },
+    "baseline.hazard": {
+        "de": "Gefahr",
+        "en": "Hazard",
+        "fr": "Aléa",
+        "es": "Amenaza",
+        "pt": "Ameaça",
+    },
+    "baseline.likelihood": {
+        "de": "Eintrittswahrscheinlichkeit",
+        "en": "Likelihood",
+        "fr": "Probabilité",
+        "es": "Probabilidad",
+        "pt": "Probabilidade",
+    },
+    "baseline.impact": {
+        "de": "Schadensausmaß",
+        "en": "Impact",
+        "fr": "Impact",
+        "es": "Impacto",
+        "pt": "Impacto",
+    },
+    "baseline.description": {
+        "de": "Beschreibung",
+        "en": "Description",
+        "fr": "Description",
+        "es": "Descripción",
+        "pt": "Descrição",
+    },
+    # -- fields of action -----------------------------------------------------------
+    "foa.field": {
+        "de": "Handlungsfeld",
+        "en": "Field of action",
+        "fr": "Domaine d’action",
+        "es": "Campo de acción",
+        "pt": "Área de ação",
+    },
+    "foa.numbered": {
+        "de": "Handlungsfeld {code}",
+        "en": "Field of action {code}",
+        "fr": "Domaine d’action {code}",
+        "es": "Campo de acción {code}",
+        "pt": "Área de ação {code}",
+    },
+    "foa.guiding_principle": {
+        "de": "Leitlinie",
+        "en": "Guiding principle",
+        "fr": "Principe directeur",
+        "es": "Principio rector",
+        "pt": "Princípio orientador",
+    },
+    # -- objectives -----------------------------------------------------------------
+    "objective.strategic": {
+        "de": "Strategisches Ziel",
+        "en": "Strategic objective",
+        "fr": "Objectif stratégique",
+        "es": "Objetivo estratégico",
+        "pt": "Objetivo estratégico",
+    },
+    "objective.strategic_plural": {
+        "de": "Strategische Ziele",
+        "en": "Strategic objectives",
+        "fr": "Objectifs stratégiques",
+        "es": "Objetivos estratégicos",
+        "pt": "Objetivos estratégicos",
+    },
+    "objective.strategic_numbered": {
+        "de": "Strategisches Ziel {code}",
+        "en": "Strategic objective {code}",
+        "fr": "Objectif stratégique {code}",
+        "es": "Objetivo estratégico {code}",
+        "pt": "Objetivo estratégico {code}",
+    },
+    "objective.operational": {
+        "de": "Operatives Ziel",
+        "en": "Operational objective",
+        "fr": "Objectif opérationnel",
+        "es": "Objetivo operativo",
+        "pt": "Objetivo operacional",
+    },
+    "objective.operational_plural": {
+        "de": "Operative Ziele",
+        "en": "Operational objectives",
+        "fr": "Objectifs opérationnels",
+        "es": "Objetivos operativos",
+        "pt": "Objetivos operacionais",
+    },
+    "objective.operational_numbered": {
+        "de": "Operatives Ziel {code}",
+        "en": "Operational objective {code}",
+        "fr": "Objectif opérationnel {code}",
+        "es": "Objetivo operativo {code}",
+        "pt": "Objetivo operacional {code}",
+    },
+    "objective.target_year": {
+        "de": "Zieljahr",
+        "en": "Target year",
+        "fr": "Année cible",
+        "es": "Año meta",
+        "pt": "Ano da meta",
+    },
+    "objective.indicator": {
+        "de": "Indikator",
+        "en": "Indicator",
+        "fr": "Indicateur",
+        "es": "Indicador",
+        "pt": "Indicador",
+    },
+    "objective.unit": {
+        "de": "Einheit",
+        "en": "Unit",
+        "fr": "Unité",
+        "es": "Unidad",
+        "pt": "Unidade",
+    },
+    "objective.baseline_value": {
+        "de": "Ausgangswert",
+        "en": "Baseline value",
+        "fr": "Valeur de référence",
+        "es": "Línea de base",
+        "pt": "Linha de base",
+    },
+    "objective.target_value": {
+        "de": "Zielwert",
+        "en": "Target value",
+        "fr": "Valeur cible",
+        "es": "Meta",
+        "pt": "Meta",
+    },
+    "objective.year": {
+        "de": "Jahr",
+        "en": "Year",
+        "fr": "Année",
+        "es": "Año",
+        "pt": "Ano",
+    },
+    "objective.source": {
+        "de": "Datenquelle",
+        "en": "Data source",
+        "fr": "Source des données",
+        "es": "Fuente de datos",
+        "pt": "Fonte dos dados",
+    },
+    "objective.measures": {
+        "de": "Zugeordnete Maßnahmen",
+        "en": "Related measures",
+        "fr": "Mesures associées",
+        "es": "Medidas asociadas",
+        "pt": "Medidas associadas",
+    },
+    # -- measures overview ----------------------------------------------------------
+    "measures.overview": {
+        "de": "Maßnahmenübersicht",
+        "en": "Overview of measures",
+        "fr": "Vue d’ensemble des mesures",
+        "es": "Resumen de las medidas",
+        "pt": "Visão geral das medidas",
+    },
+    "measures.code": {
+        "de": "Nr.",
+        "en": "No.",
+        "fr": "N°",
+        "es": "N.º",
+        "pt": "N.º",
+    },
+    "measures.title": {
+        "de": "Titel",
+        "en": "Title",
+        "fr": "Intitulé",
+        "es": "Título",
+        "pt": "Título",
+    },
+    "measures.pillar": {
+        "de": "Säule",
+        "en": "Pillar",
+        "fr": "Pilier",
+        "es": "Pilar",
+        "pt": "Pilar",
+    },
+    "measures.lead": {
+        "de": "Federführung",
+        "en": "Lead",
+        "fr": "Responsable principal",
+        "es": "Responsable principal",
+        "pt": "Responsável principal",
+    },
+    "measures.period": {
+        "de": "Zeitraum",
+        "en": "Period",
+        "fr": "Période",
+        "es": "Período",
+        "pt": "Período",
+    },
+    "measures.budget": {
+        "de": "Finanzmittel",
+        "en": "Budget",
+        "fr": "Budget",
+        "es": "Presupuesto",
+        "pt": "Orçamento",
+    },
+    # -- measure sheet --------------------------------------------------------------
+    "measure.measure": {
+        "de": "Maßnahme",
+        "en": "Measure",
+        "fr": "Mesure",
+        "es": "Medida",
+        "pt": "Medida",
+    },
+    "measure.numbered": {
+        "de": "Maßnahme {code}",
+        "en": "Measure {code}",
+        "fr": "Mesure {code}",
+        "es": "Medida {code}",
+        "pt": "Medida {code}",
+    },
+    "measure.description": {
+        "de": "Beschreibung",
+        "en": "Description",
+        "fr": "Description",
+        "es": "Descripción",
+        "pt": "Descrição",
+    },
+    "measure.field_of_action": {
+        "de": "Handlungsfeld",
+        "en": "Field of action",
+        "fr": "Domaine d’action",
+        "es": "Campo de acción",
+        "pt": "Área de ação",
+    },
+    "measure.objectives": {
+        "de": "Operative Ziele",
+        "en": "Operational objectives",
+        "fr": "Objectifs opérationnels",
+        "es": "Objetivos operativos",
+        "pt": "Objetivos operacionais",
+    },
+    "measure.pillar": {
+        "de": "Säule",
+        "en": "Pillar",
+        "fr": "Pilier",
+        "es": "Pilar",
+        "pt": "Pilar",
+    },
+    "measure.location": {
+        "de": "Ort der Umsetzung",
+        "en": "Location",
+        "fr": "Lieu de mise en œuvre",
+        "es": "Lugar de ejecución",
+        "pt": "Local de execução",
+    },
+    "measure.lead": {
+        "de": "Federführung",
+        "en": "Lead",
+        "fr": "Responsable principal",
+        "es": "Responsable principal",
+        "pt": "Responsável principal",
+    },
+    "measure.lead_municipality": {
+        "de": "Federführende Kommune",
+        "en": "Lead municipality",
+        "fr": "Commune responsable",
+        "es": "Municipio responsable",
+        "pt": "Município responsável",
+    },
+    "measure.department": {
+        "de": "Fachbereich",
+        "en": "Department",
+        "fr": "Service",
+        "es": "Unidad responsable",
+        "pt": "Unidade responsável",
+    },
+    "measure.contact": {
+        "de": "Ansprechperson",
+        "en": "Contact person",
+        "fr": "Personne de contact",
+        "es": "Persona de contacto",
+        "pt": "Ponto focal",
+    },
+    "measure.partners": {
+        "de": "Weitere Partner",
+        "en": "Further partners",
+        "fr": "Autres partenaires",
+        "es": "Otros socios",
+        "pt": "Outros parceiros",
+    },
+    "measure.partner": {
+        "de": "Partner",
+        "en": "Partner",
+        "fr": "Partenaire",
+        "es": "Socio",
+        "pt": "Parceiro",
+    },
+    "measure.role": {
+        "de": "Rolle",
+        "en": "Role",
+        "fr": "Rôle",
+        "es": "Función",
+        "pt": "Papel",
+    },
+    "measure.timeline": {
+        "de": "Zeitplan",
+        "en": "Timeline",
+        "fr": "Calendrier",
+        "es": "Cronograma",
+        "pt": "Cronograma",
+    },
+    "measure.start": {
+        "de": "Beginn",
+        "en": "Start",
+        "fr": "Début",
+        "es": "Inicio",
+        "pt": "Início",
+    },
+    "measure.end": {
+        "de": "Ende",
+        "en": "End",
+        "fr": "Fin",
+        "es": "Fin",
+        "pt": "Fim",
+    },
+    "measure.ongoing": {
+        "de": "fortlaufend",
+        "en": "ongoing",
+        "fr": "en continu",
+        "es": "de forma continua",
+        "pt": "de forma contínua",
+    },
+    "measure.resources": {
+        "de": "Ressourcen",
+        "en": "Resources",
+        "fr": "Ressources",
+        "es": "Recursos",
+        "pt": "Recursos",
+    },
+    "measure.personnel": {
+        "de": "Personal",
+        "en": "Staff",
+        "fr": "Ressources humaines",
+        "es": "Recursos humanos",
+        "pt": "Recursos humanos",
+    },
+    "measure.person_days": {
+        "de": "Personentage",
+        "en": "Person-days",
+        "fr": "Jours-personnes",
+        "es": "Días-persona",
+        "pt": "Dias-pessoa",
+    },
+    "measure.fte": {
+        "de": "Vollzeitäquivalente (VZÄ)",
+        "en": "Full-time equivalents (FTE)",
+        "fr": "Équivalents temps plein (ETP)",
+        "es": "Equivalentes a tiempo completo (ETC)",
+        "pt": "Equivalentes a tempo integral (ETI)",
+    },
+    "measure.money": {
+        "de": "Finanzielle Ressourcen",
+        "en": "Financial resources",
+        "fr": "Ressources financières",
+        "es": "Recursos financieros",
+        "pt": "Recursos financeiros",
+    },
+    "measure.amount": {
+        "de": "Betrag",
+        "en": "Amount",
+        "fr": "Montant",
+        "es": "Monto",
+        "pt": "Valor",
+    },
+    "measure.currency": {
+        "de": "Währung",
+        "en": "Currency",
+        "fr": "Devise",
+        "es": "Moneda",
+        "pt": "Moeda",
+    },
+    "measure.budget_year": {
+        "de": "Haushaltsjahr",
+        "en": "Budget year",
+        "fr": "Exercice budgétaire",
+        "es": "Año presupuestario",
+        "pt": "Ano orçamental",
+    },
+    "measure.funding_source": {
+        "de": "Finanzierungsquelle",
+        "en": "Funding source",
+        "fr": "Source de financement",
+        "es": "Fuente de financiamiento",
+        "pt": "Fonte de financiamento",
+    },
+    "measure.funding_status": {
+        "de": "Finanzierungsstand",
+        "en": "Funding status",
+        "fr": "État du financement",
+        "es": "Estado del financiamiento",
+        "pt": "Situação do financiamento",
+    },
+    "measure.material": {
+        "de": "Materielle Ressourcen",
+        "en": "Material resources",
+        "fr": "Ressources matérielles",
+        "es": "Recursos materiales",
+        "pt": "Recursos materiais",
+    },
+    "measure.institutional": {
+        "de": "Institutionelle Ressourcen",
+        "en": "Institutional resources",
+        "fr": "Ressources institutionnelles",
+        "es": "Recursos institucionales",
+        "pt": "Recursos institucionais",
+    },
+    "measure.priority": {
+        "de": "Priorität",
+        "en": "Priority",
+        "fr": "Priorité",
+        "es": "Prioridad",
+        "pt": "Prioridade",
+    },
+    "measure.status": {
+        "de": "Umsetzungsstand",
+        "en": "Status",
+        "fr": "État d’avancement",
+        "es": "Estado de ejecución",
+        "pt": "Situação",
+    },
+    "measure.estimated_reduction": {
+        "de": "Geschätzte Emissionsminderung",
+        "en": "Estimated emission reduction",
+        "fr": "Réduction estimée des émissions",
+        "es": "Reducción estimada de emisiones",
+        "pt": "Redução estimada de emissões",
+    },
+    "measure.reduction_per_year": {
+        "de": "{value} t CO₂e pro Jahr",
+        "en": "{value} t CO₂e per year",
+        "fr": "{value} t CO₂e par an",
+        "es": "{value} t CO₂e por año",
+        "pt": "{value} t CO₂e por ano",
+    },
+    "measure.hazards": {
+        "de": "Berücksichtigte klimabedingte Gefahren",
+        "en": "Climate hazards addressed",
+        "fr": "Aléas climatiques pris en compte",
+        "es": "Amenazas climáticas abordadas",
+        "pt": "Ameaças climáticas abordadas",
+    },
+    "measure.milestones": {
+        "de": "Meilensteine",
+        "en": "Milestones",
+        "fr": "Jalons",
+        "es": "Hitos",
+        "pt": "Marcos",
+    },
+    "measure.milestone": {
+        "de": "Meilenstein",
+        "en": "Milestone",
+        "fr": "Jalon",
+        "es": "Hito",
+        "pt": "Marco",
+    },
+    "measure.milestone_reached": {
+        "de": "erreicht",
+        "en": "reached",
+        "fr": "atteint",
+        "es": "alcanzado",
+        "pt": "alcançado",
+    },
+    "measure.milestone_open": {
+        "de": "offen",
+        "en": "pending",
+        "fr": "en attente",
+        "es": "pendiente",
+        "pt": "pendente",
+    },
+    # -- units and periods ----------------------------------------------------------
+    "unit.t_co2e_per_year": {
+        "de": "t CO₂e/Jahr",
+        "en": "t CO₂e/year",
+        "fr": "t CO₂e/an",
+        "es": "t CO₂e/año",
+        "pt": "t CO₂e/ano",
+    },
+    "period.from": {
+        "de": "ab {start}",
+        "en": "from {start}",
+        "fr": "à partir de {start}",
+        "es": "a partir de {start}",
+        "pt": "a partir de {start}",
+    },
+    "period.ongoing_from": {
+        "de": "ab {start} (fortlaufend)",
+        "en": "from {start} (ongoing)",
+        "fr": "à partir de {start} (en continu)",
+        "es": "a partir de {start} (de forma continua)",
+        "pt": "a partir de {start} (de forma contínua)",
+    },
+    # -- resources and funding summary ----------------------------------------------
+    "resources.totals_per_currency": {
+        "de": "Summen je Währung",
+        "en": "Totals per currency",
+        "fr": "Totaux par devise",
+        "es": "Totales por moneda",
+        "pt": "Totais por moeda",
+    },
+    "resources.by_funding_source": {
+        "de": "Nach Finanzierungsquelle",
+        "en": "By funding source",
+        "fr": "Par source de financement",
+        "es": "Por fuente de financiamiento",
+        "pt": "Por fonte de financiamento",
+    },
+    "resources.by_funding_status": {
+        "de": "Nach Finanzierungsstand",
+        "en": "By funding status",
+        "fr": "Par état du financement",
+        "es": "Por estado del financiamiento",
+        "pt": "Por situação do financiamento",
+    },
+    "resources.by_pillar": {
+        "de": "Nach Säule",
+        "en": "By pillar",
+        "fr": "Par pilier",
+        "es": "Por pilar",
+        "pt": "Por pilar",
+    },
+    "resources.by_field_of_action": {
+        "de": "Nach Handlungsfeld",
+        "en": "By field of action",
+        "fr": "Par domaine d’action",
+        "es": "Por campo de acción",
+        "pt": "Por área de ação",
+    },
+    "resources.by_year": {
+        "de": "Nach Jahr",
+        "en": "By year",
+        "fr": "Par année",
+        "es": "Por año",
+        "pt": "Por ano",
+    },
+    "resources.total": {
+        "de": "Gesamt",
+        "en": "Total",
+        "fr": "Total",
+        "es": "Total",
+        "pt": "Total",
+    },
+    "resources.personnel_per_side": {
+        "de": "Personaleinsatz je Kommune",
+        "en": "Staff time per municipality",
+        "fr": "Ressources humaines par commune",
+        "es": "Recursos humanos por municipio",
+        "pt": "Recursos humanos por município",
+    },
+    "resources.no_year": {
+        "de": "ohne Jahresangabe",
+        "en": "no year given",
+        "fr": "année non précisée",
+        "es": "sin año indicado",
+        "pt": "sem ano indicado",
+    },
+    # -- responsibilities -----------------------------------------------------------
+    "responsibilities.by_municipality": {
+        "de": "Maßnahmen nach federführender Kommune",
+        "en": "Measures by lead municipality",
+        "fr": "Mesures par commune responsable",
+        "es": "Medidas por municipio responsable",
+        "pt": "Medidas por município responsável",
+    },
+    "responsibilities.by_department": {
+        "de": "Maßnahmen nach Fachbereich",
+        "en": "Measures by department",
+        "fr": "Mesures par service",
+        "es": "Medidas por unidad responsable",
+        "pt": "Medidas por unidade responsável",
+    },
+    "responsibilities.measure_count": {
+        "de": "Anzahl der Maßnahmen",
+        "en": "Number of measures",
+        "fr": "Nombre de mesures",
+        "es": "Número de medidas",
+        "pt": "Número de medidas",
+    },
+    # -- monitoring -----------------------------------------------------------------
+    "monitoring.responsible": {
+        "de": "Verantwortlich",
+        "en": "Responsible",
+        "fr": "Responsable",
+        "es": "Responsable",
+        "pt": "Responsável",
+    },
+    "monitoring.frequency": {
+        "de": "Turnus",
+        "en": "Frequency",
+        "fr": "Fréquence",
+        "es": "Frecuencia",
+        "pt": "Frequência",
+    },
+    "monitoring.method": {
+        "de": "Vorgehen",
+        "en": "Method",
+        "fr": "Méthode",
+        "es": "Método",
+        "pt": "Método",
+    },
+    # -- outlook --------------------------------------------------------------------
+    "outlook.financing": {
+        "de": "Finanzierung",
+        "en": "Financing",
+        "fr": "Financement",
+        "es": "Financiamiento",
+        "pt": "Financiamento",
+    },
+    "outlook.next_steps": {
+        "de": "Nächste Schritte",
+        "en": "Next steps",
+        "fr": "Prochaines étapes",
+        "es": "Próximos pasos",
+        "pt": "Próximos passos",
+    },
+    # -- council adoptions ----------------------------------------------------------
+    "adoption.body": {
+        "de": "Gremium",
+        "en": "Adopting body",
+        "fr": "Organe délibérant",
+        "es": "Órgano de aprobación",
+        "pt": "Órgão deliberativo",
+    },
+    "adoption.date": {
+        "de": "Datum des Beschlusses",
+        "en": "Date of resolution",
+        "fr": "Date de la délibération",
+        "es": "Fecha de la resolución",
+        "pt": "Data da deliberação",
+    },
+    "adoption.reference": {
+        "de": "Beschluss-Nr.",
+        "en": "Reference",
+        "fr": "Numéro de la délibération",
+        "es": "N.º de resolución",
+        "pt": "N.º da deliberação",
+    },
+    "adoption.adopted_by": {
+        "de": "Beschlossen von {body} am {date}",
+        "en": "Adopted by {body} on {date}",
+        "fr": "Adopté par {body} le {date}",
+        "es": "Aprobado por {body} el {date}",
+        "pt": "Aprovado por {body} em {date}",
+    },
+    # -- signature page -------------------------------------------------------------
+    "signature.place": {
+        "de": "Ort",
+        "en": "Place",
+        "fr": "Lieu",
+        "es": "Lugar",
+        "pt": "Local",
+    },
+    "signature.date": {
+        "de": "Datum",
+        "en": "Date",
+        "fr": "Date",
+        "es": "Fecha",
+        "pt": "Data",
+    },
+    "signature.place_and_date": {
+        "de": "Ort, Datum",
+        "en": "Place, date",
+        "fr": "Lieu, date",
+        "es": "Lugar y fecha",
+        "pt": "Local e data",
+    },
+    "signature.signature": {
+        "de": "Unterschrift",
+        "en": "Signature",
+        "fr": "Signature",
+        "es": "Firma",
+        "pt": "Assinatura",
+    },
+    "signature.name": {
+        "de": "Name",
+        "en": "Name",
+        "fr": "Nom",
+        "es": "Nombre",
+        "pt": "Nome",
+    },
+    "signature.function": {
+        "de": "Funktion",
+        "en": "Position",
+        "fr": "Fonction",
+        "es": "Cargo",
+        "pt": "Cargo",
+    },
+    "signature.for_municipality": {
+        "de": "Für {municipality}",
+        "en": "For {municipality}",
+        "fr": "Pour {municipality}",
+        "es": "Por {municipality}",
+        "pt": "Por {municipality}",
+    },
+    "signature.mayor": {
+        "de": "Bürgermeister/in",
+        "en": "Mayor",
+        "fr": "Maire",
+        "es": "Alcalde / Alcaldesa",
+        "pt": "Prefeito(a) / Presidente do Conselho Municipal",
+    },
+    # -- footer ---------------------------------------------------------------------
+    "footer.page": {
+        "de": "Seite {page} von {pages}",
+        "en": "Page {page} of {pages}",
+        "fr": "Page {page} sur {pages}",
+        "es": "Página {page} de {pages}",
+        "pt": "Página {page} de {pages}",
+    },
+    "footer.version": {
+        "de": "Version {version}",
+        "en": "Version {version}",
+        "fr": "Version {version}",
+        "es": "Versión {version}",
+        "pt": "Versão {version}",
+    },
+    "footer.fingerprint": {
+        "de": "Prüfsumme des Inhalts: {fingerprint}",
+        "en": "Content fingerprint: {fingerprint}",
+        "fr": f"Empreinte du contenu{_NBSP}: {{fingerprint}}",
+        "es": "Huella digital del contenido: {fingerprint}",
+        "pt": "Impressão digital do conteúdo: {fingerprint}",
+    },
+    # -- draft marking --------------------------------------------------------------
+    "draft.marking": {
+        "de": "Entwurf",
+        "en": "Draft",
+        "fr": "Projet",
+        "es": "Borrador",
+        "pt": "Rascunho",
+    },
+    "draft.notice": {
+        "de": "Entwurf – noch nicht beschlossen",
+        "en": "Draft – not yet adopted",
+        "fr": "Projet – pas encore adopté",
+        "es": "Borrador – aún no aprobado",
+        "pt": "Rascunho – ainda não aprovado",
+    },
+    "draft.open_findings": {
+        "de": "Dieser Entwurf enthält offene Punkte; siehe Anhang.",
+        "en": "This draft contains open issues; see the annex.",
+        "fr": f"Ce projet comporte des points en suspens{_NNBSP}; voir l’annexe.",
+        "es": "Este borrador contiene observaciones pendientes; véase el anexo.",
+        "pt": "Este rascunho contém pontos pendentes; ver o anexo.",
+    },
+    # -- annex of open findings -----------------------------------------------------
+    "findings.title": {
+        "de": "Offene Punkte",
+        "en": "Open issues",
+        "fr": "Points en suspens",
+        "es": "Observaciones pendientes",
+        "pt": "Pontos pendentes",
+    },
+    "findings.intro": {
+        "de": "Die folgenden Punkte sind vor der Beschlussfassung zu klären.",
+        "en": "The following issues must be resolved before adoption.",
+        "fr": "Les points suivants doivent être réglés avant l’adoption.",
+        "es": "Las siguientes observaciones deben resolverse antes de la aprobación.",
+        "pt": "Os seguintes pontos devem ser resolvidos antes da aprovação.",
+    },
+    "findings.code": {
+        "de": "Prüfregel",
+        "en": "Rule",
+        "fr": "Règle",
+        "es": "Regla",
+        "pt": "Regra",
+    },
+    "findings.severity": {
+        "de": "Schweregrad",
+        "en": "Severity",
+        "fr": "Gravité",
+        "es": "Gravedad",
+        "pt": "Gravidade",
+    },
+    "findings.location": {
+        "de": "Fundstelle",
+        "en": "Location",
+        "fr": "Emplacement",
+        "es": "Ubicación",
+        "pt": "Localização",
+    },
+    "findings.finding": {
+        "de": "Befund",
+        "en": "Finding",
+        "fr": "Constat",
+        "es": "Observación",
+        "pt": "Constatação",
+    },
+    "findings.none": {
+        "de": "Keine offenen Punkte.",
+        "en": "No open issues.",
+        "fr": "Aucun point en suspens.",
+        "es": "No hay observaciones pendientes.",
+        "pt": "Não há pontos pendentes.",
+    },
+    # Keys are the values of checks.registry.Severity (tested there, not imported here:
+    # the checks import the i18n package, so this module must not import the checks).
+    "severity.error": {
+        "de": "Fehler",
+        "en": "Error",
+        "fr": "Erreur",
+        "es": "Error",
+        "pt": "Erro",
+    },
+    "severity.warning": {
+        "de": "Warnung",
+        "en": "Warning",
+        "fr": "Avertissement",
+        "es": "Advertencia",
+        "pt": "Aviso",
+    },
+    "severity.info": {
+        "de": "Hinweis",
+        "en": "Note",
+        "fr": "Remarque",
+        "es": "Nota",
+        "pt": "Nota",
+    },
+    # -- common words ---------------------------------------------------------------
+    "common.yes": {
+        "de": "Ja",
+        "en": "Yes",
+        "fr": "Oui",
+        "es": "Sí",
+        "pt": "Sim",
+    },
+    "common.no": {
+        "de": "Nein",
+        "en": "No",
+        "fr": "Non",
+        "es": "No",
+        "pt": "Não",
+    },
+    "common.not_specified": {
+        "de": "keine Angabe",
+        "en": "not specified",
+        "fr": "non précisé",
+        "es": "sin especificar",
+        "pt": "não especificado",
+    },
+    # -- the two municipalities ("German side / partner side / both sides") -----------
+    "side.german": {
+        "de": "Deutsche Seite",
+        "en": "German side",
+        "fr": "Partie allemande",
+        "es": "Parte alemana",
+        "pt": "Parte alemã",
+    },
+    "side.partner": {
+        "de": "Partnerseite",
+        "en": "Partner side",
+        "fr": "Partie partenaire",
+        "es": "Parte socia",
+        "pt": "Parte parceira",
+    },
+    "side.both": {
+        "de": "Beide Seiten",
+        "en": "Both sides",
+        "fr": "Les deux parties",
+        "es": "Ambas partes",
+        "pt": "Ambas as partes",
+    },
+    "municipality.german": {
+        "de": "Deutsche Kommune",
+        "en": "German municipality",
+        "fr": "Commune allemande",
+        "es": "Municipio alemán",
+        "pt": "Município alemão",
+    },
+    "municipality.partner": {
+        "de": "Partnerkommune",
+        "en": "Partner municipality",
+        "fr": "Commune partenaire",
+        "es": "Municipio socio",
+        "pt": "Município parceiro",
+    },
+    # -- enum: Location (where a measure takes place) ---------------------------------
+    "location.german": {
+        "de": "Deutsche Kommune",
+        "en": "German municipality",
+        "fr": "Commune allemande",
+        "es": "Municipio alemán",
+        "pt": "Município alemão",
+    },
+    "location.partner": {
+        "de": "Partnerkommune",
+        "en": "Partner municipality",
+        "fr": "Commune partenaire",
+        "es": "Municipio socio",
+        "pt": "Município parceiro",
+    },
+    "location.both": {
+        "de": "Beide Kommunen",
+        "en": "Both municipalities",
+        "fr": "Les deux communes",
+        "es": "Ambos municipios",
+        "pt": "Ambos os municípios",
+    },
+    # -- enum: Pillar ---------------------------------------------------------------
+    "pillar.mitigation": {
+        "de": "Klimaschutz",
+        "en": "Climate mitigation",
+        "fr": "Atténuation",
+        "es": "Mitigación",
+        "pt": "Mitigação",
+    },
+    "pillar.adaptation": {
+        "de": "Klimafolgenanpassung",
+        "en": "Climate adaptation",
+        "fr": "Adaptation",
+        "es": "Adaptación",
+        "pt": "Adaptação",
+    },
+    "pillar.both": {
+        "de": "Klimaschutz und Klimafolgenanpassung",
+        "en": "Mitigation and adaptation",
+        "fr": "Atténuation et adaptation",
+        "es": "Mitigación y adaptación",
+        "pt": "Mitigação e adaptação",
+    },
+    # -- enum: MeasureStatus (feminine in fr/es/pt: it qualifies the measure) ----------
+    "status.not_started": {
+        "de": "Nicht begonnen",
+        "en": "Not started",
+        "fr": "Non commencée",
+        "es": "No iniciada",
+        "pt": "Não iniciada",
+    },
+    "status.planning": {
+        "de": "In Planung",
+        "en": "Planning",
+        "fr": "En préparation",
+        "es": "En planificación",
+        "pt": "Em preparação",
+    },
+    "status.implementing": {
+        "de": "In Umsetzung",
+        "en": "Being implemented",
+        "fr": "En cours de mise en œuvre",
+        "es": "En ejecución",
+        "pt": "Em execução",
+    },
+    "status.completed": {
+        "de": "Abgeschlossen",
+        "en": "Completed",
+        "fr": "Achevée",
+        "es": "Finalizada",
+        "pt": "Concluída",
+    },
+    "status.ongoing": {
+        "de": "Daueraufgabe",
+        "en": "Ongoing",
+        "fr": "Permanente",
+        "es": "Permanente",
+        "pt": "Permanente",
+    },
+    # -- enum: Priority (feminine in fr/es/pt: "priorité", "prioridad", "prioridade") --
+    "priority.high": {
+        "de": "Hoch",
+        "en": "High",
+        "fr": "Haute",
+        "es": "Alta",
+        "pt": "Alta",
+    },
+    "priority.medium": {
+        "de": "Mittel",
+        "en": "Medium",
+        "fr": "Moyenne",
+        "es": "Media",
+        "pt": "Média",
+    },
+    "priority.low": {
+        "de": "Niedrig",
+        "en": "Low",
+        "fr": "Basse",
+        "es": "Baja",
+        "pt": "Baixa",
+    },
+    # -- enum: FundingStatus (masculine: "financement", "financiamiento") --------------
+    "funding_status.secured": {
+        "de": "Gesichert",
+        "en": "Secured",
+        "fr": "Acquis",
+        "es": "Asegurado",
+        "pt": "Assegurado",
+    },
+    "funding_status.applied": {
+        "de": "Beantragt",
+        "en": "Applied for",
+        "fr": "Demandé",
+        "es": "Solicitado",
+        "pt": "Solicitado",
+    },
+    "funding_status.planned": {
+        "de": "Geplant",
+        "en": "Planned",
+        "fr": "Prévu",
+        "es": "Previsto",
+        "pt": "Previsto",
+    },
+    # -- enum: Hazard ---------------------------------------------------------------
+    "hazard.heat": {
+        "de": "Hitze",
+        "en": "Extreme heat",
+        "fr": "Chaleur extrême",
+        "es": "Calor extremo",
+        "pt": "Calor extremo",
+    },
+    "hazard.drought": {
+        "de": "Dürre",
+        "en": "Drought",
+        "fr": "Sécheresse",
+        "es": "Sequía",
+        "pt": "Seca",
+    },
+    "hazard.water_scarcity": {
+        "de": "Wasserknappheit",
+        "en": "Water scarcity",
+        "fr": "Pénurie d’eau",
+        "es": "Escasez de agua",
+        "pt": "Escassez de água",
+    },
+    "hazard.heavy_rain": {
+        "de": "Starkregen",
+        "en": "Heavy rainfall",
+        "fr": "Fortes pluies",
+        "es": "Lluvias intensas",
+        "pt": "Chuvas intensas",
+    },
+    "hazard.flood": {
+        "de": "Hochwasser",
+        "en": "Flooding",
+        "fr": "Inondations",
+        "es": "Inundaciones",
+        "pt": "Inundações",
+    },
+    "hazard.storm": {
+        "de": "Stürme",
+        "en": "Storms",
+        "fr": "Tempêtes",
+        "es": "Tormentas",
+        "pt": "Tempestades",
+    },
+    "hazard.sea_level_rise": {
+        "de": "Meeresspiegelanstieg",
+        "en": "Sea-level rise",
+        "fr": "Élévation du niveau de la mer",
+        "es": "Aumento del nivel del mar",
+        "pt": "Elevação do nível do mar",
+    },
+    "hazard.coastal_erosion": {
+        "de": "Küstenerosion",
+        "en": "Coastal erosion",
+        "fr": "Érosion côtière",
+        "es": "Erosión costera",
+        "pt": "Erosão costeira",
+    },
+    "hazard.wildfire": {
+        "de": "Wald- und Flächenbrände",
+        "en": "Wildfires",
+        "fr": "Feux de végétation",
+        "es": "Incendios forestales",
+        "pt": "Incêndios florestais",
+    },
+    "hazard.landslide": {
+        "de": "Erdrutsche",
+        "en": "Landslides",
+        "fr": "Glissements de terrain",
+        "es": "Deslizamientos de tierra",
+        "pt": "Deslizamentos de terra",
+    },
+    "hazard.soil_erosion": {
+        "de": "Bodenerosion",
+        "en": "Soil erosion",
+        "fr": "Érosion des sols",
+        "es": "Erosión del suelo",
+        "pt": "Erosão do solo",
+    },
+    "hazard.vector_borne_disease": {
+        "de": "Durch Vektoren übertragene Krankheiten",
+        "en": "Vector-borne diseases",
+        "fr": "Maladies à transmission vectorielle",
+        "es": "Enfermedades transmitidas por vectores",
+        "pt": "Doenças transmitidas por vetores",
+    },
+    "hazard.other": {
+        "de": "Sonstige",
+        "en": "Other",
+        "fr": "Autre",
+        "es": "Otra",
+        "pt": "Outra",
+    },
+    # -- enum: Level (likelihood and impact; masculine, agreeing with "niveau/nivel") --
+    "level.low": {
+        "de": "Gering",
+        "en": "Low",
+        "fr": "Faible",
+        "es": "Bajo",
+        "pt": "Baixo",
+    },
+    "level.medium": {
+        "de": "Mittel",
+        "en": "Medium",
+        "fr": "Moyen",
+        "es": "Medio",
+        "pt": "Médio",
+    },
+    "level.high": {
+        "de": "Hoch",
+        "en": "High",
+        "fr": "Élevé",
+        "es": "Alto",
+        "pt": "Alto",
+    },
+    # -- enum: Frequency (spelled out where the adjective would be ambiguous) --------
+    "frequency.monthly": {
+        "de": "Monatlich",
+        "en": "Monthly",
+        "fr": "Tous les mois",
+        "es": "Mensual",
+        "pt": "Mensal",
+    },
+    "frequency.quarterly": {
+        "de": "Vierteljährlich",
+        "en": "Quarterly",
+        "fr": "Tous les trimestres",
+        "es": "Trimestral",
+        "pt": "Trimestral",
+    },
+    "frequency.semi_annually": {
+        "de": "Halbjährlich",
+        "en": "Every six months",
+        "fr": "Tous les six mois",
+        "es": "Semestral",
+        "pt": "Semestral",
+    },
+    "frequency.annually": {
+        "de": "Jährlich",
+        "en": "Annually",
+        "fr": "Une fois par an",
+        "es": "Anual",
+        "pt": "Anual",
+    },
+    "frequency.biennially": {
+        "de": "Alle zwei Jahre",
+        "en": "Every two years",
+        "fr": "Tous les deux ans",
+        "es": "Cada dos años",
+        "pt": "De dois em dois anos",
+    },
+    # -- enum: MunicipalityKind -----------------------------------------------------
+    "municipality_kind.city": {
+        "de": "Stadt",
+        "en": "City",
+        "fr": "Ville",
+        "es": "Ciudad",
+        "pt": "Cidade",
+    },
+    "municipality_kind.municipality": {
+        "de": "Gemeinde",
+        "en": "Municipality",
+        "fr": "Commune",
+        "es": "Municipio",
+        "pt": "Município",
+    },
+    "municipality_kind.district": {
+        "de": "Landkreis",
+        "en": "District",
+        "fr": "District",
+        "es": "Distrito",
+        "pt": "Distrito",
+    },
+    # -- enum: PartnershipKind ------------------------------------------------------
+    "partnership_kind.twinning": {
+        "de": "Städtepartnerschaft",
+        "en": "Twinning",
+        "fr": "Jumelage",
+        "es": "Hermanamiento",
+        "pt": "Geminação",
+    },
+    "partnership_kind.thematic": {
+        "de": "Thematische Partnerschaft",
+        "en": "Thematic partnership",
+        "fr": "Partenariat thématique",
+        "es": "Asociación temática",
+        "pt": "Parceria temática",
+    },
+    # -- enum: PersonnelUnit (written after a number: "40 Personentage") -------------
+    "personnel_unit.person_days": {
+        "de": "Personentage",
+        "en": "person-days",
+        "fr": "jours-personnes",
+        "es": "días-persona",
+        "pt": "dias-pessoa",
+    },
+    "personnel_unit.fte": {
+        "de": "VZÄ",
+        "en": "FTE",
+        "fr": "ETP",
+        "es": "ETC",
+        "pt": "ETI",
+    },
+}
+"""Key → language → text. Texts may contain ``str.format`` placeholders (``{page}``)."""
+
+ENUM_PREFIXES: Final[Mapping[type[StrEnum], str]] = MappingProxyType(
+    {
+        Side: "side",
+        Location: "location",
+        Pillar: "pillar",
+        MunicipalityKind: "municipality_kind",
+        PartnershipKind: "partnership_kind",
+        Priority: "priority",
+        MeasureStatus: "status",
+        FundingStatus: "funding_status",
+        PersonnelUnit: "personnel_unit",
+        Hazard: "hazard",
+        Level: "level",
+        Frequency: "frequency",
+    }
+)
+"""Key prefix of each model enum: a member's label is ``f"{prefix}.{member.value}"``."""
+
+
+def label_language(lang: str) -> LabelLang:
+    """The catalogue language for content language ``lang``.
+
+    A content language can be any ISO 639-1 code; documents in, say, Swahili still
+    need headings. Such languages get the English labels (:data:`FALLBACK_LANGUAGE`).
+    Region or script suffixes are ignored, so ``pt_BR`` and ``pt-BR`` give ``pt``.
+    """
+    base = lang.replace("-", "_").split("_", 1)[0].lower()
+    for candidate in LABEL_LANGUAGES:
+        if candidate == base:
+            return candidate
+    return FALLBACK_LANGUAGE
+
+
+def label(key: str, lang: str, /, **params: object) -> str:
+    """The text of ``key`` in ``lang``, with ``params`` filled in by ``str.format``.
+
+    Raises ``KeyError`` naming the key (and close matches) when it is unknown, and
+    naming the missing parameter when a placeholder is not given: a template with a
+    typo should fail loudly while it is written, not print an empty cell.
+    """
+    try:
+        texts = LABELS[key]
+    except KeyError:
+        close = difflib.get_close_matches(key, LABELS, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise KeyError(f"unknown label key {key!r}{hint}") from None
+    text = texts[label_language(lang)]
+    if not params and not placeholders(text):
+        return text
+    try:
+        return text.format(**params)
+    except KeyError as exc:
+        raise KeyError(
+            f"label {key!r} needs the parameter {exc.args[0]!r}"
+            f" (placeholders: {', '.join(sorted(placeholders(text)))})"
+        ) from None
+
+
+def enum_label(member: StrEnum, lang: str) -> str:
+    """The label of a model enum member, e.g. ``Pillar.MITIGATION`` → "Klimaschutz"."""
+    prefix = ENUM_PREFIXES.get(type(member))
+    if prefix is None:
+        known = ", ".join(sorted(cls.__name__ for cls in ENUM_PREFIXES))
+        raise TypeError(f"no labels for enum {type(member).__name__}; labelled enums: {known}")
+    return label(f"{prefix}.{member.value}", lang)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """Every label in one language (placeholders unfilled): the template's view."""
+    chosen = label_language(lang)
+    return {key: texts[chosen] for key, texts in LABELS.items()}
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The ``str.format`` field names in ``text``, e.g. ``{"page", "pages"}``."""
+    return frozenset(
+        field for _, field, _, _ in string.Formatter().parse(text) if field is not None
+    )
