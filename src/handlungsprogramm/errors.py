@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HandlungsprogrammError",
+    "IncompleteProgrammeError",
+    "TemplateError",
     "LoadProblem",
     "OutputExistsError",
     "ProgrammeLoadError",
@@ -81,3 +83,20 @@ class ProgrammeLoadError(HandlungsprogrammError, ValueError):
 
 class OutputExistsError(HandlungsprogrammError, FileExistsError):
     """A command would overwrite a file the user did not ask to replace."""
+
+
+class IncompleteProgrammeError(HandlungsprogrammError, ValueError):
+    """A final document was asked for while completeness errors remain."""
+
+    def __init__(self, errors: int) -> None:
+        self.errors = errors
+        super().__init__(f"{errors} completeness error(s) remain; a final document cannot be built")
+
+
+class TemplateError(HandlungsprogrammError, ValueError):
+    """A Word template is unusable: not a .docx, broken Jinja, or a sandbox violation."""
+
+    def __init__(self, template: str, reason: str) -> None:
+        self.template = template
+        self.reason = reason
+        super().__init__(f"{template}: {reason}")

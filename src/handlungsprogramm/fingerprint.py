@@ -1,0 +1,33 @@
+"""A fingerprint of the programme's content, so both sides can confirm they sign the same text.
+
+SHA-256 over a canonical JSON form: keys sorted, no insignificant white space,
+decimals as strings, UTF-8. Two files that differ only in formatting, comments or key
+order have the same fingerprint; any change of content changes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from handlungsprogramm.model import Programme
+
+__all__ = ["canonical_json", "fingerprint", "short_fingerprint"]
+
+
+def canonical_json(programme: Programme) -> bytes:
+    """The canonical byte form the fingerprint is computed over."""
+    data = programme.model_dump(mode="json", exclude_none=True)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def fingerprint(programme: Programme) -> str:
+    """The full SHA-256 of the content, 64 hex digits."""
+    return hashlib.sha256(canonical_json(programme)).hexdigest()
+
+
+def short_fingerprint(programme: Programme) -> str:
+    """The first 16 hex digits in groups of four (``3f2a 9c41 07be d5e0``), for footers."""
+    full = fingerprint(programme)[:16]
+    return " ".join(full[i : i + 4] for i in range(0, 16, 4))

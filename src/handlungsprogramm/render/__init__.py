@@ -1,0 +1,1 @@
+"""From a checked programme to documents: view model, Markdown, Word."""

@@ -1,0 +1,148 @@
+"""The template context: everything a Word template can use, documented in one place.
+
+The standard template uses ``cover``, ``h``, ``blocks``, ``footer`` and a few flags;
+custom templates may also loop over ``programme`` (the model itself), ``measures``
+(a flat, formatted view) or read ``labels`` and ``totals``. ``CONTEXT_DOC`` is the
+reference rendered into docs/templates.md; a test keeps both in step.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from handlungsprogramm.checks import Report
+from handlungsprogramm.i18n.formatting import format_money, format_period
+from handlungsprogramm.i18n.labels import catalogue, enum_label, label
+from handlungsprogramm.model import Programme
+from handlungsprogramm.render.writer import Bi, Layout, Writer
+from handlungsprogramm.totals import Totals
+
+__all__ = ["CONTEXT_DOC", "build_context", "context_markdown"]
+
+CONTEXT_DOC: Final[dict[str, str]] = {
+    "programme": "The `Programme` model itself (read-only use): e.g. "
+    "`programme.partnership.partner.name`, `programme.measures[0].title.de`.",
+    "lang": "`{'de': 'de', 'partner': 'fr'}`: the two languages of the programme.",
+    "layout": "`side-by-side` or `sequential`.",
+    "draft": "`True` when the document is built as a draft (open errors).",
+    "draft_marking": "`ENTWURF / PROJET` in a draft, empty in a final document.",
+    "labels": "`labels.de[key]`, `labels.partner[key]`: the label catalogue in each language "
+    "(keys as in `handlungsprogramm.i18n.labels`, e.g. `section.measures`).",
+    "h": "Bilingual section headings (`h.vision`, `h.measures` …): `Gemeinsame Vision / Vision commune`.",
+    "cover": "`cover.title_de`, `cover.title_partner`, `cover.subtitle` (both languages or empty).",
+    "blocks": "Ready-made sub-documents per section, placed with `{{p blocks.NAME }}`: cover, vision, "
+    "preamble, background, baseline, fields, objectives, measures_overview, measures, resources, "
+    "responsibilities, monitoring, outlook, adoptions, signatures, findings (None when empty).",
+    "footer": "`footer.page_de` / `footer.page_partner`: the text before, between and after the "
+    "page number fields; `footer.version`, `footer.fingerprint`.",
+    "fingerprint": "SHA-256 of the programme content (64 hex digits).",
+    "fingerprint_short": "The first 16 hex digits in groups of four.",
+    "measures": "A list of dicts per measure: `code`, `title_de`, `title_partner`, `pillar_de`, "
+    "`pillar_partner`, `lead`, `period_de`, `period_partner`, `budget` (list of formatted sums).",
+    "totals": "Money per currency (`totals.money['EUR'].total`, `.by_status`, `.by_source`, "
+    "`.by_pillar`, `.by_field`, `.by_year`) and personnel per side and unit.",
+    "findings": "Open findings: list of dicts with `code`, `severity`, `path`, `message_de`, `message_en`.",
+    "toc_placeholder": "Text shown in the table of contents until the word processor updates it.",
+}
+
+_SECTION_KEYS = {
+    "toc": "toc.title",
+    "vision": "section.vision",
+    "preamble": "section.preamble",
+    "background": "section.background",
+    "baseline": "section.baseline",
+    "fields": "section.fields_of_action",
+    "objectives": "section.objectives",
+    "measures_overview": "measures.overview",
+    "measures": "section.measures",
+    "resources": "section.resources",
+    "responsibilities": "section.responsibilities",
+    "monitoring": "section.monitoring",
+    "outlook": "section.outlook",
+    "adoptions": "section.adoption",
+    "signatures": "section.signatures",
+    "findings": "section.annex",
+}
+
+
+def _split_page(text: str) -> tuple[str, str, str]:
+    before, rest = text.split("{page}", 1)
+    middle, after = rest.split("{pages}", 1)
+    return before, middle, after
+
+
+def build_context(
+    programme: Programme,
+    writer: Writer,
+    totals: Totals,
+    report: Report,
+    *,
+    layout: Layout,
+    draft: bool,
+    fingerprint: str,
+    short: str,
+) -> dict[str, Any]:
+    """Everything but ``blocks`` (added by the renderer, which owns the template)."""
+    lang = programme.partner_language
+    marking = writer.bi("draft.marking")
+    title = writer.text(programme.title)
+    subtitle = writer.text(programme.subtitle)
+    measures = []
+    for m in programme.measures:
+        t = writer.text(m.title)
+        tl = m.timeline
+        measures.append(
+            {
+                "code": m.code,
+                "title_de": t.de,
+                "title_partner": t.partner,
+                "pillar_de": enum_label(m.pillar, "de"),
+                "pillar_partner": enum_label(m.pillar, lang),
+                "lead": programme.partnership.municipality(m.lead.side).name if m.lead else "",
+                "period_de": format_period(tl.start, tl.end, tl.ongoing, "de") if tl else "",
+                "period_partner": format_period(tl.start, tl.end, tl.ongoing, lang) if tl else "",
+                "budget": [format_money(x.amount, x.currency, "de") for x in m.resources.money],
+            }
+        )
+    return {
+        "programme": programme,
+        "lang": {"de": "de", "partner": lang},
+        "layout": layout.value,
+        "draft": draft,
+        "draft_marking": Bi(marking.de.upper(), marking.partner.upper()).joined() if draft else "",
+        "labels": {"de": catalogue("de"), "partner": catalogue(lang)},
+        "h": {name: writer.bi(key).joined() for name, key in _SECTION_KEYS.items()},
+        "cover": {
+            "title_de": title.de,
+            "title_partner": "" if title.same else title.partner,
+            "subtitle": subtitle.joined() if subtitle.de or subtitle.partner else "",
+        },
+        "footer": {
+            "page_de": _split_page(catalogue("de")["footer.page"]),
+            "page_partner": _split_page(catalogue(lang)["footer.page"]),
+            "version": writer.bi("footer.version", version=programme.version).joined(),
+            "fingerprint": f"SHA-256 {short}",
+        },
+        "fingerprint": fingerprint,
+        "fingerprint_short": short,
+        "measures": measures,
+        "totals": totals,
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "path": f.dotted_path,
+                "message_de": f.message("de"),
+                "message_en": f.message("en"),
+            }
+            for f in report.findings
+        ],
+        "toc_placeholder": "…",
+    }
+
+
+def context_markdown() -> str:
+    """docs/templates.md's reference table, from :data:`CONTEXT_DOC`."""
+    lines = ["| Name | What it holds |", "|---|---|"]
+    lines += [f"| `{name}` | {text} |" for name, text in CONTEXT_DOC.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,171 @@
+"""Render a programme into a Word document with the standard or a custom template.
+
+docxtpl fills the template; Jinja runs in a ``SandboxedEnvironment`` with
+``StrictUndefined`` and autoescaping, so a template cannot reach Python internals
+and user text (``<``, ``&``, ``{{ }}``) always appears literally.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+
+from handlungsprogramm.checks import Report, check
+from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
+from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
+from handlungsprogramm.model import Programme
+from handlungsprogramm.output import write_atomic
+from handlungsprogramm.render.context import build_context
+from handlungsprogramm.render.sanitize import sanitize
+from handlungsprogramm.render.sections import Sections
+from handlungsprogramm.render.writer import Bi, Layout, Writer
+from handlungsprogramm.totals import compute_totals
+
+__all__ = [
+    "DocxResult",
+    "Mode",
+    "render_docx",
+    "slug",
+    "standard_template",
+    "template_variables",
+    "write_docx",
+]
+
+
+class Mode(StrEnum):
+    """Draft or final; ``auto`` is draft exactly when completeness errors remain."""
+
+    AUTO = "auto"
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+@dataclass(frozen=True, slots=True)
+class DocxResult:
+    """A rendered document and what went into it."""
+
+    data: bytes
+    draft: bool
+    report: Report
+    fingerprint: str
+    warnings: tuple[str, ...]
+    """Fields whose XML-invalid characters were removed."""
+
+
+def standard_template() -> bytes:
+    """The bytes of the standard template (inside the wheel, or in a source checkout)."""
+    packaged = resources.files("handlungsprogramm") / "templates" / "standard.docx"
+    if packaged.is_file():
+        return packaged.read_bytes()
+    source = Path(__file__).resolve().parents[3] / "templates" / "standard.docx"
+    return source.read_bytes()
+
+
+def slug(programme: Programme) -> str:
+    """A file name from the partnership: ``pfinztal-kidira``."""
+    text = f"{programme.partnership.german.name}-{programme.partnership.partner.name}".lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "programme"
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[DocxTemplate, str]:
+    if template is None:
+        return DocxTemplate(io.BytesIO(standard_template())), "standard.docx"
+    name = "<template>" if isinstance(template, bytes) else str(template)
+    try:
+        data = template if isinstance(template, bytes) else Path(template).read_bytes()
+    except OSError as exc:
+        raise TemplateError(name, exc.strerror or str(exc)) from None
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise TemplateError(name, "not a .docx file (not a ZIP package)")
+    try:
+        tpl = DocxTemplate(io.BytesIO(data))
+        tpl.get_docx()
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad packages
+        raise TemplateError(name, f"not a readable .docx: {exc}") from None
+    return tpl, name
+
+
+def render_docx(
+    programme: Programme,
+    *,
+    layout: Layout = Layout.SIDE_BY_SIDE,
+    template: bytes | str | os.PathLike[str] | None = None,
+    mode: Mode = Mode.AUTO,
+) -> DocxResult:
+    """Render ``programme`` and return the .docx bytes (nothing is written to disk).
+
+    Raises :class:`IncompleteProgrammeError` for ``Mode.FINAL`` with open errors and
+    :class:`TemplateError` when the template cannot be used.
+    """
+    report = check(programme)
+    if mode is Mode.FINAL and not report.ok:
+        raise IncompleteProgrammeError(len(report.errors))
+    draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)
+    clean, warnings = sanitize(programme)
+    tpl, name = _open_template(template)
+    lang = clean.partner_language
+    writer = Writer(lang, layout, Bi("[…]", "[…]"))
+    totals = compute_totals(clean)
+    full = fingerprint(clean)
+    context = build_context(
+        clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
+        short=short_fingerprint(clean),
+    )  # fmt: skip
+    context["blocks"] = Sections(tpl, clean, writer, totals, report, full).all(draft=draft)
+    try:
+        tpl.render(context, jinja_env=_environment(), autoescape=True)
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(name, f"refused by the sandbox: {exc}") from None
+    except jinja2.exceptions.UndefinedError as exc:
+        raise TemplateError(name, f"uses a variable the context does not provide: {exc}") from None
+    except jinja2.exceptions.TemplateSyntaxError as exc:
+        raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
+    except jinja2.exceptions.TemplateError as exc:
+        raise TemplateError(name, f"template error: {exc}") from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return DocxResult(buffer.getvalue(), draft, report, full, tuple(warnings))
+
+
+def write_docx(
+    programme: Programme,
+    out_dir: str | os.PathLike[str],
+    *,
+    layout: Layout = Layout.SIDE_BY_SIDE,
+    template: bytes | str | os.PathLike[str] | None = None,
+    mode: Mode = Mode.AUTO,
+) -> tuple[Path, DocxResult]:
+    """Render and write ``<out_dir>/<slug>.docx`` atomically; a failed build writes nothing."""
+    result = render_docx(programme, layout=layout, template=template, mode=mode)
+    path = write_atomic(Path(out_dir) / f"{slug(programme)}.docx", result.data)
+    return path, result
+
+
+def template_variables(template: bytes | str | os.PathLike[str]) -> set[str]:
+    """Top-level variables the template uses that the context does not provide."""
+    from handlungsprogramm.render.context import CONTEXT_DOC
+
+    tpl, name = _open_template(template)
+    try:
+        used = tpl.get_undeclared_template_variables(_environment())
+    except jinja2.exceptions.TemplateSyntaxError as exc:
+        raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
+    return set(used) - set(CONTEXT_DOC) - {"blocks"}

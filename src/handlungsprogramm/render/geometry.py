@@ -1,0 +1,25 @@
+"""Where the signature boxes are, so the PDF step can put signature fields exactly there.
+
+The signature page is a two-column table of fixed column width whose box row has an
+exact height; a bookmark named after the side marks the top-left of each box.
+LibreOffice exports bookmarks as named PDF destinations, which give the page and the
+position; width and height come from here.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from handlungsprogramm.model import Side
+
+__all__ = ["SIGNATURE_BOX_HEIGHT_CM", "SIGNATURE_COLUMN_CM", "bookmark_name"]
+
+SIGNATURE_COLUMN_CM: Final = 8.3
+"""Width of each signature column (half the text width of the standard template)."""
+SIGNATURE_BOX_HEIGHT_CM: Final = 3.0
+"""Exact height of the row that holds the handwritten or digital signature."""
+
+
+def bookmark_name(side: Side) -> str:
+    """The bookmark (and PDF destination) that marks the signature box of ``side``."""
+    return f"hp_signature_{side.value}"

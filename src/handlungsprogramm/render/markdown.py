@@ -1,0 +1,208 @@
+"""Markdown in long texts → real Word paragraphs, runs, lists and hyperlinks.
+
+markdown-it-py parses CommonMark with raw HTML disabled, so whatever a user types
+appears as text, never as markup. Formatting is expressed through the template's
+named styles (body, list, hyperlink), never through direct formatting, so restyling
+the template restyles these texts too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["MarkdownStyles", "ParagraphContainer", "add_markdown"]
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+class ParagraphContainer(Protocol):
+    """Anything python-docx can add a paragraph to: a document, a cell, a sub-document."""
+
+    def add_paragraph(self, text: str = ..., style: str | None = ...) -> Paragraph: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownStyles:
+    """The template styles Markdown maps to."""
+
+    body: str = "Body Text"
+    bullet: tuple[str, ...] = ("List Bullet", "List Bullet 2", "List Bullet 3")
+    number: tuple[str, ...] = ("List Number", "List Number 2", "List Number 3")
+    hyperlink: str = "Hyperlink"
+    strong: str = "Strong"
+    emphasis: str = "Emphasis"
+    code: str = "HP Code"
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+@dataclass(slots=True)
+class _ListState:
+    ordered: bool
+    num_id: int | None = None
+
+
+def add_markdown(
+    container: ParagraphContainer,
+    text: str,
+    *,
+    styles: MarkdownStyles,
+    first: Paragraph | None = None,
+) -> list[Paragraph]:
+    """Append ``text`` (Markdown) to ``container``; reuse ``first`` for the first paragraph.
+
+    Returns the paragraphs written, in order.
+    """
+    written: list[Paragraph] = []
+    lists: list[_ListState] = []
+    pending_first = first
+
+    def new_paragraph(style: str) -> Paragraph:
+        nonlocal pending_first
+        if pending_first is not None:
+            paragraph, pending_first = pending_first, None
+            paragraph.style = style
+        else:
+            paragraph = container.add_paragraph(style=style)
+        written.append(paragraph)
+        return paragraph
+
+    for token in _PARSER.parse(text):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(_ListState(ordered=kind == "ordered_list_open"))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "inline":
+            if lists:
+                state = lists[-1]
+                depth = min(len(lists), 3) - 1
+                style = (styles.number if state.ordered else styles.bullet)[depth]
+                paragraph = new_paragraph(style)
+                if state.ordered:
+                    state.num_id = _restart_numbering(paragraph, state.num_id, depth)
+            else:
+                paragraph = new_paragraph(styles.body)
+            _add_inline(paragraph, token.children or [], styles)
+        elif kind in ("fence", "code_block"):
+            paragraph = new_paragraph(styles.body)
+            _add_lines(paragraph, token.content.rstrip("\n"), styles.code)
+        elif kind == "hr":
+            new_paragraph(styles.body)
+    if not written and pending_first is not None:
+        pending_first.style = styles.body
+        written.append(pending_first)
+    return written
+
+
+def _add_lines(paragraph: Paragraph, text: str, style: str | None) -> None:
+    for index, line in enumerate(text.split("\n")):
+        run = paragraph.add_run(line, style=style)
+        if index:
+            run.add_break(WD_BREAK.LINE)
+            # the break must precede the text of this line
+            run._r.insert(0, run._r[-1])
+
+
+def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyles) -> None:
+    bold = italic = 0
+    link: str | None = None
+    hyperlink = None
+    for token in tokens:
+        kind = token.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(token.attrs.get("href", ""))
+            link = href if href.lower().startswith(_SAFE_SCHEMES) else None
+            hyperlink = _hyperlink(paragraph, link) if link else None
+        elif kind == "link_close":
+            link, hyperlink = None, None
+        elif kind in ("softbreak",):
+            _run(paragraph, " ", bold, italic, styles, hyperlink)
+        elif kind == "hardbreak":
+            run = paragraph.add_run()
+            run.add_break(WD_BREAK.LINE)
+        elif kind == "code_inline":
+            paragraph.add_run(token.content, style=styles.code)
+        elif kind in ("text", "html_inline", "image"):  # an image shows its alt text
+            _run(paragraph, token.content, bold, italic, styles, hyperlink)
+
+
+def _run(
+    paragraph: Paragraph,
+    text: str,
+    bold: int,
+    italic: int,
+    styles: MarkdownStyles,
+    hyperlink: object | None,
+) -> None:
+    if not text:
+        return
+    style = styles.hyperlink if hyperlink is not None else None
+    run = paragraph.add_run(text, style=style)
+    # Bold and italic are character *properties* here because Word's built-in
+    # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if hyperlink is not None:
+        hyperlink.append(run._r)  # type: ignore[attr-defined]
+
+
+def _hyperlink(paragraph: Paragraph, url: str) -> object:
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    element = OxmlElement("w:hyperlink")
+    element.set(qn("r:id"), r_id)
+    paragraph._p.append(element)
+    return element
+
+
+def _restart_numbering(paragraph: Paragraph, num_id: int | None, depth: int) -> int | None:
+    """Give each ordered list its own numbering that starts at 1 (Word would continue)."""
+    style = paragraph.style
+    ppr = style.element.pPr if style is not None else None
+    if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+        return None
+    if num_id is None:
+        numbering = paragraph.part.numbering_part.numbering_definitions._numbering
+        base = numbering.num_having_numId(ppr.numPr.numId.val)
+        num = numbering.add_num(base.abstractNumId.val)
+        num.add_lvlOverride(ilvl=depth).add_startOverride(1)
+        num_id = int(num.numId)
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_numId().val = num_id
+    numpr.get_or_add_ilvl().val = depth
+    return num_id
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split Markdown into its top-level blocks (paragraphs, whole lists, code blocks).
+
+    The side-by-side layout puts block *i* of German next to block *i* of the
+    partner language, so translations stay aligned paragraph by paragraph.
+    """
+    lines = text.split("\n")
+    blocks: list[str] = []
+    for token in _PARSER.parse(text):
+        if token.level == 0 and token.map is not None and token.nesting in (1, 0):
+            start, end = token.map
+            blocks.append("\n".join(lines[start:end]).strip("\n"))
+    return blocks or [text] if text.strip() else []

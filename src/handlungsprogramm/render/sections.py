@@ -1,0 +1,576 @@
+"""The content of each section of the document, as sub-documents for the template.
+
+Each function takes the :class:`Sections` builder's state and returns a docxtpl
+``Subdoc`` (or ``None`` when the programme has nothing for that section, so the
+template leaves the heading out).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from babel import Locale
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc
+
+from handlungsprogramm.checks import Report
+from handlungsprogramm.i18n.formatting import format_date, format_decimal, format_money, format_period
+from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.model import (
+    FundingStatus,
+    Measure,
+    Money,
+    Pillar,
+    Programme,
+    Side,
+)
+from handlungsprogramm.model.enums import PersonnelUnit
+from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE_COLUMN_CM, bookmark_name
+from handlungsprogramm.render.styles import S
+from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer
+from handlungsprogramm.totals import Totals, funding_source_key
+
+__all__ = ["Sections"]
+
+
+class Sections:
+    """Builds one sub-document per section of the standard structure."""
+
+    def __init__(
+        self,
+        tpl: DocxTemplate,
+        programme: Programme,
+        writer: Writer,
+        totals: Totals,
+        report: Report,
+        fingerprint: str,
+    ) -> None:
+        self.tpl = tpl
+        self.p = programme
+        self.w = writer
+        self.lang = programme.partner_language
+        self.totals = totals
+        self.report = report
+        self.fingerprint = fingerprint
+
+    def all(self, *, draft: bool) -> dict[str, Subdoc | None]:
+        """Every block the template may place, by name."""
+        builders: dict[str, Callable[[], Subdoc | None]] = {
+            "cover": self.cover,
+            "vision": lambda: self._text_section(self.p.vision),
+            "preamble": lambda: self._text_section(self.p.preamble),
+            "background": lambda: self._text_section(self.p.background),
+            "baseline": self.baseline,
+            "fields": self.fields,
+            "objectives": self.objectives,
+            "measures_overview": self.measures_overview,
+            "measures": self.measures,
+            "resources": self.resources,
+            "responsibilities": self.responsibilities,
+            "monitoring": self.monitoring,
+            "outlook": self.outlook,
+            "adoptions": self.adoptions,
+            "signatures": self.signatures,
+            "findings": self.findings if draft else lambda: None,
+        }
+        return {name: build() for name, build in builders.items()}
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _new(self) -> tuple[Subdoc, DocxDocument]:
+        sub = self.tpl.new_subdoc()
+        return sub, sub.subdocx
+
+    def _money(self, money: Money | None, amount: Decimal, currency: str) -> Bi:
+        del money
+        return Bi(format_money(amount, currency, "de"), format_money(amount, currency, self.lang))
+
+    def _enum(self, member: object) -> Bi:
+        return Bi(enum_label(member, "de"), enum_label(member, self.lang))  # type: ignore[arg-type]
+
+    def _country(self, code: str) -> Bi:
+        de = Locale("de").territories.get(code, code)
+        partner = Locale.parse(self.lang).territories.get(code, code)
+        return Bi(de, partner)
+
+    def _budget(self, measure: Measure) -> list[str]:
+        sums: dict[str, Decimal] = defaultdict(Decimal)
+        for item in measure.resources.money:
+            sums[item.currency] += item.amount
+        return [format_money(amount, currency, "de") for currency, amount in sums.items()]
+
+    def _period(self, measure: Measure) -> Bi:
+        tl = measure.timeline
+        if tl is None:
+            return self.w.bi("common.not_specified")
+        return Bi(
+            format_period(tl.start, tl.end, tl.ongoing, "de"),
+            format_period(tl.start, tl.end, tl.ongoing, self.lang),
+        )
+
+    def _compact_period(self, measure: Measure) -> Cell:
+        """``09/2025 – 06/2028``: the same in every language, short enough for a table."""
+        tl = measure.timeline
+        if tl is None:
+            return self.w.bi("common.not_specified")
+        start = f"{tl.start.month:02d}/{tl.start.year}"
+        if tl.end is not None:
+            return f"{start} – {tl.end.month:02d}/{tl.end.year}"
+        return self.w.bi("period.ongoing_from", start=start)
+
+    def _lead(self, measure: Measure) -> Bi:
+        if measure.lead is None:
+            return self.w.bi("common.not_specified")
+        name = self.p.partnership.municipality(measure.lead.side).name
+        dept = self.w.text(measure.lead.department)
+        return Bi(f"{name}: {dept.de}", f"{name}: {dept.partner}")
+
+    def _text_section(self, text: object) -> Subdoc | None:
+        if text is None:
+            return None
+        sub, doc = self._new()
+        self.w.text_block(doc, text)  # type: ignore[arg-type]
+        return sub
+
+    # -- sections ----------------------------------------------------------------------
+
+    def cover(self) -> Subdoc:
+        """Both municipalities side by side with logos, then version, date and period."""
+        sub, doc = self._new()
+        table = doc.add_table(rows=1, cols=2)
+        table.style = doc.styles[S.LAYOUT]
+        for column, side in enumerate(Side):
+            municipality = self.p.partnership.municipality(side)
+            cell = table.cell(0, column)
+            first = cell.paragraphs[0]
+            logo = self._logo(municipality.logo)
+            if logo is not None:
+                first.style = S.COVER_META
+                first.add_run().add_picture(str(logo), height=Cm(2.2))
+                first = cell.add_paragraph()
+            first.style = S.COVER_MUNICIPALITY
+            first.add_run(municipality.name)
+            country = self._country(municipality.country)
+            kind = self._enum(municipality.kind)
+            meta = cell.add_paragraph(style=S.COVER_META)
+            meta.add_run(f"{kind.joined()} · {country.joined()}")
+        from handlungsprogramm.render.writer import _widths_cells
+
+        _widths_cells(table, [TEXT_WIDTH_CM / 2] * 2)
+        doc.add_paragraph(style=S.COVER_META)
+        lines = [self.w.bi("cover.version").joined() + f": {self.p.version}"]
+        if self.p.date is not None:
+            date = Bi(format_date(self.p.date, "de"), format_date(self.p.date, self.lang))
+            lines.append(f"{self.w.bi('cover.date').joined()}: {date.joined()}")
+        period = Bi(
+            format_period(self.p.period.start, self.p.period.end, False, "de"),
+            format_period(self.p.period.start, self.p.period.end, False, self.lang),
+        )
+        lines.append(f"{self.w.bi('cover.period').joined()}: {period.joined()}")
+        if self.p.partnership.since is not None:
+            lines.append(self.w.bi("cover.partnership_since", year=self.p.partnership.since).joined())
+        for line in lines:
+            doc.add_paragraph(line, style=S.COVER_META)
+        return sub
+
+    def _logo(self, logo: str | None) -> Path | None:
+        if logo is None or self.p.base_dir is None:
+            return None
+        base = self.p.base_dir.resolve()
+        path = (base / logo).resolve()
+        if not path.is_relative_to(base) or not path.is_file():
+            return None
+        return path
+
+    def baseline(self) -> Subdoc | None:
+        """Per municipality: challenges table and climate hazards table."""
+        if not any(self.p.baseline.of(s).challenges or self.p.baseline.of(s).hazards for s in Side):
+            return None
+        sub, doc = self._new()
+        for side in Side:
+            base = self.p.baseline.of(side)
+            name = self.p.partnership.municipality(side).name
+            self.w.heading(doc, self.w.bi("baseline.of", municipality=name), 2)
+            if base.challenges:
+                self.w.heading(doc, self.w.bi("baseline.challenges"), 3)
+                rows: list[list[Cell]] = [
+                    [self.w.text(c.challenge), self.w.text(c.affected), self.w.text(c.plans),
+                     self.w.text(c.projects)]
+                    for c in base.challenges
+                ]  # fmt: skip
+                header = [self.w.bi(k) for k in ("baseline.challenge", "baseline.affected",
+                                                  "baseline.plans", "baseline.projects")]  # fmt: skip
+                self.w.table(doc, header, rows, [4.6, 4.0, 4.0, 4.0])
+            if base.hazards:
+                self.w.heading(doc, self.w.bi("baseline.hazards"), 3)
+                rows = [
+                    [self._enum(h.hazard), self._enum(h.likelihood), self._enum(h.impact),
+                     self.w.text(h.description)]
+                    for h in base.hazards
+                ]  # fmt: skip
+                header = [self.w.bi(k) for k in ("baseline.hazard", "baseline.likelihood",
+                                                  "baseline.impact", "baseline.description")]  # fmt: skip
+                self.w.table(doc, header, rows, [3.4, 2.6, 2.6, 8.0])
+        return sub
+
+    def fields(self) -> Subdoc | None:
+        """Each field of action with its guiding principle."""
+        if not self.p.fields_of_action:
+            return None
+        sub, doc = self._new()
+        for field in self.p.fields_of_action:
+            title = self.w.text(field.title)
+            self.w.heading(doc, Bi(f"{field.code} {title.de}", f"{field.code} {title.partner}"), 2)
+            if field.guiding_principle is not None:
+                self.w.paragraph(doc, self.w.bi("foa.guiding_principle"), S.CAPTION)
+                self.w.text_block(doc, field.guiding_principle)
+        return sub
+
+    def objectives(self) -> Subdoc | None:
+        """Per field: strategic and operational objectives with indicators."""
+        if not self.p.fields_of_action:
+            return None
+        sub, doc = self._new()
+        header = [self.w.bi("measures.code"), self.w.bi("objective.operational"),
+                  self.w.bi("objective.indicator"), self.w.bi("objective.baseline_value"),
+                  self.w.bi("objective.target_value")]  # fmt: skip
+        for field in self.p.fields_of_action:
+            title = self.w.text(field.title)
+            self.w.heading(doc, Bi(f"{field.code} {title.de}", f"{field.code} {title.partner}"), 2)
+            rows: list[list[Cell]] = []
+            label_rows: set[int] = set()
+            for strategic in field.strategic_objectives:
+                label_rows.add(len(rows))
+                year = f" ({strategic.target_year})" if strategic.target_year else ""
+                st = self.w.text(strategic.title)
+                rows.append([strategic.code, Bi(st.de + year, st.partner + year), "", "", ""])
+                for op in strategic.operational_objectives:
+                    ind = op.indicator
+                    indicator: Cell = ""
+                    base: Cell = ""
+                    target: Cell = ""
+                    if ind is not None:
+                        unit = self.w.text(ind.unit)
+                        name = self.w.text(ind.name)
+                        indicator = Bi(f"{name.de} ({unit.de})", f"{name.partner} ({unit.partner})")
+                        if ind.baseline is not None:
+                            base = f"{format_decimal(ind.baseline.value, 'de')} ({ind.baseline.year})"
+                        if ind.target is not None:
+                            target = f"{format_decimal(ind.target.value, 'de')} ({ind.target.year})"
+                    rows.append([op.code, self.w.text(op.title), indicator, base, target])
+            self.w.table(doc, header, rows, [1.5, 6.1, 4.6, 2.2, 2.2], label_rows=frozenset(label_rows))
+        return sub
+
+    def measures_overview(self) -> Subdoc | None:
+        """All measures in one table."""
+        if not self.p.measures:
+            return None
+        sub, doc = self._new()
+        header = [self.w.bi(k) for k in ("measures.code", "measures.title", "measures.pillar",
+                                          "measures.lead", "measures.period", "measures.budget")]  # fmt: skip
+        rows: list[list[Cell]] = [
+            [m.code, self.w.text(m.title), self._enum(m.pillar), self._lead(m),
+             self._compact_period(m), self._budget(m)]
+            for m in self.p.measures
+        ]  # fmt: skip
+        self.w.table(doc, header, rows, [1.3, 4.4, 3.0, 3.1, 2.1, 2.7])
+        return sub
+
+    def measures(self) -> Subdoc | None:
+        """One sheet per measure with every field."""
+        if not self.p.measures:
+            return None
+        sub, doc = self._new()
+        for measure in self.p.measures:
+            title = self.w.text(measure.title)
+            self.w.heading(doc, Bi(f"{measure.code} {title.de}", f"{measure.code} {title.partner}"), 2)
+            if measure.description is not None:
+                self.w.text_block(doc, measure.description)
+            self.w.field_table(doc, self._measure_rows(measure))
+        return sub
+
+    def _measure_rows(self, m: Measure) -> list[tuple[Bi, Cell, Cell]]:
+        w, lang = self.w, self.lang
+        rows: list[tuple[Bi, Cell, Cell]] = []
+
+        def add(key: str, value: Bi | list[Bi] | None) -> None:
+            if value is None or value == []:
+                return
+            if isinstance(value, Bi):
+                rows.append((w.bi(key), value.de, value.partner))
+            else:
+                rows.append((w.bi(key), [v.de for v in value], [v.partner for v in value]))
+
+        field = self.p.field_of_action(m.field_of_action) if m.field_of_action else None
+        if field is not None:
+            t = w.text(field.title)
+            add("measure.field_of_action", Bi(f"{field.code} {t.de}", f"{field.code} {t.partner}"))
+        objectives = []
+        for code in m.objectives:
+            op = self.p.operational_objective(code)
+            t = w.text(op.title) if op else Bi("", "")
+            objectives.append(Bi(f"{code} {t.de}".strip(), f"{code} {t.partner}".strip()))
+        add("measure.objectives", objectives)
+        add("measure.pillar", self._enum(m.pillar))
+        add("measure.location", self._enum(m.location))
+        add("measure.lead", self._lead(m))
+        if m.lead is not None and m.lead.contact is not None:
+            c = m.lead.contact
+            contact = ", ".join(x for x in (c.name, c.email, c.phone) if x)
+            add("measure.contact", Bi(contact, contact))
+        partners = []
+        for partner in m.partners:
+            name = w.text(partner.name)
+            role = w.text(partner.role)
+            partners.append(Bi(f"{name.de} – {role.de}" if role.de else name.de,
+                               f"{name.partner} – {role.partner}" if role.partner else name.partner))  # fmt: skip
+        add("measure.partners", partners)
+        add("measure.timeline", self._period(m))
+        personnel = []
+        for staff in m.resources.personnel:
+            unit_key = "measure.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+            who = self.p.partnership.municipality(staff.side).name
+            personnel.append(Bi(
+                f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}",
+                f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}",
+            ))  # fmt: skip
+        add("measure.personnel", personnel)
+        money = []
+        for item in m.resources.money:
+            amount = self._money(item, item.amount, item.currency)
+            source = w.text(item.funding_source)
+            status = self._enum(item.status)
+            year = f", {item.year}" if item.year else ""
+            money.append(Bi(f"{amount.de} – {source.de} ({status.de}{year})",
+                            f"{amount.partner} – {source.partner} ({status.partner}{year})"))  # fmt: skip
+        add("measure.money", money)
+        for key, text in (("measure.material", m.resources.material),
+                          ("measure.institutional", m.resources.institutional)):  # fmt: skip
+            if text is not None:
+                add(key, w.text(text))
+        if m.priority is not None:
+            add("measure.priority", self._enum(m.priority))
+        add("measure.status", self._enum(m.status))
+        if m.estimated_reduction is not None:
+            add("measure.estimated_reduction", Bi(
+                f"{format_decimal(m.estimated_reduction, 'de')} {label('unit.t_co2e_per_year', 'de')}",
+                f"{format_decimal(m.estimated_reduction, lang)} {label('unit.t_co2e_per_year', lang)}",
+            ))  # fmt: skip
+        add("measure.hazards", [self._enum(h) for h in m.hazards])
+        milestones = []
+        for ms in m.milestones:
+            t = w.text(ms.title)
+            state = self.w.bi("measure.milestone_reached" if ms.done else "measure.milestone_open")
+            milestones.append(Bi(f"{ms.date}: {t.de} ({state.de})", f"{ms.date}: {t.partner} ({state.partner})"))
+        add("measure.milestones", milestones)
+        return rows
+
+    def resources(self) -> Subdoc | None:
+        """Totals per currency, never mixed, by source and status, pillar, field, year."""
+        if not self.totals.money and not self.totals.personnel:
+            return None
+        sub, doc = self._new()
+        statuses = list(FundingStatus)
+        for currency, t in self.totals.money.items():
+            self.w.heading(doc, currency, 2)
+            fmt = lambda v: format_money(v, currency, "de")  # noqa: E731 - local shorthand
+            self.w.paragraph(doc, Bi(
+                f"{label('resources.total', 'de')}: {fmt(t.total)}",
+                f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
+            ))  # fmt: skip
+            self.w.heading(doc, self.w.bi("resources.by_funding_source"), 3)
+            header: list[Bi | str] = [self.w.bi("measure.funding_source"),
+                                      *(self._enum(s) for s in statuses), self.w.bi("resources.total")]  # fmt: skip
+            rows: list[list[Cell]] = []
+            for source, total in t.by_source.items():
+                name = self.w.text(self.totals.sources.get(source, source))
+                cells: list[Cell] = [name]
+                for status in statuses:
+                    value = t.by_source_status.get((source, status))
+                    cells.append(fmt(value) if value is not None else "–")
+                cells.append(fmt(total))
+                rows.append(cells)
+            rows.append([self.w.bi("resources.total"),
+                         *(fmt(t.by_status.get(s, Decimal(0))) for s in statuses), fmt(t.total)])  # fmt: skip
+            self.w.table(doc, header, rows, [5.0, 2.9, 2.9, 2.9, 2.9], label_rows=frozenset({len(rows) - 1}))
+            for key, items in (
+                ("resources.by_pillar", [(self._enum(k), v) for k, v in t.by_pillar.items()]),
+                ("resources.by_field_of_action", [(self._field_name(k), v) for k, v in t.by_field.items()]),
+                ("resources.by_year", [(str(k) if k else self.w.bi("resources.no_year"), v)
+                                       for k, v in sorted(t.by_year.items(), key=lambda kv: kv[0] or 0)]),
+            ):  # fmt: skip
+                self.w.heading(doc, self.w.bi(key), 3)
+                self.w.table(doc, [self.w.bi(key), self.w.bi("resources.total")],
+                             [[name, fmt(v)] for name, v in items], [11.6, 5.0])  # fmt: skip
+        if self.totals.personnel:
+            self.w.heading(doc, self.w.bi("resources.personnel_per_side"), 2)
+            rows = []
+            for (side, unit), amount in self.totals.personnel.items():
+                unit_key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+                rows.append([self.p.partnership.municipality(side).name, self.w.bi(unit_key),
+                             format_decimal(amount, "de")])  # fmt: skip
+            self.w.table(doc, [self.w.bi("measure.lead_municipality"), self.w.bi("measure.personnel"),
+                               self.w.bi("resources.total")], rows, [7.6, 5.0, 4.0])  # fmt: skip
+        return sub
+
+    def _field_name(self, code: str) -> Bi:
+        field = self.p.field_of_action(code)
+        if field is None:
+            return Bi(code, code)
+        t = self.w.text(field.title)
+        return Bi(f"{code} {t.de}", f"{code} {t.partner}")
+
+    def responsibilities(self) -> Subdoc | None:
+        """Measures per lead municipality and department."""
+        led = [m for m in self.p.measures if m.lead is not None]
+        if not led:
+            return None
+        sub, doc = self._new()
+        for side in Side:
+            groups: dict[str, list[Measure]] = defaultdict(list)
+            names: dict[str, Bi] = {}
+            for m in led:
+                if m.lead is not None and m.lead.side is side:
+                    key = funding_source_key(m.lead.department)
+                    groups[key].append(m)
+                    names.setdefault(key, self.w.text(m.lead.department))
+            if not groups:
+                continue
+            self.w.heading(doc, self.p.partnership.municipality(side).name, 2)
+            rows: list[list[Cell]] = [
+                [names[key], [f"{m.code} {self.w.text(m.title).de}" for m in ms]]
+                for key, ms in groups.items()
+            ]
+            self.w.table(doc, [self.w.bi("measure.department"), self.w.bi("measures.overview")],
+                         rows, [5.6, 11.0])  # fmt: skip
+        return sub
+
+    def monitoring(self) -> Subdoc | None:
+        """Who reviews progress, how often, how."""
+        mon = self.p.monitoring
+        if mon is None:
+            return None
+        sub, doc = self._new()
+        if mon.responsible is not None:
+            self.w.heading(doc, self.w.bi("monitoring.responsible"), 2)
+            self.w.text_block(doc, mon.responsible)
+        if mon.frequency is not None:
+            self.w.heading(doc, self.w.bi("monitoring.frequency"), 2)
+            self.w.paragraph(doc, self._enum(mon.frequency))
+        if mon.method is not None:
+            self.w.heading(doc, self.w.bi("monitoring.method"), 2)
+            self.w.text_block(doc, mon.method)
+        return sub
+
+    def outlook(self) -> Subdoc | None:
+        """Financing and next steps."""
+        out = self.p.outlook
+        if out is None:
+            return None
+        sub, doc = self._new()
+        for key, text in (("outlook.financing", out.financing), ("outlook.next_steps", out.next_steps)):
+            if text is not None:
+                self.w.heading(doc, self.w.bi(key), 2)
+                self.w.text_block(doc, text)
+        return sub
+
+    def adoptions(self) -> Subdoc | None:
+        """Council resolutions."""
+        if not self.p.adoptions:
+            return None
+        sub, doc = self._new()
+        rows: list[list[Cell]] = []
+        for a in self.p.adoptions:
+            date = Bi(format_date(a.date, "de"), format_date(a.date, self.lang)) if a.date else ""
+            rows.append([self.p.partnership.municipality(a.side).name, self.w.text(a.body), date,
+                         a.reference or ""])  # fmt: skip
+        header = [self.w.bi("measure.lead_municipality"), self.w.bi("adoption.body"),
+                  self.w.bi("adoption.date"), self.w.bi("adoption.reference")]  # fmt: skip
+        self.w.table(doc, header, rows, [3.6, 5.6, 4.2, 3.2])
+        return sub
+
+    def signatures(self) -> Subdoc:
+        """German municipality left, partner right; fixed geometry for the PDF fields."""
+        sub, doc = self._new()
+        caption = self.w.bi("footer.fingerprint", fingerprint="")
+        self.w.paragraph(doc, Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0")), S.FINGERPRINT)
+        grouped = " ".join(self.fingerprint[i : i + 4] for i in range(0, len(self.fingerprint), 4))
+        doc.add_paragraph(f"SHA-256 {grouped}", style=S.FINGERPRINT)
+        doc.add_paragraph(style=S.BODY)
+        table = doc.add_table(rows=4, cols=2)
+        table.style = doc.styles[S.LAYOUT]
+        from handlungsprogramm.render.writer import _widths_cells
+
+        _widths_cells(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
+        heights = (None, Cm(2.0), Cm(SIGNATURE_BOX_HEIGHT_CM), None)
+        for row, height in zip(table.rows, heights, strict=True):
+            if height is not None:
+                row.height = height
+                row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        on_behalf = self.w.bi("signature.for_municipality", municipality="")
+        for column, side in enumerate(Side):
+            municipality = self.p.partnership.municipality(side)
+            signatory = self.p.signatory(side)
+            top = table.cell(0, column).paragraphs[0]
+            top.style = S.SIGNATURE_CAPTION
+            top.add_run(Bi(on_behalf.de.strip(), on_behalf.partner.strip()).joined())
+            table.cell(0, column).add_paragraph(municipality.name, style=S.SIGNATURE_MUNICIPALITY)
+            where = signatory.place if signatory and signatory.place else municipality.name
+            place = table.cell(1, column).paragraphs[0]
+            place.style = S.BODY
+            place.add_run(f"{where}, ")
+            table.cell(1, column).add_paragraph(
+                self.w.bi("signature.place_and_date").joined(), style=S.SIGNATURE_LINE
+            )
+            box = table.cell(2, column).paragraphs[0]
+            box.style = S.SIGNATURE_CAPTION
+            _bookmark(box, bookmark_name(side), column + 1)
+            cell = table.cell(3, column)
+            line = cell.paragraphs[0]
+            line.style = S.SIGNATURE_LINE
+            line.add_run(self.w.bi("signature.signature").joined())
+            name = signatory.name if signatory and signatory.name else "…"
+            cell.add_paragraph(name, style=S.SIGNATURE_MUNICIPALITY)
+            function = self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
+            cell.add_paragraph(function.joined(), style=S.SIGNATURE_CAPTION)
+        return sub
+
+    def findings(self) -> Subdoc:
+        """Annex of a draft: every open finding with its location."""
+        sub, doc = self._new()
+        if not self.report.findings:
+            self.w.paragraph(doc, self.w.bi("findings.none"))
+            return sub
+        self.w.paragraph(doc, self.w.bi("findings.intro"))
+        rows: list[list[Cell]] = []
+        for f in self.report.findings:
+            where = f"{f.location.line}:{f.location.column}" if f.location else ""
+            rows.append([f.code, self.w.bi(f"severity.{f.severity.value}"),
+                         [f.dotted_path, where] if where else f.dotted_path, f.message("de")])  # fmt: skip
+        header = [self.w.bi(k) for k in ("findings.code", "findings.severity",
+                                          "findings.location", "findings.finding")]  # fmt: skip
+        self.w.table(doc, header, rows, [1.6, 2.2, 5.0, 7.8])
+        return sub
+
+
+def _bookmark(paragraph: object, name: str, ident: int) -> None:
+    """An empty bookmark: LibreOffice exports it as a named PDF destination."""
+    p = paragraph._p  # type: ignore[attr-defined]
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(900 + ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(900 + ident))
+    p.append(start)
+    p.append(end)
+
+
+_ = Pillar

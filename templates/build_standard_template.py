@@ -1,0 +1,352 @@
+"""Build ``templates/standard.docx``, the standard Word template, from code.
+
+Run ``.venv/bin/python templates/build_standard_template.py`` after changing it, and
+commit both files. The result is an ordinary .docx: every look is a named style that
+can be changed in Word or LibreOffice (Format → Styles), and the content is docxtpl
+(Jinja) tags whose context is documented in docs/templates.md.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+
+from handlungsprogramm.render.styles import S
+
+OUT = Path(__file__).with_name("standard.docx")
+
+FONT = "Noto Sans"
+TEXT = RGBColor(0x1F, 0x29, 0x33)
+ACCENT = RGBColor(0x0B, 0x5F, 0x4B)  # deep green: municipal, calm, prints well in grey
+PARTNER = RGBColor(0x1D, 0x4E, 0x89)  # blue for the partner language
+MUTED = RGBColor(0x5B, 0x66, 0x70)
+DRAFT = RGBColor(0xB4, 0x1E, 0x1E)
+
+# Sections of the body in order: (block key, heading key, page break before).
+SECTIONS: tuple[tuple[str, str, bool], ...] = (
+    ("vision", "vision", False),
+    ("preamble", "preamble", False),
+    ("background", "background", False),
+    ("baseline", "baseline", True),
+    ("fields", "fields", True),
+    ("objectives", "objectives", False),
+    ("measures_overview", "measures_overview", True),
+    ("measures", "measures", True),
+    ("resources", "resources", True),
+    ("responsibilities", "responsibilities", False),
+    ("monitoring", "monitoring", False),
+    ("outlook", "outlook", False),
+    ("adoptions", "adoptions", False),
+    ("signatures", "signatures", True),
+    ("findings", "findings", True),
+)
+
+
+def _paragraph_style(doc: Document, name: str, base: str = "Normal") -> ParagraphStyle:
+    styles = doc.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base] if name != base else None
+    style.quick_style = True
+    return style  # type: ignore[return-value]
+
+
+def _set_font(style: ParagraphStyle, size: float, *, bold: bool = False, italic: bool = False,
+              colour: RGBColor = TEXT) -> None:  # fmt: skip
+    font = style.font
+    font.name = FONT
+    font.size = Pt(size)
+    font.bold = bold
+    font.italic = italic
+    font.color.rgb = colour
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _spacing(style: ParagraphStyle, before: float, after: float, line: float = 1.15) -> None:
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = line
+
+
+def _border(style_element: OxmlElement, side: str, size: int, colour: str) -> None:
+    ppr = style_element.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        ppr.append(borders)
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("val", "single"), ("sz", str(size)), ("space", "4"), ("color", colour)):
+        edge.set(qn(f"w:{key}"), value)
+    borders.append(edge)
+
+
+def build_styles(doc: Document) -> None:
+    """Define every named style of the template."""
+    normal = doc.styles["Normal"]
+    _set_font(normal, 10)  # type: ignore[arg-type]
+    _spacing(normal, 0, 4)  # type: ignore[arg-type]
+
+    body = _paragraph_style(doc, S.BODY)
+    _set_font(body, 10)
+    _spacing(body, 0, 6, 1.2)
+    partner = _paragraph_style(doc, S.BODY_PARTNER, S.BODY)
+    _set_font(partner, 10, italic=True, colour=PARTNER)
+    partner.paragraph_format.left_indent = Cm(0.4)
+    _border(partner.element, "left", 12, "1D4E89")
+
+    for level, size, before in ((1, 16, 18), (2, 13, 14), (3, 11, 10)):
+        heading = _paragraph_style(doc, f"Heading {level}", "Normal")
+        _set_font(heading, size, bold=True, colour=ACCENT)
+        _spacing(heading, before, 6, 1.1)
+        heading.paragraph_format.keep_with_next = True
+        if level == 1:
+            _border(heading.element, "bottom", 8, "0B5F4B")
+    toc = _paragraph_style(doc, S.TOC_HEADING, "Normal")
+    _set_font(toc, 16, bold=True, colour=ACCENT)
+    _spacing(toc, 0, 12)
+    for level in (1, 2):
+        entry = _paragraph_style(doc, f"TOC {level}", "Normal")
+        _set_font(entry, 10 if level == 1 else 9, bold=level == 1)
+        entry.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+        _spacing(entry, 4 if level == 1 else 0, 2)
+
+    title = _paragraph_style(doc, S.COVER_TITLE)
+    _set_font(title, 24, bold=True, colour=ACCENT)
+    _spacing(title, 60, 6, 1.05)
+    title_p = _paragraph_style(doc, S.COVER_TITLE_PARTNER)
+    _set_font(title_p, 18, italic=True, colour=PARTNER)
+    _spacing(title_p, 0, 18, 1.05)
+    subtitle = _paragraph_style(doc, S.COVER_SUBTITLE)
+    _set_font(subtitle, 12, colour=MUTED)
+    _spacing(subtitle, 0, 24)
+    municipality = _paragraph_style(doc, S.COVER_MUNICIPALITY)
+    _set_font(municipality, 14, bold=True)
+    _spacing(municipality, 6, 2)
+    meta = _paragraph_style(doc, S.COVER_META)
+    _set_font(meta, 10, colour=MUTED)
+    _spacing(meta, 0, 2)
+
+    for name, size, bold, colour in (
+        (S.TABLE_TEXT, 9, False, TEXT),
+        (S.TABLE_HEADER, 9, True, RGBColor(0xFF, 0xFF, 0xFF)),
+        (S.TABLE_LABEL, 9, True, ACCENT),
+        (S.CAPTION, 8, False, MUTED),
+        (S.FOOTER, 7.5, False, MUTED),
+        (S.FINGERPRINT, 8, False, MUTED),
+        (S.SIGNATURE_CAPTION, 8, False, MUTED),
+    ):
+        style = _paragraph_style(doc, name)
+        _set_font(style, size, bold=bold, colour=colour)
+        _spacing(style, 0, 2, 1.1)
+    draft = _paragraph_style(doc, S.DRAFT_MARKING)
+    _set_font(draft, 11, bold=True, colour=DRAFT)
+    draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sig_m = _paragraph_style(doc, S.SIGNATURE_MUNICIPALITY)
+    _set_font(sig_m, 12, bold=True, colour=ACCENT)
+    _spacing(sig_m, 0, 4)
+    sig_line = _paragraph_style(doc, S.SIGNATURE_LINE)
+    _set_font(sig_line, 9)
+    _spacing(sig_line, 0, 2)
+    _border(sig_line.element, "top", 6, "1F2933")
+
+    for name in (S.LIST_BULLET, S.LIST_BULLET_2, S.LIST_BULLET_3,
+                 S.LIST_NUMBER, S.LIST_NUMBER_2, S.LIST_NUMBER_3):  # fmt: skip
+        style = doc.styles[name]
+        style.base_style = doc.styles[S.BODY]
+        _spacing(style, 0, 3, 1.2)  # type: ignore[arg-type]
+
+    characters = doc.styles
+    for name, italic, colour, mono in (
+        (S.PARTNER, True, PARTNER, False),
+        (S.PARTNER_HEADER, True, RGBColor(0xDD, 0xEE, 0xE8), False),
+        (S.CODE, False, TEXT, True),
+        (S.HYPERLINK, False, PARTNER, False),
+        (S.EMPHASIS_LABEL, False, ACCENT, False),
+    ):
+        try:
+            style = characters[name]
+        except KeyError:
+            style = characters.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.font.italic = italic
+        style.font.color.rgb = colour
+        if mono:
+            style.font.name = "Liberation Mono"
+        if name == S.HYPERLINK:
+            style.font.underline = True
+        if name == S.EMPHASIS_LABEL:
+            style.font.bold = True
+    _table_styles(doc)
+
+
+def _table_styles(doc: Document) -> None:
+    grid = doc.styles.add_style(S.TABLE, WD_STYLE_TYPE.TABLE)
+    grid.base_style = doc.styles["Normal Table"]
+    grid.font.size = Pt(9)
+    tblpr = OxmlElement("w:tblPr")
+    grid.element.append(tblpr)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:color"), "B8C2CC")
+        borders.append(edge)
+    tblpr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", "40"), ("left", "80"), ("bottom", "40"), ("right", "80")):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), width)
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tblpr.append(margins)
+    first_row = OxmlElement("w:tblStylePr")
+    first_row.set(qn("w:type"), "firstRow")
+    tcpr = OxmlElement("w:tcPr")
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "0B5F4B")
+    tcpr.append(shading)
+    first_row.append(tcpr)
+    grid.element.append(first_row)
+
+    layout = doc.styles.add_style(S.LAYOUT, WD_STYLE_TYPE.TABLE)
+    layout.base_style = doc.styles["Normal Table"]
+    lpr = OxmlElement("w:tblPr")
+    layout.element.append(lpr)
+    lmargins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", "0"), ("left", "0"), ("bottom", "0"), ("right", "170")):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), width)
+        edge.set(qn("w:type"), "dxa")
+        lmargins.append(edge)
+    lpr.append(lmargins)
+
+
+def _field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a Word field (PAGE, NUMPAGES, TOC …) as begin/instr/separate/result/end."""
+    def char(kind: str) -> None:
+        run = OxmlElement("w:r")
+        fld = OxmlElement("w:fldChar")
+        fld.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            fld.set(qn("w:dirty"), "true")
+        run.append(fld)
+        paragraph._p.append(run)
+
+    char("begin")
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run.append(instr)
+    paragraph._p.append(instr_run)
+    char("separate")
+    paragraph.add_run(placeholder)
+    char("end")
+
+
+def _tag(doc: Document, text: str, style: str | None = None) -> Paragraph:
+    return doc.add_paragraph(text, style=style)
+
+
+def build_body(doc: Document) -> None:
+    """The document's skeleton: cover, contents, one heading and block per section."""
+    _tag(doc, "{{ cover.title_de }}", S.COVER_TITLE)
+    _tag(doc, "{{ cover.title_partner }}", S.COVER_TITLE_PARTNER)
+    _tag(doc, "{%p if cover.subtitle %}")
+    _tag(doc, "{{ cover.subtitle }}", S.COVER_SUBTITLE)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{{p blocks.cover }}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    _tag(doc, "{{ h.toc }}", S.TOC_HEADING)
+    toc = doc.add_paragraph(style=S.BODY)
+    _field(toc, 'TOC \\o "1-2" \\h \\z \\u', "{{ toc_placeholder }}")
+
+    for block, heading, page_break in SECTIONS:
+        _tag(doc, f"{{%p if blocks.{block} %}}")
+        paragraph = doc.add_paragraph(style=S.HEADING_1)
+        if page_break:
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+        paragraph.add_run(f"{{{{ h.{heading} }}}}")
+        _tag(doc, f"{{{{p blocks.{block} }}}}")
+        _tag(doc, "{%p endif %}")
+
+
+def build_header_footer(doc: Document) -> None:
+    """Draft marking on every page; page X of Y, version and fingerprint in the footer."""
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    header.style = doc.styles[S.DRAFT_MARKING]
+    header.add_run("{{ draft_marking }}")
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles[S.FOOTER]
+    for lang in ("de", "partner"):
+        if lang == "partner":
+            footer.add_run(" / ")
+        footer.add_run(f"{{{{ footer.page_{lang}[0] }}}}")
+        _field(footer, "PAGE")
+        footer.add_run(f"{{{{ footer.page_{lang}[1] }}}}")
+        _field(footer, "NUMPAGES")
+        footer.add_run(f"{{{{ footer.page_{lang}[2] }}}}")
+    footer.add_run("  ·  {{ footer.version }}  ·  {{ footer.fingerprint }}")
+
+
+def build() -> bytes:
+    """Build the template and return its bytes."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.4), Cm(2.2)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    build_styles(doc)
+    # python-docx's default template starts with one empty paragraph: remove it.
+    for paragraph in list(doc.paragraphs):
+        paragraph._p.getparent().remove(paragraph._p)
+    build_body(doc)
+    build_header_footer(doc)
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+    props = doc.core_properties
+    props.title = "{{ cover.title_de }}"
+    props.author = "handlungsprogramm"
+    props.comments = "Standard template of handlungsprogramm; see docs/templates.md."
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> int:
+    """Write templates/standard.docx."""
+    OUT.write_bytes(build())
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
