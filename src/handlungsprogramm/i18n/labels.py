@@ -1224,14 +1224,14 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Mitigação",
     },
     "pillar.adaptation": {
-        "de": "Klimafolgenanpassung",
+        "de": "Klimafolgen\u00adanpassung",
         "en": "Climate adaptation",
         "fr": "Adaptation",
         "es": "Adaptación",
         "pt": "Adaptação",
     },
     "pillar.both": {
-        "de": "Klimaschutz und Klimafolgenanpassung",
+        "de": "Klimaschutz und Klimafolgen\u00adanpassung",
         "en": "Mitigation and adaptation",
         "fr": "Atténuation et adaptation",
         "es": "Mitigación y adaptación",

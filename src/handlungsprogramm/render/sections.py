@@ -277,11 +277,12 @@ class Sections:
         header = [self.w.bi(k) for k in ("measures.code", "measures.title", "measures.pillar",
                                           "measures.lead", "measures.period", "measures.budget")]  # fmt: skip
         rows: list[list[Cell]] = [
-            [m.code, self.w.text(m.title), self._enum(m.pillar), self._lead(m),
+            [m.code, self.w.text(m.title), self._enum(m.pillar),
+             self.p.partnership.municipality(m.lead.side).name if m.lead else "–",
              self._compact_period(m), self._budget(m)]
             for m in self.p.measures
         ]  # fmt: skip
-        self.w.table(doc, header, rows, [1.3, 4.4, 3.0, 3.1, 2.1, 2.7])
+        self.w.table(doc, header, rows, [1.2, 4.9, 3.0, 2.6, 1.9, 3.0])
         return sub
 
     def measures(self) -> Subdoc | None:
