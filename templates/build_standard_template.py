@@ -245,6 +245,7 @@ def _table_styles(doc: Document) -> None:
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
     """Append a Word field (PAGE, NUMPAGES, TOC …) as begin/instr/separate/result/end."""
+
     def char(kind: str) -> None:
         run = OxmlElement("w:r")
         fld = OxmlElement("w:fldChar")

@@ -6,6 +6,7 @@ Exit codes (stable, documented in the README):
 * 1 — completeness errors (the programme loads but is incomplete)
 * 2 — the input cannot be loaded, or the command line is wrong
 * 3 — the command would overwrite an existing file (use ``--force``)
+* 4 — the Word template cannot be used (not a .docx, Jinja error, sandbox violation)
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from rich.console import Console
 
 from handlungsprogramm._version import __version__
 from handlungsprogramm.checks import REGISTRY, check
-from handlungsprogramm.errors import ProgrammeLoadError
+from handlungsprogramm.errors import IncompleteProgrammeError, ProgrammeLoadError, TemplateError
 from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.loading import load
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
+from handlungsprogramm.render.docx import Mode, template_variables, write_docx
+from handlungsprogramm.render.writer import Layout
 from handlungsprogramm.reporting import CheckResult, print_result, results_json, rules_markdown
 from handlungsprogramm.scaffold import scaffold
 from handlungsprogramm.schema import json_schema
@@ -40,6 +43,7 @@ class ExitCode(IntEnum):
     INCOMPLETE = 1
     INVALID_INPUT = 2
     OUTPUT_EXISTS = 3
+    TEMPLATE_ERROR = 4
 
 
 class OutputFormat(StrEnum):
@@ -54,6 +58,12 @@ class RulesFormat(StrEnum):
 
     TEXT = "text"
     MARKDOWN = "markdown"
+
+
+class Target(StrEnum):
+    """Output formats of ``build``."""
+
+    DOCX = "docx"
 
 
 class Language(StrEnum):
@@ -164,6 +174,112 @@ def rules_command(
             f"{rule.code}  {rule.severity.value:<7}  {rule.text(rule.title, language)}",
             highlight=False,
         )
+
+
+@app.command("build")
+def build_command(
+    files: Annotated[list[Path], typer.Argument(help="Programme files (.yaml, .yml, .json).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out"),
+    to: Annotated[Target, typer.Option("--to", help="Output format.")] = Target.DOCX,
+    layout: Annotated[
+        Layout, typer.Option("--layout", help="side-by-side (default) or sequential.")
+    ] = Layout.SIDE_BY_SIDE,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A .docx with docxtpl tags instead of the standard."),
+    ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Always mark the document as a draft.")
+    ] = False,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Refuse (exit 1, no file) while completeness errors remain."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Build the bilingual document of each programme into --out (one file per programme)."""
+    language: Lang = (lang or _default_lang()).value
+    if draft and final:
+        _usage_error(
+            ("--draft and --final exclude each other", "--draft und --final schließen sich aus"),
+            language,
+        )
+    mode = Mode.DRAFT if draft else Mode.FINAL if final else Mode.AUTO
+    del to  # only docx for now; the option fixes the command line for PDF
+    console = Console(highlight=False, soft_wrap=True, stderr=True)
+    worst = ExitCode.OK
+    for file in files:
+        try:
+            programme = load(file)
+        except ProgrammeLoadError as exc:
+            print_result(console, CheckResult(str(file), problems=exc.problems), language)
+            worst = max(worst, ExitCode.INVALID_INPUT)
+            continue
+        try:
+            path, result = write_docx(programme, out, layout=layout, template=template, mode=mode)
+        except IncompleteProgrammeError as exc:
+            _err(
+                (
+                    f"{file}: {exc.errors} completeness error(s) remain; no final document written"
+                    " (see: handlungsprogramm check)",
+                    f"{file}: {exc.errors} Vollständigkeitsfehler offen; kein endgültiges Dokument"
+                    " geschrieben (siehe: handlungsprogramm check)",
+                ),
+                language,
+            )
+            worst = max(worst, ExitCode.INCOMPLETE)
+            continue
+        except TemplateError as exc:
+            _err((f"template {exc}", f"Vorlage {exc}"), language)
+            raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
+        for field in result.warnings:
+            _err(
+                (
+                    f"{file}: warning: removed characters that Word cannot store from {field}",
+                    f"{file}: Warnung: in {field} wurden Zeichen entfernt, die Word nicht speichern kann",
+                ),
+                language,
+            )
+        state = ("draft", "Entwurf") if result.draft else ("final", "endgültig")
+        _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
+    raise typer.Exit(worst)
+
+
+template_app = typer.Typer(help="Work with Word templates.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+def template_check_command(
+    template: Annotated[Path, typer.Argument(help="A .docx with docxtpl tags.")],
+    lang: LangOption = None,
+) -> None:
+    """List variables the template uses that the context does not provide (exit 1 if any)."""
+    language: Lang = (lang or _default_lang()).value
+    try:
+        unknown = template_variables(template)
+    except TemplateError as exc:
+        _err((f"template {exc}", f"Vorlage {exc}"), language)
+        raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
+    if not unknown:
+        _err(
+            (
+                f"{template}: every variable is provided",
+                f"{template}: alle Variablen sind vorhanden",
+            ),
+            language,
+        )
+        return
+    for name in sorted(unknown):
+        typer.echo(name)
+    _err(
+        (
+            f"{template}: {len(unknown)} variable(s) not in the context; see docs/templates.md",
+            f"{template}: {len(unknown)} Variable(n) nicht im Kontext; siehe docs/templates.md",
+        ),
+        language,
+    )
+    raise typer.Exit(ExitCode.INCOMPLETE)
 
 
 @app.command("schema")

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 __all__ = [
     "HandlungsprogrammError",
     "IncompleteProgrammeError",
-    "TemplateError",
     "LoadProblem",
     "OutputExistsError",
     "ProgrammeLoadError",
+    "TemplateError",
 ]
 
 

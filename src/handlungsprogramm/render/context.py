@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from handlungsprogramm.checks import Report
 from handlungsprogramm.i18n.formatting import format_money, format_period
-from handlungsprogramm.i18n.labels import catalogue, enum_label, label
+from handlungsprogramm.i18n.labels import catalogue, enum_label
 from handlungsprogramm.model import Programme
 from handlungsprogramm.render.writer import Bi, Layout, Writer
 from handlungsprogramm.totals import Totals

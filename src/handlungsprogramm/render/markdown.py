@@ -182,7 +182,8 @@ def _restart_numbering(paragraph: Paragraph, num_id: int | None, depth: int) -> 
     if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
         return None
     if num_id is None:
-        numbering = paragraph.part.numbering_part.numbering_definitions._numbering
+        part = paragraph.part
+        numbering = part.numbering_part.numbering_definitions._numbering  # type: ignore[attr-defined]
         base = numbering.num_having_numId(ppr.numPr.numId.val)
         num = numbering.add_num(base.abstractNumId.val)
         num.add_lvlOverride(ilvl=depth).add_startOverride(1)

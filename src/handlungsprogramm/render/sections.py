@@ -22,7 +22,12 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 
 from handlungsprogramm.checks import Report
-from handlungsprogramm.i18n.formatting import format_date, format_decimal, format_money, format_period
+from handlungsprogramm.i18n.formatting import (
+    format_date,
+    format_decimal,
+    format_money,
+    format_period,
+)
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import (
     FundingStatus,
@@ -33,7 +38,11 @@ from handlungsprogramm.model import (
     Side,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
-from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE_COLUMN_CM, bookmark_name
+from handlungsprogramm.render.geometry import (
+    SIGNATURE_BOX_HEIGHT_CM,
+    SIGNATURE_COLUMN_CM,
+    bookmark_name,
+)
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer
 from handlungsprogramm.totals import Totals, funding_source_key
@@ -176,7 +185,9 @@ class Sections:
         )
         lines.append(f"{self.w.bi('cover.period').joined()}: {period.joined()}")
         if self.p.partnership.since is not None:
-            lines.append(self.w.bi("cover.partnership_since", year=self.p.partnership.since).joined())
+            lines.append(
+                self.w.bi("cover.partnership_since", year=self.p.partnership.since).joined()
+            )
         for line in lines:
             doc.add_paragraph(line, style=S.COVER_META)
         return sub
@@ -202,22 +213,44 @@ class Sections:
             if base.challenges:
                 self.w.heading(doc, self.w.bi("baseline.challenges"), 3)
                 rows: list[list[Cell]] = [
-                    [self.w.text(c.challenge), self.w.text(c.affected), self.w.text(c.plans),
-                     self.w.text(c.projects)]
+                    [
+                        self.w.text(c.challenge),
+                        self.w.text(c.affected),
+                        self.w.text(c.plans),
+                        self.w.text(c.projects),
+                    ]
                     for c in base.challenges
-                ]  # fmt: skip
-                header = [self.w.bi(k) for k in ("baseline.challenge", "baseline.affected",
-                                                  "baseline.plans", "baseline.projects")]  # fmt: skip
+                ]
+                header = [
+                    self.w.bi(k)
+                    for k in (
+                        "baseline.challenge",
+                        "baseline.affected",
+                        "baseline.plans",
+                        "baseline.projects",
+                    )
+                ]
                 self.w.table(doc, header, rows, [4.6, 4.0, 4.0, 4.0])
             if base.hazards:
                 self.w.heading(doc, self.w.bi("baseline.hazards"), 3)
                 rows = [
-                    [self._enum(h.hazard), self._enum(h.likelihood), self._enum(h.impact),
-                     self.w.text(h.description)]
+                    [
+                        self._enum(h.hazard),
+                        self._enum(h.likelihood),
+                        self._enum(h.impact),
+                        self.w.text(h.description),
+                    ]
                     for h in base.hazards
-                ]  # fmt: skip
-                header = [self.w.bi(k) for k in ("baseline.hazard", "baseline.likelihood",
-                                                  "baseline.impact", "baseline.description")]  # fmt: skip
+                ]
+                header = [
+                    self.w.bi(k)
+                    for k in (
+                        "baseline.hazard",
+                        "baseline.likelihood",
+                        "baseline.impact",
+                        "baseline.description",
+                    )
+                ]
                 self.w.table(doc, header, rows, [3.4, 2.6, 2.6, 8.0])
         return sub
 
@@ -239,9 +272,13 @@ class Sections:
         if not self.p.fields_of_action:
             return None
         sub, doc = self._new()
-        header = [self.w.bi("measures.code"), self.w.bi("objective.operational"),
-                  self.w.bi("objective.indicator"), self.w.bi("objective.baseline_value"),
-                  self.w.bi("objective.target_value")]  # fmt: skip
+        header = [
+            self.w.bi("measures.code"),
+            self.w.bi("objective.operational"),
+            self.w.bi("objective.indicator"),
+            self.w.bi("objective.baseline_value"),
+            self.w.bi("objective.target_value"),
+        ]
         for field in self.p.fields_of_action:
             title = self.w.text(field.title)
             self.w.heading(doc, Bi(f"{field.code} {title.de}", f"{field.code} {title.partner}"), 2)
@@ -262,11 +299,15 @@ class Sections:
                         name = self.w.text(ind.name)
                         indicator = Bi(f"{name.de} ({unit.de})", f"{name.partner} ({unit.partner})")
                         if ind.baseline is not None:
-                            base = f"{format_decimal(ind.baseline.value, 'de')} ({ind.baseline.year})"
+                            base = (
+                                f"{format_decimal(ind.baseline.value, 'de')} ({ind.baseline.year})"
+                            )
                         if ind.target is not None:
                             target = f"{format_decimal(ind.target.value, 'de')} ({ind.target.year})"
                     rows.append([op.code, self.w.text(op.title), indicator, base, target])
-            self.w.table(doc, header, rows, [1.5, 6.1, 4.6, 2.2, 2.2], label_rows=frozenset(label_rows))
+            self.w.table(
+                doc, header, rows, [1.5, 6.1, 4.6, 2.2, 2.2], label_rows=frozenset(label_rows)
+            )
         return sub
 
     def measures_overview(self) -> Subdoc | None:
@@ -274,14 +315,28 @@ class Sections:
         if not self.p.measures:
             return None
         sub, doc = self._new()
-        header = [self.w.bi(k) for k in ("measures.code", "measures.title", "measures.pillar",
-                                          "measures.lead", "measures.period", "measures.budget")]  # fmt: skip
+        header = [
+            self.w.bi(k)
+            for k in (
+                "measures.code",
+                "measures.title",
+                "measures.pillar",
+                "measures.lead",
+                "measures.period",
+                "measures.budget",
+            )
+        ]
         rows: list[list[Cell]] = [
-            [m.code, self.w.text(m.title), self._enum(m.pillar),
-             self.p.partnership.municipality(m.lead.side).name if m.lead else "–",
-             self._compact_period(m), self._budget(m)]
+            [
+                m.code,
+                self.w.text(m.title),
+                self._enum(m.pillar),
+                self.p.partnership.municipality(m.lead.side).name if m.lead else "–",
+                self._compact_period(m),
+                self._budget(m),
+            ]
             for m in self.p.measures
-        ]  # fmt: skip
+        ]
         self.w.table(doc, header, rows, [1.2, 4.9, 3.0, 2.6, 1.9, 3.0])
         return sub
 
@@ -292,7 +347,9 @@ class Sections:
         sub, doc = self._new()
         for measure in self.p.measures:
             title = self.w.text(measure.title)
-            self.w.heading(doc, Bi(f"{measure.code} {title.de}", f"{measure.code} {title.partner}"), 2)
+            self.w.heading(
+                doc, Bi(f"{measure.code} {title.de}", f"{measure.code} {title.partner}"), 2
+            )
             if measure.description is not None:
                 self.w.text_block(doc, measure.description)
             self.w.field_table(doc, self._measure_rows(measure))
@@ -331,18 +388,26 @@ class Sections:
         for partner in m.partners:
             name = w.text(partner.name)
             role = w.text(partner.role)
-            partners.append(Bi(f"{name.de} – {role.de}" if role.de else name.de,
-                               f"{name.partner} – {role.partner}" if role.partner else name.partner))  # fmt: skip
+            partners.append(
+                Bi(
+                    f"{name.de} – {role.de}" if role.de else name.de,
+                    f"{name.partner} – {role.partner}" if role.partner else name.partner,
+                )
+            )
         add("measure.partners", partners)
         add("measure.timeline", self._period(m))
         personnel = []
         for staff in m.resources.personnel:
-            unit_key = "measure.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+            unit_key = (
+                "measure.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+            )
             who = self.p.partnership.municipality(staff.side).name
-            personnel.append(Bi(
-                f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}",
-                f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}",
-            ))  # fmt: skip
+            personnel.append(
+                Bi(
+                    f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}",
+                    f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}",
+                )
+            )
         add("measure.personnel", personnel)
         money = []
         for item in m.resources.money:
@@ -350,27 +415,38 @@ class Sections:
             source = w.text(item.funding_source)
             status = self._enum(item.status)
             year = f", {item.year}" if item.year else ""
-            money.append(Bi(f"{amount.de} – {source.de} ({status.de}{year})",
-                            f"{amount.partner} – {source.partner} ({status.partner}{year})"))  # fmt: skip
+            money.append(
+                Bi(
+                    f"{amount.de} – {source.de} ({status.de}{year})",
+                    f"{amount.partner} – {source.partner} ({status.partner}{year})",
+                )
+            )
         add("measure.money", money)
-        for key, text in (("measure.material", m.resources.material),
-                          ("measure.institutional", m.resources.institutional)):  # fmt: skip
+        for key, text in (
+            ("measure.material", m.resources.material),
+            ("measure.institutional", m.resources.institutional),
+        ):
             if text is not None:
                 add(key, w.text(text))
         if m.priority is not None:
             add("measure.priority", self._enum(m.priority))
         add("measure.status", self._enum(m.status))
         if m.estimated_reduction is not None:
-            add("measure.estimated_reduction", Bi(
-                f"{format_decimal(m.estimated_reduction, 'de')} {label('unit.t_co2e_per_year', 'de')}",
-                f"{format_decimal(m.estimated_reduction, lang)} {label('unit.t_co2e_per_year', lang)}",
-            ))  # fmt: skip
+            add(
+                "measure.estimated_reduction",
+                Bi(
+                    f"{format_decimal(m.estimated_reduction, 'de')} {label('unit.t_co2e_per_year', 'de')}",
+                    f"{format_decimal(m.estimated_reduction, lang)} {label('unit.t_co2e_per_year', lang)}",
+                ),
+            )
         add("measure.hazards", [self._enum(h) for h in m.hazards])
         milestones = []
         for ms in m.milestones:
             t = w.text(ms.title)
             state = self.w.bi("measure.milestone_reached" if ms.done else "measure.milestone_open")
-            milestones.append(Bi(f"{ms.date}: {t.de} ({state.de})", f"{ms.date}: {t.partner} ({state.partner})"))
+            milestones.append(
+                Bi(f"{ms.date}: {t.de} ({state.de})", f"{ms.date}: {t.partner} ({state.partner})")
+            )
         add("measure.milestones", milestones)
         return rows
 
@@ -382,14 +458,23 @@ class Sections:
         statuses = list(FundingStatus)
         for currency, t in self.totals.money.items():
             self.w.heading(doc, currency, 2)
-            fmt = lambda v: format_money(v, currency, "de")  # noqa: E731 - local shorthand
-            self.w.paragraph(doc, Bi(
-                f"{label('resources.total', 'de')}: {fmt(t.total)}",
-                f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
-            ))  # fmt: skip
+
+            def fmt(value: Decimal, currency: str = currency) -> str:
+                return format_money(value, currency, "de")
+
+            self.w.paragraph(
+                doc,
+                Bi(
+                    f"{label('resources.total', 'de')}: {fmt(t.total)}",
+                    f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
+                ),
+            )
             self.w.heading(doc, self.w.bi("resources.by_funding_source"), 3)
-            header: list[Bi | str] = [self.w.bi("measure.funding_source"),
-                                      *(self._enum(s) for s in statuses), self.w.bi("resources.total")]  # fmt: skip
+            header: list[Bi | str] = [
+                self.w.bi("measure.funding_source"),
+                *(self._enum(s) for s in statuses),
+                self.w.bi("resources.total"),
+            ]
             rows: list[list[Cell]] = []
             for source, total in t.by_source.items():
                 name = self.w.text(self.totals.sources.get(source, source))
@@ -399,27 +484,61 @@ class Sections:
                     cells.append(fmt(value) if value is not None else "–")
                 cells.append(fmt(total))
                 rows.append(cells)
-            rows.append([self.w.bi("resources.total"),
-                         *(fmt(t.by_status.get(s, Decimal(0))) for s in statuses), fmt(t.total)])  # fmt: skip
-            self.w.table(doc, header, rows, [5.0, 2.9, 2.9, 2.9, 2.9], label_rows=frozenset({len(rows) - 1}))
+            rows.append(
+                [
+                    self.w.bi("resources.total"),
+                    *(fmt(t.by_status.get(s, Decimal(0))) for s in statuses),
+                    fmt(t.total),
+                ]
+            )
+            self.w.table(
+                doc, header, rows, [5.0, 2.9, 2.9, 2.9, 2.9], label_rows=frozenset({len(rows) - 1})
+            )
             for key, items in (
                 ("resources.by_pillar", [(self._enum(k), v) for k, v in t.by_pillar.items()]),
-                ("resources.by_field_of_action", [(self._field_name(k), v) for k, v in t.by_field.items()]),
-                ("resources.by_year", [(str(k) if k else self.w.bi("resources.no_year"), v)
-                                       for k, v in sorted(t.by_year.items(), key=lambda kv: kv[0] or 0)]),
-            ):  # fmt: skip
+                (
+                    "resources.by_field_of_action",
+                    [(self._field_name(k), v) for k, v in t.by_field.items()],
+                ),
+                (
+                    "resources.by_year",
+                    [
+                        (str(k) if k else self.w.bi("resources.no_year"), v)
+                        for k, v in sorted(t.by_year.items(), key=lambda kv: kv[0] or 0)
+                    ],
+                ),
+            ):
                 self.w.heading(doc, self.w.bi(key), 3)
-                self.w.table(doc, [self.w.bi(key), self.w.bi("resources.total")],
-                             [[name, fmt(v)] for name, v in items], [11.6, 5.0])  # fmt: skip
+                self.w.table(
+                    doc,
+                    [self.w.bi(key), self.w.bi("resources.total")],
+                    [[name, fmt(v)] for name, v in items],
+                    [11.6, 5.0],
+                )
         if self.totals.personnel:
             self.w.heading(doc, self.w.bi("resources.personnel_per_side"), 2)
             rows = []
             for (side, unit), amount in self.totals.personnel.items():
-                unit_key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
-                rows.append([self.p.partnership.municipality(side).name, self.w.bi(unit_key),
-                             format_decimal(amount, "de")])  # fmt: skip
-            self.w.table(doc, [self.w.bi("measure.lead_municipality"), self.w.bi("measure.personnel"),
-                               self.w.bi("resources.total")], rows, [7.6, 5.0, 4.0])  # fmt: skip
+                unit_key = (
+                    "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+                )
+                rows.append(
+                    [
+                        self.p.partnership.municipality(side).name,
+                        self.w.bi(unit_key),
+                        format_decimal(amount, "de"),
+                    ]
+                )
+            self.w.table(
+                doc,
+                [
+                    self.w.bi("measure.lead_municipality"),
+                    self.w.bi("measure.personnel"),
+                    self.w.bi("resources.total"),
+                ],
+                rows,
+                [7.6, 5.0, 4.0],
+            )
         return sub
 
     def _field_name(self, code: str) -> Bi:
@@ -450,8 +569,12 @@ class Sections:
                 [names[key], [f"{m.code} {self.w.text(m.title).de}" for m in ms]]
                 for key, ms in groups.items()
             ]
-            self.w.table(doc, [self.w.bi("measure.department"), self.w.bi("measures.overview")],
-                         rows, [5.6, 11.0])  # fmt: skip
+            self.w.table(
+                doc,
+                [self.w.bi("measure.department"), self.w.bi("measures.overview")],
+                rows,
+                [5.6, 11.0],
+            )
         return sub
 
     def monitoring(self) -> Subdoc | None:
@@ -477,7 +600,10 @@ class Sections:
         if out is None:
             return None
         sub, doc = self._new()
-        for key, text in (("outlook.financing", out.financing), ("outlook.next_steps", out.next_steps)):
+        for key, text in (
+            ("outlook.financing", out.financing),
+            ("outlook.next_steps", out.next_steps),
+        ):
             if text is not None:
                 self.w.heading(doc, self.w.bi(key), 2)
                 self.w.text_block(doc, text)
@@ -491,10 +617,20 @@ class Sections:
         rows: list[list[Cell]] = []
         for a in self.p.adoptions:
             date = Bi(format_date(a.date, "de"), format_date(a.date, self.lang)) if a.date else ""
-            rows.append([self.p.partnership.municipality(a.side).name, self.w.text(a.body), date,
-                         a.reference or ""])  # fmt: skip
-        header = [self.w.bi("measure.lead_municipality"), self.w.bi("adoption.body"),
-                  self.w.bi("adoption.date"), self.w.bi("adoption.reference")]  # fmt: skip
+            rows.append(
+                [
+                    self.p.partnership.municipality(a.side).name,
+                    self.w.text(a.body),
+                    date,
+                    a.reference or "",
+                ]
+            )
+        header = [
+            self.w.bi("measure.lead_municipality"),
+            self.w.bi("adoption.body"),
+            self.w.bi("adoption.date"),
+            self.w.bi("adoption.reference"),
+        ]
         self.w.table(doc, header, rows, [3.6, 5.6, 4.2, 3.2])
         return sub
 
@@ -502,7 +638,9 @@ class Sections:
         """German municipality left, partner right; fixed geometry for the PDF fields."""
         sub, doc = self._new()
         caption = self.w.bi("footer.fingerprint", fingerprint="")
-        self.w.paragraph(doc, Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0")), S.FINGERPRINT)
+        self.w.paragraph(
+            doc, Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0")), S.FINGERPRINT
+        )
         grouped = " ".join(self.fingerprint[i : i + 4] for i in range(0, len(self.fingerprint), 4))
         doc.add_paragraph(f"SHA-256 {grouped}", style=S.FINGERPRINT)
         doc.add_paragraph(style=S.BODY)
@@ -540,7 +678,9 @@ class Sections:
             line.add_run(self.w.bi("signature.signature").joined())
             name = signatory.name if signatory and signatory.name else "…"
             cell.add_paragraph(name, style=S.SIGNATURE_MUNICIPALITY)
-            function = self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
+            function = (
+                self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
+            )
             cell.add_paragraph(function.joined(), style=S.SIGNATURE_CAPTION)
         return sub
 
@@ -554,11 +694,19 @@ class Sections:
         rows: list[list[Cell]] = []
         for f in self.report.findings:
             where = f"{f.location.line}:{f.location.column}" if f.location else ""
-            rows.append([f.code, self.w.bi(f"severity.{f.severity.value}"),
-                         [f.dotted_path, where] if where else f.dotted_path, f.message("de")])  # fmt: skip
-        header = [self.w.bi(k) for k in ("findings.code", "findings.severity",
-                                          "findings.location", "findings.finding")]  # fmt: skip
-        self.w.table(doc, header, rows, [1.6, 2.2, 5.0, 7.8])
+            rows.append(
+                [
+                    f.code,
+                    self.w.bi(f"severity.{f.severity.value}"),
+                    [f.dotted_path, where] if where else f.dotted_path,
+                    f.message("de"),
+                ]
+            )
+        header = [
+            self.w.bi(k)
+            for k in ("findings.code", "findings.severity", "findings.location", "findings.finding")
+        ]
+        self.w.table(doc, header, rows, [2.0, 2.6, 4.6, 7.4])
         return sub
 
 

@@ -25,7 +25,7 @@ from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, add_markdown, split_blocks
 from handlungsprogramm.render.styles import S
 
-__all__ = ["Bi", "Layout", "Writer", "TEXT_WIDTH_CM"]
+__all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer"]
 
 TEXT_WIDTH_CM = 16.6
 """Width of the text area of the standard template (A4, 2.2 cm margins)."""
@@ -142,7 +142,7 @@ class Writer:
         label_rows: frozenset[int] = frozenset(),
     ) -> Table:
         """A data table with a repeated bilingual header row; widths in cm."""
-        table = doc.add_table(rows=1 + len(rows), cols=len(header))
+        table: Table = doc.add_table(rows=1 + len(rows), cols=len(header))
         table.style = doc.styles[S.TABLE]
         self._widths(table, widths)
         _repeat_header(table)
@@ -161,7 +161,7 @@ class Writer:
             widths = [4.0, (TEXT_WIDTH_CM - 4.0) / 2, (TEXT_WIDTH_CM - 4.0) / 2]
             table = self.table(doc, ["", names.de, names.partner], [], widths)
             for title, de, partner in rows:
-                cells = table.add_row().cells
+                cells = table.add_row().cells  # type: ignore[no-untyped-call]
                 self._fill(cells[0], title, S.TABLE_LABEL)
                 if de == partner:
                     merged = cells[1].merge(cells[2])
@@ -170,16 +170,16 @@ class Writer:
                     self._fill(cells[1], de, S.TABLE_TEXT)
                     self._fill(cells[2], partner, S.TABLE_TEXT, partner=True)
             return table
-        table = doc.add_table(rows=0, cols=2)
-        table.style = doc.styles[S.TABLE]
-        _no_header_look(table)
-        self._widths(table, [4.0, TEXT_WIDTH_CM - 4.0])
+        grid: Table = doc.add_table(rows=0, cols=2)
+        grid.style = doc.styles[S.TABLE]
+        _no_header_look(grid)
+        self._widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
         for title, de, partner in rows:
-            cells = table.add_row().cells
+            cells = grid.add_row().cells  # type: ignore[no-untyped-call]
             self._fill(cells[0], title, S.TABLE_LABEL)
             self._fill(cells[1], _pair(de, partner), S.TABLE_TEXT)
-        _widths_cells(table, [4.0, TEXT_WIDTH_CM - 4.0])
-        return table
+        _widths_cells(grid, [4.0, TEXT_WIDTH_CM - 4.0])
+        return grid
 
     # -- helpers -------------------------------------------------------------------
 
