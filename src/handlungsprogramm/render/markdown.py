@@ -19,6 +19,8 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from handlungsprogramm.render.styles import add_paragraph, add_run, set_style
+
 __all__ = ["MarkdownStyles", "ParagraphContainer", "add_markdown"]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -71,9 +73,9 @@ def add_markdown(
         nonlocal pending_first
         if pending_first is not None:
             paragraph, pending_first = pending_first, None
-            paragraph.style = style
+            set_style(paragraph, style)
         else:
-            paragraph = container.add_paragraph(style=style)
+            paragraph = add_paragraph(container, style=style)
         written.append(paragraph)
         return paragraph
 
@@ -100,14 +102,14 @@ def add_markdown(
         elif kind == "hr":
             new_paragraph(styles.body)
     if not written and pending_first is not None:
-        pending_first.style = styles.body
+        set_style(pending_first, styles.body)
         written.append(pending_first)
     return written
 
 
 def _add_lines(paragraph: Paragraph, text: str, style: str | None) -> None:
     for index, line in enumerate(text.split("\n")):
-        run = paragraph.add_run(line, style=style)
+        run = add_run(paragraph, line, style)
         if index:
             run.add_break(WD_BREAK.LINE)
             # the break must precede the text of this line
@@ -140,7 +142,7 @@ def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyle
             run = paragraph.add_run()
             run.add_break(WD_BREAK.LINE)
         elif kind == "code_inline":
-            paragraph.add_run(token.content, style=styles.code)
+            add_run(paragraph, token.content, styles.code)
         elif kind in ("text", "html_inline", "image"):  # an image shows its alt text
             _run(paragraph, token.content, bold, italic, styles, hyperlink)
 
@@ -156,7 +158,7 @@ def _run(
     if not text:
         return
     style = styles.hyperlink if hyperlink is not None else None
-    run = paragraph.add_run(text, style=style)
+    run = add_run(paragraph, text, style)
     # Bold and italic are character *properties* here because Word's built-in
     # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
     if bold:

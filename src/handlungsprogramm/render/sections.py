@@ -43,7 +43,7 @@ from handlungsprogramm.render.geometry import (
     SIGNATURE_COLUMN_CM,
     bookmark_name,
 )
-from handlungsprogramm.render.styles import S
+from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer
 from handlungsprogramm.totals import Totals, funding_source_key
 
@@ -162,19 +162,19 @@ class Sections:
             first = cell.paragraphs[0]
             logo = self._logo(municipality.logo)
             if logo is not None:
-                first.style = S.COVER_META
+                set_style(first, S.COVER_META)
                 first.add_run().add_picture(str(logo), height=Cm(2.2))
                 first = cell.add_paragraph()
-            first.style = S.COVER_MUNICIPALITY
+            set_style(first, S.COVER_MUNICIPALITY)
             first.add_run(municipality.name)
             country = self._country(municipality.country)
             kind = self._enum(municipality.kind)
-            meta = cell.add_paragraph(style=S.COVER_META)
+            meta = add_paragraph(cell, style=S.COVER_META)
             meta.add_run(f"{kind.joined()} · {country.joined()}")
         from handlungsprogramm.render.writer import _widths_cells
 
         _widths_cells(table, [TEXT_WIDTH_CM / 2] * 2)
-        doc.add_paragraph(style=S.COVER_META)
+        add_paragraph(doc, style=S.COVER_META)
         lines = [self.w.bi("cover.version").joined() + f": {self.p.version}"]
         if self.p.date is not None:
             date = Bi(format_date(self.p.date, "de"), format_date(self.p.date, self.lang))
@@ -189,7 +189,7 @@ class Sections:
                 self.w.bi("cover.partnership_since", year=self.p.partnership.since).joined()
             )
         for line in lines:
-            doc.add_paragraph(line, style=S.COVER_META)
+            add_paragraph(doc, line, S.COVER_META)
         return sub
 
     def _logo(self, logo: str | None) -> Path | None:
@@ -642,8 +642,8 @@ class Sections:
             doc, Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0")), S.FINGERPRINT
         )
         grouped = " ".join(self.fingerprint[i : i + 4] for i in range(0, len(self.fingerprint), 4))
-        doc.add_paragraph(f"SHA-256 {grouped}", style=S.FINGERPRINT)
-        doc.add_paragraph(style=S.BODY)
+        add_paragraph(doc, f"SHA-256 {grouped}", S.FINGERPRINT)
+        add_paragraph(doc, style=S.BODY)
         table = doc.add_table(rows=4, cols=2)
         table.style = doc.styles[S.LAYOUT]
         from handlungsprogramm.render.writer import _widths_cells
@@ -659,29 +659,31 @@ class Sections:
             municipality = self.p.partnership.municipality(side)
             signatory = self.p.signatory(side)
             top = table.cell(0, column).paragraphs[0]
-            top.style = S.SIGNATURE_CAPTION
+            set_style(top, S.SIGNATURE_CAPTION)
             top.add_run(Bi(on_behalf.de.strip(), on_behalf.partner.strip()).joined())
-            table.cell(0, column).add_paragraph(municipality.name, style=S.SIGNATURE_MUNICIPALITY)
+            add_paragraph(table.cell(0, column), municipality.name, S.SIGNATURE_MUNICIPALITY)
             where = signatory.place if signatory and signatory.place else municipality.name
             place = table.cell(1, column).paragraphs[0]
-            place.style = S.BODY
+            set_style(place, S.BODY)
             place.add_run(f"{where}, ")
-            table.cell(1, column).add_paragraph(
-                self.w.bi("signature.place_and_date").joined(), style=S.SIGNATURE_LINE
+            add_paragraph(
+                table.cell(1, column),
+                self.w.bi("signature.place_and_date").joined(),
+                S.SIGNATURE_LINE,
             )
             box = table.cell(2, column).paragraphs[0]
-            box.style = S.SIGNATURE_CAPTION
+            set_style(box, S.SIGNATURE_CAPTION)
             _bookmark(box, bookmark_name(side), column + 1)
             cell = table.cell(3, column)
             line = cell.paragraphs[0]
-            line.style = S.SIGNATURE_LINE
+            set_style(line, S.SIGNATURE_LINE)
             line.add_run(self.w.bi("signature.signature").joined())
             name = signatory.name if signatory and signatory.name else "…"
-            cell.add_paragraph(name, style=S.SIGNATURE_MUNICIPALITY)
+            add_paragraph(cell, name, S.SIGNATURE_MUNICIPALITY)
             function = (
                 self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
             )
-            cell.add_paragraph(function.joined(), style=S.SIGNATURE_CAPTION)
+            add_paragraph(cell, function.joined(), S.SIGNATURE_CAPTION)
         return sub
 
     def findings(self) -> Subdoc:

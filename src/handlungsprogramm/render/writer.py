@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, add_markdown, split_blocks
-from handlungsprogramm.render.styles import S
+from handlungsprogramm.render.styles import S, add_paragraph, add_run, set_style
 
 __all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer"]
 
@@ -105,11 +105,11 @@ class Writer:
     def heading(self, doc: DocxDocument, title: Bi | str, level: int) -> Paragraph:
         """A heading carrying both languages."""
         text = title.joined() if isinstance(title, Bi) else title
-        return doc.add_paragraph(text, style=f"Heading {level}")
+        return add_paragraph(doc, text, f"Heading {level}")
 
     def paragraph(self, doc: DocxDocument, value: Bi, style: str = S.BODY) -> None:
         """A short bilingual line (not Markdown): one paragraph in either layout."""
-        paragraph = doc.add_paragraph(style=style)
+        paragraph = add_paragraph(doc, style=style)
         self._bi_runs(paragraph, value)
 
     def text_block(self, doc: DocxDocument, text: Text | None) -> None:
@@ -126,9 +126,10 @@ class Writer:
         table = doc.add_table(rows=rows, cols=2)
         table.style = doc.styles[S.LAYOUT]
         self._widths(table, [TEXT_WIDTH_CM / 2] * 2)
-        for index in range(rows):
+        for index, row in enumerate(table.rows):
+            cells = row.cells
             for column, blocks, styles in ((0, left, _DE_MD), (1, right, _PARTNER_MD)):
-                cell = table.cell(index, column)
+                cell = cells[column]
                 source = blocks[index] if index < len(blocks) else ""
                 add_markdown(cell, source, styles=styles, first=cell.paragraphs[0])
 
@@ -146,12 +147,14 @@ class Writer:
         table.style = doc.styles[S.TABLE]
         self._widths(table, widths)
         _repeat_header(table)
-        for column, title in enumerate(header):
-            self._fill(table.cell(0, column), title, S.TABLE_HEADER)
-        for r, row in enumerate(rows, start=1):
-            style = S.TABLE_LABEL if (r - 1) in label_rows else S.TABLE_TEXT
-            for column, value in enumerate(row):
-                self._fill(table.cell(r, column), value, style)
+        # row.cells once per row: table.cell(r, c) rebuilds the whole cell grid each call
+        table_rows = table.rows
+        for cell, title in zip(table_rows[0].cells, header, strict=True):
+            self._fill(cell, title, S.TABLE_HEADER)
+        for index, (row, values) in enumerate(zip(table_rows[1:], rows, strict=True)):
+            style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
+            for cell, value in zip(row.cells, values, strict=True):
+                self._fill(cell, value, style)
         return table
 
     def field_table(self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]]) -> Table:
@@ -193,7 +196,7 @@ class Writer:
             paragraph.add_run().add_break()
         else:
             paragraph.add_run(" / ")
-        paragraph.add_run(value.partner, style=S.PARTNER_HEADER if header else S.PARTNER)
+        add_run(paragraph, value.partner, S.PARTNER_HEADER if header else S.PARTNER)
 
     def _fill(self, cell: _Cell, value: Cell, style: str, *, partner: bool = False) -> None:
         items: list[str | Bi]
@@ -207,11 +210,11 @@ class Writer:
         for item in items or [""]:
             paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
-            paragraph.style = style
+            set_style(paragraph, style)
             if isinstance(item, Bi):
                 self._bi_runs(paragraph, item, stacked=True, header=style == S.TABLE_HEADER)
             elif partner and style == S.TABLE_TEXT:
-                paragraph.add_run(item, style=S.PARTNER)
+                add_run(paragraph, item, S.PARTNER)
             else:
                 paragraph.add_run(item)
 
