@@ -40,3 +40,38 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert commands == ["./dev example", "./dev test"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "exec ./dev test" in ci
+
+
+def test_templates_page_context_is_current() -> None:
+    """docs/templates.md's context table is the one generated from CONTEXT_DOC."""
+    from handlungsprogramm.render.context import context_markdown
+
+    page = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    table = page.split("-->\n", 1)[1].split("<!-- context:end -->", 1)[0]
+    assert table == context_markdown()
+
+
+def test_context_keys_are_documented() -> None:
+    """Every top-level name the renderer puts into the context is documented, and only those."""
+    import io
+
+    from docxtpl import DocxTemplate
+
+    from handlungsprogramm import load
+    from handlungsprogramm.checks import check
+    from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
+    from handlungsprogramm.render.context import CONTEXT_DOC, build_context
+    from handlungsprogramm.render.docx import standard_template
+    from handlungsprogramm.render.writer import Bi, Layout, Writer
+    from handlungsprogramm.totals import compute_totals
+    from tests.conftest import EXAMPLE
+
+    programme = load(EXAMPLE)
+    DocxTemplate(io.BytesIO(standard_template()))
+    writer = Writer("fr", Layout.SIDE_BY_SIDE, Bi("", ""))
+    context = build_context(
+        programme, writer, compute_totals(programme), check(programme),
+        layout=Layout.SIDE_BY_SIDE, draft=False, fingerprint=fingerprint(programme),
+        short=short_fingerprint(programme),
+    )  # fmt: skip
+    assert set(context) | {"blocks"} == set(CONTEXT_DOC)

@@ -159,6 +159,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Índice",
         "pt": "Índice",
     },
+    "toc.hint": {
+        "de": "Das Verzeichnis wird beim Öffnen in Word aktualisiert (LibreOffice: Extras › Aktualisieren › Alles aktualisieren).",
+        "en": "The contents are updated when the document is opened in Word (LibreOffice: Tools › Update › Update All).",
+        "fr": "La table est mise à jour à l’ouverture dans Word (LibreOffice\u00a0: Outils › Actualiser › Tout actualiser).",
+        "es": "El índice se actualiza al abrir el documento en Word (LibreOffice: Herramientas › Actualizar › Actualizar todo).",
+        "pt": "O índice é atualizado ao abrir o documento no Word (LibreOffice: Ferramentas › Atualizar › Atualizar tudo).",
+    },
     "section.foreword": {
         "de": "Vorwort",
         "en": "Foreword",

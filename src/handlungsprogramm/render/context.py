@@ -137,7 +137,7 @@ def build_context(
             }
             for f in report.findings
         ],
-        "toc_placeholder": "…",
+        "toc_placeholder": writer.bi("toc.hint").joined(),
     }
 
 

@@ -306,7 +306,7 @@ class Sections:
                             target = f"{format_decimal(ind.target.value, 'de')} ({ind.target.year})"
                     rows.append([op.code, self.w.text(op.title), indicator, base, target])
             self.w.table(
-                doc, header, rows, [1.5, 6.1, 4.6, 2.2, 2.2], label_rows=frozenset(label_rows)
+                doc, header, rows, [1.4, 5.6, 4.4, 2.6, 2.6], label_rows=frozenset(label_rows)
             )
         return sub
 

@@ -1,0 +1,58 @@
+"""Every example and both layouts convert with LibreOffice; the PDF text has both languages.
+
+CI installs LibreOffice through the README's set-up command, so these tests never skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from handlungsprogramm import load
+from handlungsprogramm.render.docx import write_docx
+from handlungsprogramm.render.writer import Layout
+from tests.conftest import ROOT
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/programme.yaml"))
+
+
+def convert(docx_file: Path, workdir: Path) -> Path:
+    """Convert with soffice in its own profile; return the PDF path."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None, "LibreOffice is missing: run ./dev test, which installs it"
+    profile = workdir / "profile"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(workdir), str(docx_file)],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(workdir)},
+    )  # fmt: skip
+    pdf = workdir / (docx_file.stem + ".pdf")
+    assert pdf.is_file()
+    return pdf
+
+
+def pdftotext(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+@pytest.mark.parametrize("layout", list(Layout), ids=[layout.value for layout in Layout])
+def test_example_converts(example: Path, layout: Layout, tmp_path: Path) -> None:
+    """The built document converts to PDF; both languages and every measure are in it."""
+    programme = load(example)
+    path, _ = write_docx(programme, tmp_path, layout=layout)
+    text = pdftotext(convert(path, tmp_path))
+    flat = " ".join(text.split())
+    assert programme.title["de"].split()[0] in flat
+    partner = programme.partner_language
+    assert programme.measures[0].title[partner].split()[0] in flat
+    for measure in programme.measures:
+        assert measure.code in flat
+    signatory = programme.signatories[0]
+    assert signatory.name in flat
