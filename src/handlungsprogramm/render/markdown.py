@@ -9,7 +9,7 @@ the template restyles these texts too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -43,6 +43,8 @@ class MarkdownStyles:
     strong: str = "Strong"
     emphasis: str = "Emphasis"
     code: str = "HP Code"
+    text: str | None = None
+    """Character style for every plain run (marks the partner language inside lists)."""
 
 
 _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -157,7 +159,7 @@ def _run(
 ) -> None:
     if not text:
         return
-    style = styles.hyperlink if hyperlink is not None else None
+    style = styles.hyperlink if hyperlink is not None else styles.text
     run = add_run(paragraph, text, style)
     # Bold and italic are character *properties* here because Word's built-in
     # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
@@ -203,9 +205,16 @@ def split_blocks(text: str) -> list[str]:
     partner language, so translations stay aligned paragraph by paragraph.
     """
     lines = text.split("\n")
+    env: dict[str, Any] = {}
+    tokens = _PARSER.parse(text, env)
+    # Reference-style links ("[text][ref]" with "[ref]: url" elsewhere) only resolve
+    # when the definition travels with each block.
+    definitions = "".join(
+        f"\n\n[{name}]: <{ref['href']}>" for name, ref in env.get("references", {}).items()
+    )
     blocks: list[str] = []
-    for token in _PARSER.parse(text):
+    for token in tokens:
         if token.level == 0 and token.map is not None and token.nesting in (1, 0):
             start, end = token.map
-            blocks.append("\n".join(lines[start:end]).strip("\n"))
+            blocks.append("\n".join(lines[start:end]).strip("\n") + definitions)
     return blocks or [text] if text.strip() else []

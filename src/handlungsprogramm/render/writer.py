@@ -70,6 +70,7 @@ _PARTNER_MD = MarkdownStyles(
     number=_DE_MD.number,
     hyperlink=S.HYPERLINK,
     code=S.CODE,
+    text=S.PARTNER,
 )
 
 
