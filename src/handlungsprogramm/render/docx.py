@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from handlungsprogramm.checks import Report, check
 from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
@@ -81,8 +81,9 @@ def slug(programme: Programme) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "programme"
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+def _environment() -> ImmutableSandboxedEnvironment:
+    # Immutable: a template cannot call list.clear() or dict.update() on the caller's data.
+    return ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
 def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[DocxTemplate, str]:
@@ -129,7 +130,9 @@ def render_docx(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
         short=short_fingerprint(clean),
     )  # fmt: skip
-    context["blocks"] = Sections(tpl, clean, writer, totals, report, full).all(draft=draft)
+    context["blocks"] = Sections(tpl, clean, writer, totals, report, full).lazy(
+        draft=draft, template=name
+    )
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:

@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -53,6 +54,7 @@ _PARSER = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographe
 @dataclass(slots=True)
 class _ListState:
     ordered: bool
+    start: int = 1
     num_id: int | None = None
 
 
@@ -84,7 +86,8 @@ def add_markdown(
     for token in _PARSER.parse(text):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append(_ListState(ordered=kind == "ordered_list_open"))
+            start = token.attrGet("start")
+            lists.append(_ListState(kind == "ordered_list_open", int(start) if start else 1))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "inline":
@@ -94,7 +97,7 @@ def add_markdown(
                 style = (styles.number if state.ordered else styles.bullet)[depth]
                 paragraph = new_paragraph(style)
                 if state.ordered:
-                    state.num_id = _restart_numbering(paragraph, state.num_id, depth)
+                    state.num_id = _restart_numbering(paragraph, state.num_id, state.start)
             else:
                 paragraph = new_paragraph(styles.body)
             _add_inline(paragraph, token.children or [], styles)
@@ -111,17 +114,15 @@ def add_markdown(
 
 def _add_lines(paragraph: Paragraph, text: str, style: str | None) -> None:
     for index, line in enumerate(text.split("\n")):
-        run = add_run(paragraph, line, style)
+        run = add_run(paragraph, "", style)
         if index:
-            run.add_break(WD_BREAK.LINE)
-            # the break must precede the text of this line
-            run._r.insert(0, run._r[-1])
+            run.add_break(WD_BREAK.LINE)  # after w:rPr, before the text: schema order
+        run.add_text(line)
 
 
 def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyles) -> None:
     bold = italic = 0
-    link: str | None = None
-    hyperlink = None
+    hyperlink: Any = None
     for token in tokens:
         kind = token.type
         if kind == "strong_open":
@@ -134,17 +135,17 @@ def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyle
             italic -= 1
         elif kind == "link_open":
             href = str(token.attrs.get("href", ""))
-            link = href if href.lower().startswith(_SAFE_SCHEMES) else None
-            hyperlink = _hyperlink(paragraph, link) if link else None
+            safe = href.lower().startswith(_SAFE_SCHEMES)
+            hyperlink = _hyperlink(paragraph, href) if safe else None
         elif kind == "link_close":
-            link, hyperlink = None, None
-        elif kind in ("softbreak",):
+            hyperlink = None
+        elif kind == "softbreak":
             _run(paragraph, " ", bold, italic, styles, hyperlink)
         elif kind == "hardbreak":
-            run = paragraph.add_run()
+            run = _run(paragraph, "", bold, italic, styles, hyperlink)
             run.add_break(WD_BREAK.LINE)
         elif kind == "code_inline":
-            add_run(paragraph, token.content, styles.code)
+            _run(paragraph, token.content, bold, italic, styles, hyperlink, style=styles.code)
         elif kind in ("text", "html_inline", "image"):  # an image shows its alt text
             _run(paragraph, token.content, bold, italic, styles, hyperlink)
 
@@ -155,11 +156,13 @@ def _run(
     bold: int,
     italic: int,
     styles: MarkdownStyles,
-    hyperlink: object | None,
-) -> None:
-    if not text:
-        return
-    style = styles.hyperlink if hyperlink is not None else styles.text
+    hyperlink: Any,
+    *,
+    style: str | None = None,
+) -> Run:
+    """Add a run, inside the open hyperlink if there is one, so word order is kept."""
+    if style is None:
+        style = styles.hyperlink if hyperlink is not None else styles.text
     run = add_run(paragraph, text, style)
     # Bold and italic are character *properties* here because Word's built-in
     # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
@@ -168,7 +171,8 @@ def _run(
     if italic:
         run.italic = True
     if hyperlink is not None:
-        hyperlink.append(run._r)  # type: ignore[attr-defined]
+        hyperlink.append(run._r)
+    return run
 
 
 def _hyperlink(paragraph: Paragraph, url: str) -> object:
@@ -179,8 +183,12 @@ def _hyperlink(paragraph: Paragraph, url: str) -> object:
     return element
 
 
-def _restart_numbering(paragraph: Paragraph, num_id: int | None, depth: int) -> int | None:
-    """Give each ordered list its own numbering that starts at 1 (Word would continue)."""
+def _restart_numbering(paragraph: Paragraph, num_id: int | None, start: int) -> int | None:
+    """Give each ordered list its own numbering from ``start`` (Word would continue).
+
+    The nesting depth is expressed by the style (List Number 2, 3), each of which has
+    its own one-level numbering definition, so the level is always 0.
+    """
     style = paragraph.style
     ppr = style.element.pPr if style is not None else None
     if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
@@ -190,11 +198,11 @@ def _restart_numbering(paragraph: Paragraph, num_id: int | None, depth: int) -> 
         numbering = part.numbering_part.numbering_definitions._numbering  # type: ignore[attr-defined]
         base = numbering.num_having_numId(ppr.numPr.numId.val)
         num = numbering.add_num(base.abstractNumId.val)
-        num.add_lvlOverride(ilvl=depth).add_startOverride(1)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
         num_id = int(num.numId)
     numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     numpr.get_or_add_numId().val = num_id
-    numpr.get_or_add_ilvl().val = depth
+    numpr.get_or_add_ilvl().val = 0
     return num_id
 
 

@@ -8,7 +8,7 @@ template leaves the heading out).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 
 from handlungsprogramm.checks import Report
+from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.i18n.formatting import (
     format_date,
     format_decimal,
@@ -70,8 +71,8 @@ class Sections:
         self.report = report
         self.fingerprint = fingerprint
 
-    def all(self, *, draft: bool) -> dict[str, Subdoc | None]:
-        """Every block the template may place, by name."""
+    def builders(self, *, draft: bool) -> dict[str, Callable[[], Subdoc | None]]:
+        """A builder for every block the template may place, by name."""
         builders: dict[str, Callable[[], Subdoc | None]] = {
             "cover": self.cover,
             "vision": lambda: self._text_section(self.p.vision),
@@ -90,7 +91,11 @@ class Sections:
             "signatures": self.signatures,
             "findings": self.findings if draft else lambda: None,
         }
-        return {name: build() for name, build in builders.items()}
+        return builders
+
+    def lazy(self, *, draft: bool, template: str) -> LazyBlocks:
+        """The blocks, each built only when the template first uses it."""
+        return LazyBlocks(self, draft=draft, template=template)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -725,3 +730,36 @@ def _bookmark(paragraph: object, name: str, ident: int) -> None:
 
 
 _ = Pillar
+
+
+class LazyBlocks(Mapping[str, "Subdoc | None"]):
+    """Blocks built on first use, so a custom template pays only for what it places.
+
+    A block needs the standard template's styles; a template without them gets a
+    :class:`TemplateError` naming the missing style (not a ``KeyError``, which Jinja
+    would silently turn into an undefined value).
+    """
+
+    def __init__(self, sections: Sections, *, draft: bool, template: str) -> None:
+        self._builders = sections.builders(draft=draft)
+        self._built: dict[str, Subdoc | None] = {}
+        self._template = template
+
+    def __getitem__(self, name: str) -> Subdoc | None:
+        if name not in self._built:
+            build = self._builders[name]  # unknown names: KeyError → undefined in Jinja
+            try:
+                self._built[name] = build()
+            except KeyError as exc:
+                raise TemplateError(
+                    self._template,
+                    f"block '{name}' needs a style the template does not define ({exc.args[0]});"
+                    " start from a copy of the standard template",
+                ) from None
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)

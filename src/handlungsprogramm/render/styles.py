@@ -81,23 +81,25 @@ TABLE: Final = (S.TABLE, S.LAYOUT)
 # assignment; a 1,000-measure document makes hundreds of thousands of assignments.
 # The ids are looked up once per document and written straight into the XML.
 
-_IDS: dict[int, dict[str, str]] = {}
+# Keyed by id() *and* holding the element itself: while it is cached, its id cannot be
+# reused by another document's styles element.
+_IDS: dict[int, tuple[Any, dict[str, str]]] = {}
 
 
 def style_id(part: Any, name: str) -> str:
     """The style id of style ``name`` in the document that ``part`` belongs to."""
-    styles = part.styles  # the main document part's Styles
-    key = id(styles.element)
-    ids = _IDS.get(key)
+    element = part.styles.element  # the main document part's styles
+    cached = _IDS.get(id(element))
+    ids = cached[1] if cached is not None and cached[0] is element else None
     if ids is None:
         ids = {
             BabelFish.internal2ui(s.name_val): s.styleId
-            for s in styles.element.style_lst
+            for s in element.style_lst
             if s.name_val is not None
         }
         if len(_IDS) > 64:  # documents come and go; keep the cache small
             _IDS.clear()
-        _IDS[key] = ids
+        _IDS[id(element)] = (element, ids)
     try:
         return ids[name]
     except KeyError:
