@@ -7,6 +7,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import docx
 import pytest
@@ -14,7 +15,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from handlungsprogramm import Programme, load
+from handlungsprogramm import Programme, from_data, load
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import label
@@ -225,3 +226,24 @@ def test_draft_when_errors(programme: Programme) -> None:
         header == f"{label('draft.marking', 'de').upper()} / {label('draft.marking', 'fr').upper()}"
     )
     assert bi("section.annex") in [p.text for p in paragraphs(document)]
+
+
+# A valid 1×1 PNG (red pixel), enough for python-docx and LibreOffice.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+
+
+def test_logos_on_the_cover(tmp_path: Path) -> None:
+    """A logo next to the programme file appears on the cover; one outside the folder does not."""
+    from tests.conftest import complete_data
+
+    data = complete_data()
+    (tmp_path / "logo.png").write_bytes(PNG)
+    (tmp_path.parent / "outside.png").write_bytes(PNG)
+    data["partnership"]["german"]["logo"] = "logo.png"
+    data["partnership"]["partner"]["logo"] = "../outside.png"
+    programme = from_data(data, base_dir=tmp_path)
+    document = docx.Document(io.BytesIO(render_docx(programme).data))
+    assert len(document.inline_shapes) == 1
