@@ -284,6 +284,7 @@ def build_body(doc: Document) -> None:
     _tag(doc, "{{ h.toc }}", S.TOC_HEADING)
     toc = doc.add_paragraph(style=S.BODY)
     _field(toc, 'TOC \\o "1-2" \\h \\z \\u', "{{ toc_placeholder }}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for block, heading, page_break in SECTIONS:
         _tag(doc, f"{{%p if blocks.{block} %}}")

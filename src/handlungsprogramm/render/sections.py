@@ -145,7 +145,10 @@ class Sections:
             return self.w.bi("common.not_specified")
         name = self.p.partnership.municipality(measure.lead.side).name
         dept = self.w.text(measure.lead.department)
-        return Bi(f"{name}: {dept.de}", f"{name}: {dept.partner}")
+        return Bi(
+            f"{name}: {dept.de}" if dept.de else name,
+            f"{name}: {dept.partner}" if dept.partner else name,
+        )
 
     def _text_section(self, text: object) -> Subdoc | None:
         if text is None:
@@ -422,8 +425,9 @@ class Sections:
             year = f", {item.year}" if item.year else ""
             money.append(
                 Bi(
-                    f"{amount.de} – {source.de} ({status.de}{year})",
-                    f"{amount.partner} – {source.partner} ({status.partner}{year})",
+                    f"{amount.de}{f' – {source.de}' if source.de else ''} ({status.de}{year})",
+                    f"{amount.partner}{f' – {source.partner}' if source.partner else ''}"
+                    f" ({status.partner}{year})",
                 )
             )
         add("measure.money", money)
