@@ -18,17 +18,21 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from handlungsprogramm.checks import Report, check
 from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
+from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
+from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.writer import Bi, Layout, Writer
 from handlungsprogramm.totals import compute_totals
 
@@ -143,9 +147,50 @@ def render_docx(
         raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
     except jinja2.exceptions.TemplateError as exc:
         raise TemplateError(name, f"template error: {exc}") from None
+    _describe(tpl, clean, writer)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return DocxResult(buffer.getvalue(), draft, report, full, tuple(warnings))
+
+
+def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
+    """Document properties and languages; LibreOffice carries them into the PDF.
+
+    Title in both languages, both municipalities as authors, subject and keywords go
+    to the core properties (PDF Info and XMP alike); the partner-language styles get
+    the partner's language tag, so screen readers switch voice in the tagged PDF.
+    """
+    document = tpl.docx  # get_docx() would reload the unrendered template
+    p = programme.partnership
+    props = document.core_properties
+    props.title = writer.text(programme.title).joined()
+    props.author = f"{p.german.name}; {p.partner.name}"
+    props.subject = Bi(
+        f"{writer.bi('doc.programme_of_action').de} – {writer.bi('doc.climate_partnership').de}",
+        f"{writer.bi('doc.programme_of_action').partner} – "
+        f"{writer.bi('doc.climate_partnership').partner}",
+    ).joined()
+    keywords = [
+        *writer.bi("doc.climate_mitigation").joined().split(" / "),
+        *writer.bi("doc.climate_adaptation").joined().split(" / "),
+        p.german.name,
+        p.partner.name,
+    ]
+    props.keywords = ", ".join(dict.fromkeys(keywords))
+    props.language = "de-DE"
+    partner_tag = locale_for(programme.partner_language, p.partner.country).replace("_", "-")
+    for name, tag in ((S.BODY_PARTNER, partner_tag), (S.PARTNER, partner_tag),
+                      (S.PARTNER_HEADER, partner_tag), ("Normal", "de-DE")):  # fmt: skip
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue  # a custom template without this style
+        rpr = style.element.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
 
 
 def write_docx(

@@ -12,14 +12,17 @@ from typing import Final
 
 from handlungsprogramm.model import Side
 
-__all__ = ["SIGNATURE_BOX_HEIGHT_CM", "SIGNATURE_COLUMN_CM", "bookmark_name"]
+__all__ = ["SIGNATURE_BOX_HEIGHT_CM", "SIGNATURE_COLUMN_CM", "SIGNATURE_GAP_CM", "bookmark_name"]
 
 SIGNATURE_COLUMN_CM: Final = 8.3
 """Width of each signature column (half the text width of the standard template)."""
 SIGNATURE_BOX_HEIGHT_CM: Final = 3.0
 """Exact height of the row that holds the handwritten or digital signature."""
+SIGNATURE_GAP_CM: Final = 0.3
+"""Right padding of each signature column (the layout table's right cell margin)."""
 
 
 def bookmark_name(side: Side) -> str:
     """The bookmark (and PDF destination) that marks the signature box of ``side``."""
-    return f"hp_signature_{side.value}"
+    # Letters only: LibreOffice escapes other characters in destination names.
+    return f"HPSignature{side.value.capitalize()}"
