@@ -18,11 +18,15 @@ if TYPE_CHECKING:
     from handlungsprogramm.location import SourceLocation
 
 __all__ = [
+    "ConversionError",
     "HandlungsprogrammError",
     "IncompleteProgrammeError",
     "LoadProblem",
     "OutputExistsError",
+    "PdfError",
     "ProgrammeLoadError",
+    "SigningError",
+    "SofficeNotFoundError",
     "TemplateError",
 ]
 
@@ -100,3 +104,19 @@ class TemplateError(HandlungsprogrammError, ValueError):
         self.template = template
         self.reason = reason
         super().__init__(f"{template}: {reason}")
+
+
+class SofficeNotFoundError(HandlungsprogrammError, FileNotFoundError):
+    """LibreOffice is not installed (or HANDLUNGSPROGRAMM_SOFFICE points nowhere)."""
+
+
+class ConversionError(HandlungsprogrammError, RuntimeError):
+    """LibreOffice failed, crashed or hung while converting to PDF."""
+
+
+class PdfError(HandlungsprogrammError, ValueError):
+    """A PDF cannot be used: unreadable, no signature boxes, would lose signatures."""
+
+
+class SigningError(HandlungsprogrammError, ValueError):
+    """Signing failed: unknown or already signed field, wrong passphrase, unusable key."""

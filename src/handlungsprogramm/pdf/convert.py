@@ -1,0 +1,160 @@
+"""Convert .docx files to PDF with LibreOffice, safely and in batches.
+
+Each call gets its own LibreOffice user profile (``-env:UserInstallation``), so
+parallel builds in separate processes never share one; each soffice runs in its own
+process group, which is killed as a whole at the timeout. One soffice converts a whole
+batch, and at most as many run at once as there are cores.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from handlungsprogramm.errors import ConversionError, SofficeNotFoundError
+
+__all__ = ["DEFAULT_TIMEOUT", "convert_many", "find_soffice", "pdf_filter"]
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a single document may take; a batch gets this per document."""
+
+INSTALL_HINT = (
+    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
+    "fonts-noto-core fonts-liberation2 fonts-crosextra-carlito) or set HANDLUNGSPROGRAMM_SOFFICE "
+    "to the soffice program"
+)
+
+
+def find_soffice() -> str:
+    """The soffice program: ``HANDLUNGSPROGRAMM_SOFFICE``, else the one on ``PATH``."""
+    configured = os.environ.get("HANDLUNGSPROGRAMM_SOFFICE")
+    if configured:
+        path = shutil.which(configured)
+        if path is None:
+            raise SofficeNotFoundError(
+                f"HANDLUNGSPROGRAMM_SOFFICE={configured} is not an executable; {INSTALL_HINT}"
+            )
+        return path
+    for name in ("soffice", "libreoffice"):
+        path = shutil.which(name)
+        if path is not None:
+            return path
+    raise SofficeNotFoundError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
+
+
+def pdf_filter(*, pdfa: bool = True) -> str:
+    """The writer_pdf_Export filter with its options (LibreOffice ≥ 7.4 reads JSON).
+
+    PDF/A-2b, tagged, bookmarks from headings, Writer bookmarks as named destinations
+    (they mark the signature boxes), and fonts embedded (always, in PDF/A).
+    """
+    options: dict[str, dict[str, object]] = {
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "ExportBookmarks": {"type": "boolean", "value": "true"},
+        "ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"},
+        "EmbedStandardFonts": {"type": "boolean", "value": "true"},
+    }
+    if pdfa:
+        options["SelectPdfVersion"] = {"type": "long", "value": "2"}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+def _run_batch(
+    soffice: str, files: Sequence[Path], out_dir: Path, timeout: float, pdfa: bool
+) -> None:
+    with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            pdf_filter(pdfa=pdfa),
+            "--outdir",
+            str(out_dir),
+            *map(str, files),
+        ]
+        env = {**os.environ, "HOME": profile}
+        process = subprocess.Popen(  # noqa: S603 - a fixed program with our own arguments
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,  # its own process group: killed as a whole
+        )
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise ConversionError(
+                f"LibreOffice did not finish within {timeout:.0f} s and was stopped"
+                " (raise --convert-timeout for very large programmes)"
+            ) from None
+        finally:
+            _kill_group(process)  # soffice may leave helpers behind even on success
+        if process.returncode != 0:
+            detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+            raise ConversionError(
+                f"LibreOffice failed (exit code {process.returncode}): {detail[0]}"
+            )
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.poll() is None:
+        process.wait()
+
+
+def convert_many(
+    files: Sequence[Path],
+    out_dir: Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    pdfa: bool = True,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Path]:
+    """Convert ``files`` into ``out_dir``; return the PDFs in the same order.
+
+    The files are split into at most ``workers`` batches (default: the number of
+    cores), each converted by one soffice with its own profile. A batch that fails,
+    hangs or produces no PDF raises :class:`ConversionError`; no partial PDF remains.
+    """
+    if not files:
+        return []
+    soffice = find_soffice()
+    count = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    batches = [list(files[i::count]) for i in range(count)]
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def run(batch: list[Path]) -> None:
+        try:
+            _run_batch(soffice, batch, out_dir, timeout * len(batch), pdfa)
+        except ConversionError:
+            for file in batch:
+                (out_dir / f"{file.stem}.pdf").unlink(missing_ok=True)
+            raise
+        if progress is not None:
+            progress(len(batch))
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        for future in [pool.submit(run, batch) for batch in batches]:
+            future.result()
+    results = [out_dir / f"{file.stem}.pdf" for file in files]
+    missing = [str(p.name) for p in results if not p.is_file() or p.stat().st_size == 0]
+    if missing:
+        for p in results:
+            p.unlink(missing_ok=True)
+        raise ConversionError(f"LibreOffice produced no PDF for: {', '.join(missing)}")
+    return results

@@ -1,0 +1,93 @@
+"""Empty signature fields over the signature boxes of the signature page.
+
+The Word document marks each box with a bookmark; LibreOffice exports bookmarks as
+named destinations (page and top-left point). The box size comes from
+``render.geometry``. The fields are added in one incremental update, after every other
+change to the PDF, so nothing invalidates them later.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from handlungsprogramm.errors import PdfError
+from handlungsprogramm.model import Programme, Side
+from handlungsprogramm.render.geometry import (
+    SIGNATURE_BOX_HEIGHT_CM,
+    SIGNATURE_COLUMN_CM,
+    SIGNATURE_GAP_CM,
+    bookmark_name,
+)
+
+__all__ = ["SignatureBox", "add_signature_fields", "field_name", "signature_boxes"]
+
+_PT_PER_CM = 72 / 2.54
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBox:
+    """Where one signature field goes: page index and rectangle in PDF points."""
+
+    side: Side
+    name: str
+    page: int
+    box: tuple[int, int, int, int]
+
+
+def field_name(programme: Programme, side: Side) -> str:
+    """``sig-<municipality slug>``, e.g. ``sig-pfinztal``, ``sig-commune-de-kidira``."""
+    text = programme.partnership.municipality(side).name.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(a, b)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or side.value
+    return f"sig-{slug}"
+
+
+def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
+    """Find both signature boxes from the named destinations of the converted PDF."""
+    try:
+        reader = PdfReader(io.BytesIO(pdf))
+        destinations = reader.named_destinations
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise PdfError(f"cannot read the converted PDF: {exc}") from None
+    boxes: list[SignatureBox] = []
+    width = (SIGNATURE_COLUMN_CM - SIGNATURE_GAP_CM) * _PT_PER_CM
+    height = SIGNATURE_BOX_HEIGHT_CM * _PT_PER_CM
+    for side in Side:
+        dest = destinations.get(f"/{bookmark_name(side)}") or destinations.get(bookmark_name(side))
+        if dest is None or dest.left is None or dest.top is None:
+            raise PdfError(
+                f"the PDF has no signature box for {programme.partnership.municipality(side).name}"
+                " (the template must place {{p blocks.signatures }})"
+            )
+        page = reader.get_destination_page_number(dest)
+        if page is None:
+            raise PdfError(f"the signature box {bookmark_name(side)} points to no page")
+        # whole points: pyHanko's field boxes are integers; 1 pt is 0.35 mm
+        left, top = round(float(dest.left)), round(float(dest.top))
+        box = (left, round(top - height), round(left + width), top)
+        boxes.append(SignatureBox(side, field_name(programme, side), page, box))
+    return boxes
+
+
+def add_signature_fields(pdf: bytes, programme: Programme) -> bytes:
+    """Return ``pdf`` with two empty signature fields, one per municipality."""
+    boxes = signature_boxes(pdf, programme)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    for box in boxes:
+        append_signature_field(
+            writer,
+            SigFieldSpec(sig_field_name=box.name, on_page=box.page, box=box.box),
+        )
+    out = io.BytesIO()
+    writer.write(out)  # type: ignore[no-untyped-call]
+    return out.getvalue()
