@@ -7,29 +7,51 @@ Exit codes (stable, documented in the README):
 * 2 — the input cannot be loaded, or the command line is wrong
 * 3 — the command would overwrite an existing file (use ``--force``)
 * 4 — the Word template cannot be used (not a .docx, Jinja error, sandbox violation)
+* 5 — LibreOffice is not installed (the .docx files are still written)
+* 6 — LibreOffice failed, crashed or timed out
+* 7 — a PDF cannot be read, signed or filled
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
+import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from handlungsprogramm._version import __version__
+from handlungsprogramm.build import Target, build_files
 from handlungsprogramm.checks import REGISTRY, check
-from handlungsprogramm.errors import IncompleteProgrammeError, ProgrammeLoadError, TemplateError
+from handlungsprogramm.errors import (
+    ConversionError,
+    PdfError,
+    ProgrammeLoadError,
+    SigningError,
+    SofficeNotFoundError,
+    TemplateError,
+)
 from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.loading import load
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
-from handlungsprogramm.render.docx import Mode, template_variables, write_docx
+from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
+from handlungsprogramm.pdf.signing import sign_pdf, verify_pdf
+from handlungsprogramm.render.docx import Mode, template_variables
 from handlungsprogramm.render.writer import Layout
-from handlungsprogramm.reporting import CheckResult, print_result, results_json, rules_markdown
+from handlungsprogramm.reporting import (
+    CheckResult,
+    print_result,
+    results_json,
+    rules_markdown,
+    verification_table,
+)
 from handlungsprogramm.scaffold import scaffold
 from handlungsprogramm.schema import json_schema
 
@@ -44,6 +66,9 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 2
     OUTPUT_EXISTS = 3
     TEMPLATE_ERROR = 4
+    NO_LIBREOFFICE = 5
+    CONVERSION_FAILED = 6
+    PDF_ERROR = 7
 
 
 class OutputFormat(StrEnum):
@@ -58,12 +83,6 @@ class RulesFormat(StrEnum):
 
     TEXT = "text"
     MARKDOWN = "markdown"
-
-
-class Target(StrEnum):
-    """Output formats of ``build``."""
-
-    DOCX = "docx"
 
 
 class Language(StrEnum):
@@ -176,11 +195,20 @@ def rules_command(
         )
 
 
+def _targets(value: str) -> frozenset[Target]:
+    try:
+        return frozenset(Target(part.strip().lower()) for part in value.split(",") if part.strip())
+    except ValueError:
+        raise typer.BadParameter("use docx, pdf or docx,pdf") from None
+
+
 @app.command("build")
 def build_command(
     files: Annotated[list[Path], typer.Argument(help="Programme files (.yaml, .yml, .json).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out"),
-    to: Annotated[Target, typer.Option("--to", help="Output format.")] = Target.DOCX,
+    to: Annotated[
+        str, typer.Option("--to", help="docx, pdf, or docx,pdf.", metavar="FORMATS")
+    ] = "docx",
     layout: Annotated[
         Layout, typer.Option("--layout", help="side-by-side (default) or sequential.")
     ] = Layout.SIDE_BY_SIDE,
@@ -195,54 +223,150 @@ def build_command(
         bool,
         typer.Option("--final", help="Refuse (exit 1, no file) while completeness errors remain."),
     ] = False,
+    convert_timeout: Annotated[
+        float, typer.Option("--convert-timeout", help="Seconds LibreOffice may take per document.")
+    ] = DEFAULT_TIMEOUT,
+    pdfa: Annotated[
+        bool, typer.Option("--pdfa/--no-pdfa", help="PDF/A-2b (default) or plain PDF.")
+    ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a PDF that already carries signatures.")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Build the bilingual document of each programme into --out (one file per programme)."""
+    """Build the bilingual documents of each programme into --out (one file per programme)."""
     language: Lang = (lang or _default_lang()).value
+    targets = _targets(to)
     if draft and final:
         _usage_error(
             ("--draft and --final exclude each other", "--draft und --final schließen sich aus"),
             language,
         )
     mode = Mode.DRAFT if draft else Mode.FINAL if final else Mode.AUTO
-    del to  # only docx for now; the option fixes the command line for PDF
     console = Console(highlight=False, soft_wrap=True, stderr=True)
-    worst = ExitCode.OK
-    for file in files:
+    steps = len(files) * (1 + (Target.PDF in targets))
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, disable=len(files) < 2 or not console.is_terminal,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("build", total=steps)
         try:
-            programme = load(file)
-        except ProgrammeLoadError as exc:
-            print_result(console, CheckResult(str(file), problems=exc.problems), language)
-            worst = max(worst, ExitCode.INVALID_INPUT)
-            continue
-        try:
-            path, result = write_docx(programme, out, layout=layout, template=template, mode=mode)
-        except IncompleteProgrammeError as exc:
-            _err(
-                (
-                    f"{file}: {exc.errors} completeness error(s) remain; no final document written"
-                    " (see: handlungsprogramm check)",
-                    f"{file}: {exc.errors} Vollständigkeitsfehler offen; kein endgültiges Dokument"
-                    " geschrieben (siehe: handlungsprogramm check)",
-                ),
-                language,
-            )
-            worst = max(worst, ExitCode.INCOMPLETE)
-            continue
+            items = build_files(
+                files, out, targets=targets, layout=layout, template=template, mode=mode,
+                timeout=convert_timeout, pdfa=pdfa, force=force,
+                progress=lambda _: bar.advance(task),
+            )  # fmt: skip
         except TemplateError as exc:
             _err((f"template {exc}", f"Vorlage {exc}"), language)
             raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
-        for field in result.warnings:
+        except SofficeNotFoundError as exc:
+            _err((f"error: {exc}", f"Fehler: {exc}"), language)
+            raise typer.Exit(ExitCode.NO_LIBREOFFICE) from None
+        except ConversionError as exc:
+            _err((f"error: {exc}", f"Fehler: {exc}"), language)
+            raise typer.Exit(ExitCode.CONVERSION_FAILED) from None
+    for item in items:
+        if item.problems:
+            print_result(console, CheckResult(str(item.source), problems=item.problems), language)
+        if item.refused:
             _err(
                 (
-                    f"{file}: warning: removed characters that Word cannot store from {field}",
-                    f"{file}: Warnung: in {field} wurden Zeichen entfernt, die Word nicht speichern kann",
+                    f"{item.source}: not written: {item.refused}",
+                    f"{item.source}: nicht geschrieben: {item.refused}",
                 ),
                 language,
             )
-        state = ("draft", "Entwurf") if result.draft else ("final", "endgültig")
-        _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
-    raise typer.Exit(worst)
+        if item.result is not None:
+            for field in item.result.warnings:
+                _err(
+                    (
+                        f"{item.source}: warning: removed characters that Word cannot store from {field}",
+                        f"{item.source}: Warnung: in {field} wurden Zeichen entfernt, die Word nicht speichern kann",
+                    ),
+                    language,
+                )
+            state = ("draft", "Entwurf") if item.result.draft else ("final", "endgültig")
+            for path in item.written:
+                _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
+    raise typer.Exit(max((item.exit_code for item in items), default=0))
+
+
+@app.command("sign")
+def sign_command(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to sign.")],
+    field: Annotated[str, typer.Option("--field", help="Signature field, e.g. sig-pfinztal.")],
+    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="Key and certificate (.p12/.pfx).")],
+    out: Annotated[Path, typer.Option("--out", help="The signed PDF.")],
+    lang: LangOption = None,
+) -> None:
+    """Sign one field (incremental update). Passphrase: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or a prompt."""
+    language: Lang = (lang or _default_lang()).value
+    passphrase = os.environ.get("HANDLUNGSPROGRAMM_SIGN_PASSPHRASE")
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            _err(
+                (
+                    "error: set HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or run in a terminal to be asked",
+                    "Fehler: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE setzen oder im Terminal ausführen",
+                ),
+                language,
+            )
+            raise typer.Exit(ExitCode.PDF_ERROR)
+        passphrase = getpass.getpass("Passphrase: " if language == "en" else "Passwort: ")
+    try:
+        data = pdf.read_bytes()
+    except OSError as exc:
+        _err(
+            (
+                f"error: cannot read {pdf}: {exc.strerror}",
+                f"Fehler: {pdf} nicht lesbar: {exc.strerror}",
+            ),
+            language,
+        )
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    try:
+        signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
+    except (SigningError, PdfError) as exc:
+        _err((f"error: {exc}", f"Fehler: {exc}"), language)
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    write_atomic(out, signed)
+    _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
+
+
+@app.command("verify")
+def verify_command(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to verify.")],
+    trust: Annotated[
+        list[Path] | None,
+        typer.Option("--trust", help="A trusted certificate (PEM/DER), repeatable."),
+    ] = None,
+    require_trust: Annotated[
+        bool, typer.Option("--require-trust", help="Also require every signer to be trusted.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Report on every signature field; exit 0 only when all are signed, intact and valid."""
+    language: Lang = (lang or _default_lang()).value
+    try:
+        reports = verify_pdf(pdf.read_bytes(), trust=trust or [])
+    except OSError as exc:
+        _err(
+            (
+                f"error: cannot read {pdf}: {exc.strerror}",
+                f"Fehler: {pdf} nicht lesbar: {exc.strerror}",
+            ),
+            language,
+        )
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    except PdfError as exc:
+        _err((f"error: {exc}", f"Fehler: {exc}"), language)
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(verification_table(reports, language))
+    ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
+    if not reports:
+        _err(("the PDF has no signature fields", "das PDF hat keine Signaturfelder"), language)
+    raise typer.Exit(ExitCode.OK if ok else ExitCode.INCOMPLETE)
 
 
 template_app = typer.Typer(help="Work with Word templates.", no_args_is_help=True)

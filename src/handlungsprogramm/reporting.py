@@ -10,14 +10,23 @@ from dataclasses import dataclass
 
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 
 from handlungsprogramm._version import __version__
 from handlungsprogramm.checks import REGISTRY, Report, Severity
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES, Lang
 from handlungsprogramm.model import Programme
+from handlungsprogramm.pdf.signing import FieldReport
 
-__all__ = ["JSON_FORMAT", "CheckResult", "print_result", "results_json", "rules_markdown"]
+__all__ = [
+    "JSON_FORMAT",
+    "CheckResult",
+    "print_result",
+    "results_json",
+    "rules_markdown",
+    "verification_table",
+]
 
 JSON_FORMAT = "handlungsprogramm.check/1"
 
@@ -192,3 +201,32 @@ def rules_markdown(lang: Lang) -> str:
         ]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
+    """The table ``verify`` prints: one row per signature field."""
+    i = LANGS.index(lang)
+    heads = (
+        ("Field", "Feld"), ("Signed", "Signiert"), ("Signer", "Unterzeichner"),
+        ("Signing time", "Zeitpunkt"), ("Intact", "Unverändert"), ("Valid", "Gültig"),
+        ("Trusted", "Vertrauenswürdig"), ("Later changes permitted", "Spätere Änderungen zulässig"),
+        ("Covers whole file", "Deckt ganze Datei"),
+    )  # fmt: skip
+    table = Table(title=("Signature fields", "Signaturfelder")[i])
+    for head in heads:
+        table.add_column(head[i])
+    yes, no = ("yes", "ja")[i], ("no", "nein")[i]
+
+    def flag(value: bool) -> str:
+        return f"[green]{yes}[/]" if value else f"[red]{no}[/]"
+
+    for r in reports:
+        if not r.signed:
+            table.add_row(r.field, flag(False), "", "", "", "", "", "", "")
+            continue
+        when = r.signing_time.isoformat(timespec="seconds") if r.signing_time else ""
+        table.add_row(
+            r.field, flag(True), escape(r.signer), when, flag(r.intact), flag(r.valid),
+            flag(r.trusted), flag(r.changes_permitted), flag(r.covers_whole_file),
+        )  # fmt: skip
+    return table

@@ -27,7 +27,13 @@ from handlungsprogramm.render.geometry import (
     bookmark_name,
 )
 
-__all__ = ["SignatureBox", "add_signature_fields", "field_name", "signature_boxes"]
+__all__ = [
+    "SignatureBox",
+    "add_signature_fields",
+    "field_name",
+    "incremental_writer",
+    "signature_boxes",
+]
 
 _PT_PER_CM = 72 / 2.54
 
@@ -79,10 +85,23 @@ def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
     return boxes
 
 
+def incremental_writer(pdf: bytes) -> IncrementalPdfFileWriter:
+    """An incremental writer that leaves the document metadata exactly as it is.
+
+    pyHanko normally rewrites the Info dictionary and the XMP packet on every update;
+    it would make them disagree (Producer) and double-escape apostrophes in the XMP
+    title, which breaks PDF/A. LibreOffice already wrote both consistently, so the
+    metadata step is switched off for our updates.
+    """
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    writer._update_meta = lambda: None  # type: ignore[method-assign]
+    return writer
+
+
 def add_signature_fields(pdf: bytes, programme: Programme) -> bytes:
     """Return ``pdf`` with two empty signature fields, one per municipality."""
     boxes = signature_boxes(pdf, programme)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = incremental_writer(pdf)
     for box in boxes:
         append_signature_field(
             writer,

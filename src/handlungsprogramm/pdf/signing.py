@@ -17,7 +17,6 @@ from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.keys import load_cert_from_pemder
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfReadError as HankoReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
@@ -29,6 +28,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from handlungsprogramm.errors import PdfError, SigningError
+from handlungsprogramm.pdf.fields import incremental_writer
 
 __all__ = ["FieldReport", "has_signatures", "sign_pdf", "signature_fields", "verify_pdf"]
 
@@ -83,7 +83,7 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path, passphrase: bytes) -> byte
             f"cannot open {pkcs12}: wrong passphrase, or not a PKCS#12 file with a key"
         )
     _check_certificate(signer.signing_cert)
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    writer = incremental_writer(pdf)
     meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256")
     try:
         out = signers.sign_pdf(writer, meta, signer=signer, existing_fields_only=True)

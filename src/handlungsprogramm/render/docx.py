@@ -7,6 +7,7 @@ and user text (``<``, ``&``, ``{{ }}``) always appears literally.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -22,6 +23,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree
 
 from handlungsprogramm.checks import Report, check
 from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
@@ -170,13 +172,24 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
         f"{writer.bi('doc.programme_of_action').partner} – "
         f"{writer.bi('doc.climate_partnership').partner}",
     ).joined()
+    # LibreOffice splits keywords at spaces: use the one-word pillar labels.
     keywords = [
-        *writer.bi("doc.climate_mitigation").joined().split(" / "),
-        *writer.bi("doc.climate_adaptation").joined().split(" / "),
+        *writer.bi("pillar.mitigation").joined().split(" / "),
+        *writer.bi("pillar.adaptation").joined().replace("\u00ad", "").split(" / "),
         p.german.name,
         p.partner.name,
     ]
-    props.keywords = ", ".join(dict.fromkeys(keywords))
+    # python-docx's keywords setter writes the element in a wrong namespace; set the
+    # text of the core-properties element directly.
+    core_ns = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    element = props._element.find(f"{{{core_ns}}}keywords")
+    if element is None:
+        element = etree.SubElement(props._element, f"{{{core_ns}}}keywords")
+    element.text = ", ".join(dict.fromkeys(keywords))
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    props.comments = f"Version {programme.version} · SHA-256 {fingerprint(programme)}"
+    props.revision = 1
     props.language = "de-DE"
     partner_tag = locale_for(programme.partner_language, p.partner.country).replace("_", "-")
     for name, tag in ((S.BODY_PARTNER, partner_tag), (S.PARTNER, partner_tag),
