@@ -330,6 +330,14 @@ def build() -> bytes:
         paragraph._p.getparent().remove(paragraph._p)
     build_body(doc)
     build_header_footer(doc)
+    # the document language (LibreOffice takes the PDF's /Lang from the defaults)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "de-DE")
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

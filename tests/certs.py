@@ -30,9 +30,13 @@ def make_identity(
         ]
     )
     now = dt.datetime.now(dt.UTC)
-    start, end = (now - dt.timedelta(days=60), now - dt.timedelta(days=1)) if expired else (
-        now - dt.timedelta(minutes=5),
-        now + dt.timedelta(days=days),
+    start, end = (
+        (now - dt.timedelta(days=60), now - dt.timedelta(days=1))
+        if expired
+        else (
+            now - dt.timedelta(minutes=5),
+            now + dt.timedelta(days=days),
+        )
     )
     usage = x509.KeyUsage(
         digital_signature=signing_usage, content_commitment=signing_usage,

@@ -84,24 +84,24 @@ def _run_batch(
             *map(str, files),
         ]
         env = {**os.environ, "HOME": profile}
-        process = subprocess.Popen(  # noqa: S603 - a fixed program with our own arguments
+        with subprocess.Popen(  # noqa: S603 - a fixed program with our own arguments
             command,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
             env=env,
             start_new_session=True,  # its own process group: killed as a whole
-        )
-        try:
-            _, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill_group(process)
-            raise ConversionError(
-                f"LibreOffice did not finish within {timeout:.0f} s and was stopped"
-                " (raise --convert-timeout for very large programmes)"
-            ) from None
-        finally:
-            _kill_group(process)  # soffice may leave helpers behind even on success
+        ) as process:
+            try:
+                _, stderr = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                _kill_group(process)
+                raise ConversionError(
+                    f"LibreOffice did not finish within {timeout:.0f} s and was stopped"
+                    " (raise --convert-timeout for very large programmes)"
+                ) from None
+            finally:
+                _kill_group(process)  # soffice may leave helpers behind even on success
         if process.returncode != 0:
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise ConversionError(

@@ -155,6 +155,16 @@ def render_docx(
     return DocxResult(buffer.getvalue(), draft, report, full, tuple(warnings))
 
 
+# LibreOffice (7.4) escapes XML characters twice when it writes the XMP packet, so
+# "d'action" would read "d&apos;action" there while the Info dictionary keeps
+# "d'action": a PDF/A violation. Metadata uses the typographic equivalents instead.
+_META_CHARS = str.maketrans({"'": "’", '"': "”", "&": "+", "<": "‹", ">": "›"})
+
+
+def _meta(text: str) -> str:
+    return text.translate(_META_CHARS)
+
+
 def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
     """Document properties and languages; LibreOffice carries them into the PDF.
 
@@ -165,13 +175,15 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
     document = tpl.docx  # get_docx() would reload the unrendered template
     p = programme.partnership
     props = document.core_properties
-    props.title = writer.text(programme.title).joined()
-    props.author = f"{p.german.name}; {p.partner.name}"
-    props.subject = Bi(
-        f"{writer.bi('doc.programme_of_action').de} – {writer.bi('doc.climate_partnership').de}",
-        f"{writer.bi('doc.programme_of_action').partner} – "
-        f"{writer.bi('doc.climate_partnership').partner}",
-    ).joined()
+    props.title = _meta(writer.text(programme.title).joined())
+    props.author = _meta(f"{p.german.name}; {p.partner.name}")
+    props.subject = _meta(
+        Bi(
+            f"{writer.bi('doc.programme_of_action').de} – {writer.bi('doc.climate_partnership').de}",
+            f"{writer.bi('doc.programme_of_action').partner} – "
+            f"{writer.bi('doc.climate_partnership').partner}",
+        ).joined()
+    )
     # LibreOffice splits keywords at spaces: use the one-word pillar labels.
     keywords = [
         *writer.bi("pillar.mitigation").joined().split(" / "),
@@ -185,7 +197,7 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
     element = props._element.find(f"{{{core_ns}}}keywords")
     if element is None:
         element = etree.SubElement(props._element, f"{{{core_ns}}}keywords")
-    element.text = ", ".join(dict.fromkeys(keywords))
+    element.text = _meta(", ".join(dict.fromkeys(keywords)))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     props.comments = f"Version {programme.version} · SHA-256 {fingerprint(programme)}"

@@ -1,0 +1,407 @@
+"""The PDF for joint signing: PDF/A, tags, metadata, bookmarks, fields, signatures, faults.
+
+LibreOffice, qpdf and poppler are installed by the README's set-up command: nothing
+here skips.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from typer.testing import CliRunner
+
+from handlungsprogramm import load
+from handlungsprogramm.cli import app
+from handlungsprogramm.pdf.fields import signature_boxes
+from handlungsprogramm.pdf.signing import signature_fields, verify_pdf
+from tests.certs import make_identity
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+FIELDS = ["sig-pfinztal", "sig-commune-de-kidira"]
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={**ENV, **(env or {})})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built once to DOCX and PDF."""
+    out = tmp_path_factory.mktemp("build")
+    code, _, err = cli("build", str(EXAMPLE), "--to", "docx,pdf", "--out", str(out))
+    assert code == 0, err
+    return out / "pfinztal-commune-de-kidira.pdf"
+
+
+@pytest.fixture(scope="module")
+def reader(built: Path) -> PdfReader:
+    return PdfReader(io.BytesIO(built.read_bytes()))
+
+
+def pdftotext(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_docx_and_pdf_written(built: Path) -> None:
+    """--to docx,pdf writes both files, named after the partnership."""
+    assert built.is_file()
+    assert built.with_suffix(".docx").is_file()
+
+
+def test_pdfa_2b_and_tagged(reader: PdfReader) -> None:
+    """PDF/A-2b in the XMP, a structure tree, marked content and the German language tag."""
+    assert reader.xmp_metadata is not None
+    xmp = reader.xmp_metadata.stream.get_data().decode()
+    assert re.search(r"pdfaid:part>2<|pdfaid:part=\"2\"", xmp)
+    assert re.search(r"pdfaid:conformance>B<|pdfaid:conformance=\"B\"", xmp)
+    root: Any = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])  # a pypdf BooleanObject
+    assert root["/Lang"] == "de-DE"
+
+
+def test_metadata_both_languages_and_consistent(reader: PdfReader) -> None:
+    """Title in both languages, both municipalities as author; XMP says the same."""
+    programme = load(EXAMPLE)
+    info = reader.metadata
+    assert info is not None
+    title = f"{programme.title['de']} / {programme.title['fr']}".replace("'", "’")
+    assert info.title == title
+    assert info.author == "Pfinztal; Commune de Kidira"
+    assert info.subject is not None
+    assert " / " in info.subject
+    assert "Klimaschutz" in str(info.get("/Keywords", ""))
+    assert reader.xmp_metadata is not None
+    xmp = reader.xmp_metadata
+    assert xmp.dc_title == {"x-default": info.title}
+    assert xmp.dc_creator == [info.author]
+    assert xmp.pdf_producer == info.producer
+
+
+def test_qpdf_check(built: Path) -> None:
+    """qpdf finds no structural problems."""
+    result = subprocess.run(["qpdf", "--check", str(built)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_bookmarks_for_chapters_and_measures(reader: PdfReader) -> None:
+    """The outline has the chapters and, below the measures chapter, every measure sheet."""
+
+    def titles(items: Sequence[object]) -> Iterator[str]:
+        for item in items:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield str(item.title)  # type: ignore[attr-defined]
+
+    all_titles = list(titles(reader.outline))
+    assert "Gemeinsame Vision / Vision commune" in all_titles
+    assert "Unterzeichnung / Signatures" in all_titles
+    programme = load(EXAMPLE)
+    for measure in programme.measures:
+        assert any(t.startswith(f"{measure.code} ") for t in all_titles), measure.code
+
+
+def test_text_in_both_languages(built: Path) -> None:
+    """pdftotext extracts German and French."""
+    text = " ".join(pdftotext(built).split())
+    assert "Gemeinsame Vision" in text
+    assert "Vision commune" in text
+    assert "Atténuation" in text
+
+
+def test_two_empty_fields_over_the_signature_boxes(built: Path, reader: PdfReader) -> None:
+    """Two unsigned fields, named after the municipalities, exactly on the signature boxes."""
+    data = built.read_bytes()
+    assert signature_fields(data) == dict.fromkeys(FIELDS, False)
+    boxes = signature_boxes(data, load(EXAMPLE))
+    last = len(reader.pages) - 1
+    widgets = {}
+    for annot in reader.pages[last].get("/Annots", []):
+        obj = annot.get_object()
+        if obj.get("/FT") == "/Sig":
+            widgets[str(obj["/T"])] = [round(float(v)) for v in obj["/Rect"]]
+    assert set(widgets) == set(FIELDS)
+    for box in boxes:
+        assert box.page == last
+        assert widgets[box.name] == list(box.box)
+        x1, y1, x2, y2 = box.box
+        assert (x2 - x1, y2 - y1) == (227, 85)  # 8.0 cm × 3.0 cm
+    german, partner = boxes
+    assert german.box[0] < partner.box[0]  # German left, partner right
+    assert german.box[1] == partner.box[1]
+
+
+@pytest.fixture(scope="module")
+def identities(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("keys")
+    return {
+        "german": make_identity(folder, "Katrin Lehmann", b"pass-de"),
+        "partner": make_identity(folder, "Abdoulaye Sow", b"pass-sn"),
+    }
+
+
+@pytest.fixture(scope="module")
+def signed(
+    built: Path, identities: dict[str, tuple[Path, Path]], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The PDF signed first by the German mayor, then by the partner's."""
+    folder = tmp_path_factory.mktemp("signed")
+    first, second = folder / "first.pdf", folder / "both.pdf"
+    code, _, err = cli(
+        "sign", str(built), "--field", FIELDS[0], "--pkcs12", str(identities["german"][0]),
+        "--out", str(first), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pass-de"},
+    )  # fmt: skip
+    assert code == 0, err
+    assert "pass-de" not in err
+    code, _, err = cli(
+        "sign", str(first), "--field", FIELDS[1], "--pkcs12", str(identities["partner"][0]),
+        "--out", str(second), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pass-sn"},
+    )  # fmt: skip
+    assert code == 0, err
+    return second
+
+
+def test_both_signatures_verify(signed: Path, identities: dict[str, tuple[Path, Path]]) -> None:
+    """Our verify: both fields signed, intact, valid, trusted; first stays valid after second."""
+    trust = [identities["german"][1], identities["partner"][1]]
+    reports = verify_pdf(signed.read_bytes(), trust=trust)
+    assert [r.field for r in reports] == FIELDS
+    assert all(r.ok and r.trusted for r in reports)
+    assert reports[0].covers_whole_file is False  # the second signature came after it
+    assert reports[1].covers_whole_file is True
+    assert "Katrin Lehmann" in reports[0].signer
+    args = ["verify", str(signed), "--require-trust"]
+    for cert in trust:
+        args += ["--trust", str(cert)]
+    code, out, _ = cli(*args)
+    assert code == 0, out
+    assert "sig-commune-de-kidira" in out
+
+
+def test_untrusted_fails_only_with_require_trust(signed: Path) -> None:
+    """Self-signed certificates are valid but not trusted; --require-trust makes that fail."""
+    assert cli("verify", str(signed))[0] == 0
+    assert cli("verify", str(signed), "--require-trust")[0] == 1
+
+
+def test_pdfsig_reports_both_valid(signed: Path) -> None:
+    """poppler's pdfsig agrees: both signatures valid."""
+    result = subprocess.run(["pdfsig", str(signed)], capture_output=True, text=True)
+    assert result.stdout.count("Signature Validation: Signature is Valid.") == 2, result.stdout
+
+
+def test_unsigned_pdf_does_not_verify(built: Path) -> None:
+    """Empty fields make verify fail: exit 1, and the table says not signed."""
+    code, out, _ = cli("verify", str(built))
+    assert code == 1
+    assert out.count(" no ") >= 2
+
+
+def test_changed_byte_is_detected(signed: Path, tmp_path: Path) -> None:
+    """A byte changed inside the signed range: our verify and pdfsig both fail."""
+    data = bytearray(signed.read_bytes())
+    index = data.index(b"Pfinztal", 1000)
+    data[index] = ord("Q")
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    code, out, err = cli("verify", str(tampered))
+    assert code != 0
+    assert "Traceback" not in out + err
+    result = subprocess.run(["pdfsig", str(tampered)], capture_output=True, text=True)
+    assert "Signature is Valid." not in result.stdout.split("Signature #2")[0]
+
+
+def test_appended_page_is_detected(signed: Path, tmp_path: Path) -> None:
+    """A page added afterwards (incremental update) is not a permitted change."""
+    writer = PdfWriter(io.BytesIO(signed.read_bytes()), incremental=True)
+    writer.add_blank_page()
+    out = tmp_path / "appended.pdf"
+    with out.open("wb") as fh:
+        writer.write(fh)
+    reports = verify_pdf(out.read_bytes())
+    assert not all(r.changes_permitted for r in reports)
+    assert cli("verify", str(out))[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "passphrase", "message"),
+    [
+        ("sig-pfinztal", "pass-de", "is already signed"),
+        ("sig-nowhere", "pass-de", "has no signature field 'sig-nowhere' (fields: sig-pfinztal, sig-commune-de-kidira)"),
+        ("sig-commune-de-kidira", "Tr0ub4dor-x", "wrong passphrase"),
+    ],
+)  # fmt: skip
+def test_signing_mistakes(
+    signed: Path, built: Path, identities: dict[str, tuple[Path, Path]], tmp_path: Path,
+    field: str, passphrase: str, message: str,
+) -> None:  # fmt: skip
+    """Signing a signed field, an unknown field or with a wrong passphrase: a clear message."""
+    source = signed if "already" in message else built
+    out = tmp_path / "x.pdf"
+    code, _, err = cli(
+        "sign", str(source), "--field", field, "--pkcs12", str(identities["german"][0]),
+        "--out", str(out), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": passphrase},
+    )  # fmt: skip
+    assert code == 7
+    assert message in err
+    assert passphrase not in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"expired": True}, "the certificate expired"), ({"signing_usage": False}, "key usage")],
+)
+def test_unusable_certificates(
+    built: Path, tmp_path: Path, kwargs: dict[str, bool], message: str
+) -> None:
+    """An expired certificate, or one without signing key usage, is refused before signing."""
+    p12, _ = make_identity(tmp_path, "Bad", b"pw", **kwargs)
+    code, _, err = cli(
+        "sign", str(built), "--field", FIELDS[0], "--pkcs12", str(p12), "--out",
+        str(tmp_path / "x.pdf"), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pw"},
+    )  # fmt: skip
+    assert code == 7
+    assert message in err
+
+
+def test_build_never_overwrites_a_signed_pdf(signed: Path, tmp_path: Path) -> None:
+    """A signed PDF at the target is kept (exit 3) unless --force is given."""
+    target = tmp_path / "pfinztal-commune-de-kidira.pdf"
+    target.write_bytes(signed.read_bytes())
+    code, _, err = cli("build", str(EXAMPLE), "--to", "pdf", "--out", str(tmp_path))
+    assert code == 3
+    assert "carries signatures" in err
+    assert target.read_bytes() == signed.read_bytes()
+    code, _, _ = cli("build", str(EXAMPLE), "--to", "pdf", "--out", str(tmp_path), "--force")
+    assert code == 0
+    assert not any(signature_fields(target.read_bytes()).values())
+
+
+def test_pdfa_can_be_switched_off(tmp_path: Path) -> None:
+    """--no-pdfa gives a plain PDF (no PDF/A identification), still with fields."""
+    code, _, err = cli("build", str(EXAMPLE), "--to", "pdf", "--no-pdfa", "--out", str(tmp_path))
+    assert code == 0, err
+    pdf = tmp_path / "pfinztal-commune-de-kidira.pdf"
+    xmp = PdfReader(io.BytesIO(pdf.read_bytes())).xmp_metadata
+    assert xmp is None or "pdfaid" not in xmp.stream.get_data().decode()
+    assert list(signature_fields(pdf.read_bytes())) == FIELDS
+
+
+def _fake_soffice(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "fake-soffice"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
+
+
+def test_hanging_soffice_is_killed(tmp_path: Path) -> None:
+    """A hanging LibreOffice is stopped at --convert-timeout: exit 6, no process, no PDF."""
+    marker = f"sleep 3{os.getpid() % 1000:03d}.5"  # a command line no other process has
+    fake = _fake_soffice(tmp_path, f"{marker}")
+    out = tmp_path / "out"
+    code, _, err = cli(
+        "build", str(EXAMPLE), "--to", "docx,pdf", "--out", str(out), "--convert-timeout", "2",
+        env={"HANDLUNGSPROGRAMM_SOFFICE": str(fake)},
+    )  # fmt: skip
+    assert code == 6
+    assert "did not finish within 2 s" in err
+    assert not list(out.glob("*.pdf"))
+    assert (out / "pfinztal-commune-de-kidira.docx").is_file()
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+    assert left.stdout.strip() == ""
+
+
+def test_crashing_soffice(tmp_path: Path) -> None:
+    """A crashing LibreOffice gives a clear message and exit 6."""
+    fake = _fake_soffice(tmp_path, "echo 'boom: segmentation fault' >&2; exit 139")
+    code, _, err = cli(
+        "build", str(EXAMPLE), "--to", "pdf", "--out", str(tmp_path / "out"),
+        env={"HANDLUNGSPROGRAMM_SOFFICE": str(fake)},
+    )  # fmt: skip
+    assert code == 6
+    assert "LibreOffice failed (exit code 139): boom: segmentation fault" in err
+
+
+def test_missing_soffice_still_writes_docx(tmp_path: Path) -> None:
+    """Without LibreOffice: exit 5 with an install hint; the Word file is written."""
+    code, _, err = cli(
+        "build", str(EXAMPLE), "--to", "docx,pdf", "--out", str(tmp_path),
+        env={"HANDLUNGSPROGRAMM_SOFFICE": str(tmp_path / "nope")},
+    )  # fmt: skip
+    assert code == 5
+    assert "apt-get install libreoffice-writer-nogui" in err
+    assert (tmp_path / "pfinztal-commune-de-kidira.docx").is_file()
+
+
+def test_batch_starts_libreoffice_once_per_core(tmp_path: Path) -> None:
+    """Four programmes are converted by at most one soffice per core, not one per document."""
+    sources = []
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for index in range(4):
+        source = tmp_path / f"p{index}" / "programme.yaml"
+        source.parent.mkdir()
+        source.write_text(
+            text.replace("name: Pfinztal", f"name: Pfinztal {index}"), encoding="utf-8"
+        )
+        sources.append(str(source))
+    log = tmp_path / "calls.log"
+    real = subprocess.run(["which", "soffice"], capture_output=True, text=True).stdout.strip()
+    wrapper = _fake_soffice(tmp_path, f'echo call >> "{log}"\nexec "{real}" "$@"')
+    code, _, err = cli(
+        "build", *sources, "--to", "pdf", "--out", str(tmp_path / "out"),
+        env={"HANDLUNGSPROGRAMM_SOFFICE": str(wrapper)},
+    )  # fmt: skip
+    assert code == 0, err
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 4
+    calls = log.read_text().count("call")
+    assert 1 <= calls <= min(os.cpu_count() or 1, 4)
+
+
+def test_parallel_builds_in_separate_processes(tmp_path: Path) -> None:
+    """Two build processes at once (own LibreOffice profiles) both produce correct PDFs."""
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "handlungsprogramm",
+                "build",
+                str(EXAMPLE),
+                "--to",
+                "pdf",
+                "--out",
+                str(tmp_path / f"out{i}"),
+            ],
+            env={**os.environ, **ENV},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    for i in range(2):
+        pdf = tmp_path / f"out{i}" / "pfinztal-commune-de-kidira.pdf"
+        assert list(signature_fields(pdf.read_bytes())) == FIELDS
+        assert PdfReader(io.BytesIO(pdf.read_bytes())).pages
