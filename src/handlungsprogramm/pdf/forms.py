@@ -1,0 +1,230 @@
+"""Fill third-party PDF forms from a programme, following a mapping file.
+
+The mapping names, per form field, a *path* into the programme or its computed
+values and the language to write it in. Values are formatted as the documents
+format them (Babel). pypdf fills the fields and writes appearance streams, so every
+viewer shows the values without relying on NeedAppearances; ``flatten`` turns them
+into page content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from pydantic import BaseModel, Field, ValidationError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from handlungsprogramm.errors import PdfError
+from handlungsprogramm.fingerprint import fingerprint
+from handlungsprogramm.i18n.formatting import (
+    format_date,
+    format_decimal,
+    format_money,
+    format_month,
+)
+from handlungsprogramm.i18n.labels import enum_label
+from handlungsprogramm.model import Period, Programme, Side, Text, YearMonth
+from handlungsprogramm.model.base import Model
+from handlungsprogramm.totals import compute_totals
+
+__all__ = ["FieldMapping", "FormMapping", "fill_form", "load_mapping", "resolve", "value_paths"]
+
+
+class FieldMapping(Model):
+    """Where one form field's value comes from."""
+
+    path: str = Field(min_length=1)
+    """A dotted path, e.g. `partnership.partner.name` or `totals.money.EUR`."""
+    lang: str = "de"
+    """The language to write texts, dates and amounts in."""
+
+
+class FormMapping(Model):
+    """A mapping file: form field name → source."""
+
+    fields: dict[str, FieldMapping]
+    """One entry per form field to fill."""
+
+
+def load_mapping(path: Path) -> FormMapping:
+    """Read a mapping file (YAML or JSON) and say exactly what is wrong with it."""
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        return FormMapping.model_validate(data)
+    except OSError as exc:
+        raise PdfError(f"cannot read the mapping {path}: {exc.strerror or exc}") from None
+    except YAMLError as exc:
+        raise PdfError(f"{path}: YAML syntax error: {str(exc).splitlines()[0]}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PdfError(f"{path}: {where}: {first['msg']}") from None
+
+
+def _namespace(programme: Programme) -> dict[str, Any]:
+    """The roots a path can start from: the model's fields and computed values."""
+    totals = compute_totals(programme)
+    roots: dict[str, Any] = {
+        name: getattr(programme, name) for name in type(programme).model_fields
+    }
+    roots["signatories"] = {side.value: programme.signatory(side) for side in Side}
+    roots["counts"] = {
+        "fields_of_action": len(programme.fields_of_action),
+        "strategic_objectives": sum(1 for _ in programme.iter_strategic()),
+        "operational_objectives": sum(1 for _ in programme.iter_operational()),
+        "measures": len(programme.measures),
+    }
+    roots["totals"] = {
+        "money": {currency: _Money(t.total, currency) for currency, t in totals.money.items()}
+    }
+    roots["fingerprint"] = fingerprint(programme)
+    return roots
+
+
+class _Money:
+    """A total with its currency, formatted on output."""
+
+    def __init__(self, amount: Decimal, currency: str) -> None:
+        self.amount, self.currency = amount, currency
+
+
+def _children(value: Any) -> Mapping[str, Any]:
+    if isinstance(value, Text):
+        return {}
+    if isinstance(value, BaseModel):
+        children = {name: getattr(value, name) for name in type(value).model_fields}
+        if "country" in children:
+            children["country_name"] = _Country(children["country"])
+        return children
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if isinstance(value, list):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}
+
+
+class _Country:
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+
+def resolve(programme: Programme, path: str) -> Any:
+    """The value at ``path``; ``KeyError`` naming the valid continuations when unknown."""
+    current: Any = _namespace(programme)
+    done: list[str] = []
+    for part in path.split("."):
+        children = _children(current) if done else current
+        if part not in children:
+            options = sorted(children)
+            close = difflib.get_close_matches(part, options, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            where = ".".join(done) or "the top level"
+            raise KeyError(
+                f"unknown path '{path}': no '{part}' under {where}{hint}"
+                f" (valid: {', '.join(options) or 'nothing further'})"
+            )
+        current = children[part]
+        done.append(part)
+    return current
+
+
+def format_value(value: Any, lang: str) -> str:
+    """Render a resolved value as the documents would, in ``lang``."""
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return str(value.get(lang) or value.get("de"))
+    if isinstance(value, _Money):
+        return format_money(value.amount, value.currency, lang)
+    if isinstance(value, _Country):
+        return str(Locale.parse(lang).territories.get(value.code, value.code))
+    if isinstance(value, Period):
+        return f"{format_month(value.start, lang)} – {format_month(value.end, lang)}"
+    if isinstance(value, YearMonth):
+        return format_month(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, StrEnum):
+        try:
+            return enum_label(value, lang)
+        except TypeError:
+            return value.value
+    if isinstance(value, Decimal | int):
+        return format_decimal(value, lang)
+    if isinstance(value, str):
+        return value
+    raise KeyError(f"the value at this path is a {type(value).__name__}, not a single value")
+
+
+def value_paths(programme: Programme, depth: int = 3) -> Iterator[str]:
+    """Every path a mapping may use (lists by their first element), for help texts."""
+
+    def walk(value: Any, prefix: str, level: int) -> Iterator[str]:
+        children = _children(value) if prefix else value
+        if not children or level > depth:
+            yield prefix
+            return
+        for name, child in children.items():
+            if isinstance(value, list) and name != "0":
+                continue
+            yield from walk(child, f"{prefix}.{name}" if prefix else name, level + 1)
+
+    yield from walk(_namespace(programme), "", 0)
+
+
+def fill_form(
+    form: bytes, programme: Programme, mapping: FormMapping, *, flatten: bool = False
+) -> bytes:
+    """Fill ``form``'s fields per ``mapping``; return the new PDF."""
+    try:
+        reader = PdfReader(io.BytesIO(form))
+        form_fields = reader.get_fields() or {}
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise PdfError(f"not a readable PDF form: {exc}") from None
+    unknown = sorted(set(mapping.fields) - set(form_fields))
+    if unknown:
+        raise PdfError(
+            f"the form has no field(s) {', '.join(unknown)}; its fields are: "
+            f"{', '.join(sorted(form_fields)) or 'none'}"
+        )
+    values: dict[str, str] = {}
+    for name, source in mapping.fields.items():
+        try:
+            # Forms use the standard PDF fonts (WinAnsi): the narrow no-break space that
+            # French number formats use is not in it, the ordinary no-break space is.
+            text = format_value(resolve(programme, source.path), source.lang)
+            values[name] = text.replace("\u202f", "\u00a0")
+        except KeyError as exc:
+            raise PdfError(f"field '{name}': {exc.args[0]}") from None
+    writer = PdfWriter(clone_from=reader)
+    writer.set_need_appearances_writer(False)
+    for page in writer.pages:
+        on_page = {k: v for k, v in values.items() if _field_on(page, k)}
+        if on_page:
+            writer.update_page_form_field_values(
+                page, on_page, auto_regenerate=False, flatten=flatten
+            )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _field_on(page: Any, name: str) -> bool:
+    for annot in page.get("/Annots", []) or []:
+        obj = annot.get_object()
+        if obj.get("/T") == name or obj.get("/Parent", {}).get("/T") == name:
+            return True
+    return False
