@@ -42,6 +42,7 @@ from handlungsprogramm.loading import load
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
+from handlungsprogramm.pdf.forms import fill_form, load_mapping, value_paths
 from handlungsprogramm.pdf.signing import sign_pdf, verify_pdf
 from handlungsprogramm.render.docx import Mode, template_variables
 from handlungsprogramm.render.writer import Layout
@@ -367,6 +368,63 @@ def verify_command(
     if not reports:
         _err(("the PDF has no signature fields", "das PDF hat keine Signaturfelder"), language)
     raise typer.Exit(ExitCode.OK if ok else ExitCode.INCOMPLETE)
+
+
+@app.command("fill-form")
+def fill_form_command(
+    form: Annotated[Path | None, typer.Argument(help="The PDF form to fill.")] = None,
+    programme_file: Annotated[
+        Path | None, typer.Option("--programme", help="The programme file.")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="Mapping of form fields to paths (YAML).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="The filled PDF.")] = None,
+    flatten: Annotated[
+        bool, typer.Option("--flatten", help="Turn the fields into page content.")
+    ] = False,
+    list_paths: Annotated[
+        bool, typer.Option("--list-paths", help="List the paths a mapping can use, then stop.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Fill a PDF form from a programme, following a mapping file."""
+    language: Lang = (lang or _default_lang()).value
+    if programme_file is None:
+        _usage_error(("--programme is required", "--programme fehlt"), language)
+        return
+    try:
+        programme = load(programme_file)
+    except ProgrammeLoadError as exc:
+        console = Console(highlight=False, soft_wrap=True, stderr=True)
+        print_result(console, CheckResult(str(programme_file), problems=exc.problems), language)
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    if list_paths:
+        for path in value_paths(programme):
+            typer.echo(path)
+        return
+    if form is None or mapping is None or out is None:
+        _usage_error(
+            ("FORM, --mapping and --out are required", "FORM, --mapping und --out fehlen"),
+            language,
+        )
+        return
+    try:
+        filled = fill_form(form.read_bytes(), programme, load_mapping(mapping), flatten=flatten)
+    except OSError as exc:
+        _err(
+            (
+                f"error: cannot read {form}: {exc.strerror}",
+                f"Fehler: {form} nicht lesbar: {exc.strerror}",
+            ),
+            language,
+        )
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    except PdfError as exc:
+        _err((f"error: {exc}", f"Fehler: {exc}"), language)
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    write_atomic(out, filled)
+    _err((f"wrote {out}", f"{out} geschrieben"), language)
 
 
 template_app = typer.Typer(help="Work with Word templates.", no_args_is_help=True)

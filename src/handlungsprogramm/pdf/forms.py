@@ -217,6 +217,11 @@ def fill_form(
             writer.update_page_form_field_values(
                 page, on_page, auto_regenerate=False, flatten=flatten
             )
+    if flatten:
+        # the values are page content now; the widgets would draw them a second time
+        writer.remove_annotations(subtypes="/Widget")
+        if "/AcroForm" in writer._root_object:
+            del writer._root_object["/AcroForm"]
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
