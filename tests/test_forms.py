@@ -1,0 +1,142 @@
+"""Filling the example form from a programme: values, appearances, flattening, mistakes."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from handlungsprogramm import load
+from handlungsprogramm.cli import app
+from handlungsprogramm.pdf.forms import FormMapping, fill_form, load_mapping, resolve, value_paths
+from tests.conftest import EXAMPLE, ROOT
+
+runner = CliRunner()
+ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+FORM = ROOT / "templates" / "summary-form.pdf"
+MAPPING = ROOT / "templates" / "summary-form.mapping.yaml"
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=ENV)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_round_trip_values(tmp_path: Path) -> None:
+    """fill-form writes every mapped value; reading the form back gives them, formatted."""
+    out = tmp_path / "filled.pdf"
+    code, _, err = cli(
+        "fill-form",
+        str(FORM),
+        "--programme",
+        str(EXAMPLE),
+        "--mapping",
+        str(MAPPING),
+        "--out",
+        str(out),
+    )
+    assert code == 0, err
+    fields = PdfReader(io.BytesIO(out.read_bytes())).get_fields()
+    assert fields is not None
+    values = {name: field.get("/V") for name, field in fields.items()}
+    assert values["german_municipality"] == "Pfinztal"
+    assert values["partner_municipality"] == "Commune de Kidira"
+    assert values["partner_country"] == "Senegal"
+    assert values["period"] == "Januar 2025 – Dezember 2030"
+    assert values["measures"] == "17"
+    assert values["budget_eur"] == "3.055.000,00\u00a0€"
+    assert values["budget_local"] == "55\u00a0550\u00a0000\u00a0F\u00a0CFA"
+    assert values["mayor_partner"] == "Abdoulaye Sow"
+    assert len(str(values["fingerprint"])) == 64
+
+
+def test_appearance_streams_written(tmp_path: Path) -> None:
+    """Every filled widget has its own appearance; nothing relies on NeedAppearances."""
+    programme = load(EXAMPLE)
+    data = fill_form(FORM.read_bytes(), programme, load_mapping(MAPPING))
+    reader = PdfReader(io.BytesIO(data))
+    root: Any = reader.trailer["/Root"]
+    assert str(root["/AcroForm"].get("/NeedAppearances", "false")).lower() == "false"
+    annots: Any = reader.pages[0]["/Annots"]
+    for annot in annots:
+        widget = annot.get_object()
+        assert "/AP" in widget, widget["/T"]
+
+
+def test_flatten(tmp_path: Path) -> None:
+    """--flatten leaves no form fields; the values are page text (pdftotext)."""
+    out = tmp_path / "flat.pdf"
+    code, _, _ = cli(
+        "fill-form", str(FORM), "--programme", str(EXAMPLE), "--mapping", str(MAPPING),
+        "--out", str(out), "--flatten",
+    )  # fmt: skip
+    assert code == 0
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert not reader.get_fields()
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Commune de Kidira" in text
+    assert "Abdoulaye Sow" in text
+
+
+def test_unknown_form_field_lists_the_real_ones(tmp_path: Path) -> None:
+    """A mapping naming a field the form lacks: exit 7 and the form's fields listed."""
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("fields:\n  nonsense: {path: title}\n", encoding="utf-8")
+    code, _, err = cli(
+        "fill-form", str(FORM), "--programme", str(EXAMPLE), "--mapping", str(mapping),
+        "--out", str(tmp_path / "x.pdf"),
+    )  # fmt: skip
+    assert code == 7
+    assert "the form has no field(s) nonsense; its fields are: budget_eur, budget_local" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_unknown_path_suggests(tmp_path: Path) -> None:
+    """A misspelt path names the closest valid one and lists the options."""
+    programme = load(EXAMPLE)
+    with pytest.raises(KeyError) as info:
+        resolve(programme, "partnership.partnr.name")
+    assert "did you mean 'partner'?" in str(info.value)
+    mapping = FormMapping.model_validate({"fields": {"measures": {"path": "counts.measurs"}}})
+    with pytest.raises(ValueError, match="did you mean 'measures'"):
+        fill_form(FORM.read_bytes(), programme, mapping)
+
+
+def test_list_paths() -> None:
+    """--list-paths prints every usable path, computed ones included."""
+    code, out, _ = cli("fill-form", "--list-paths", "--programme", str(EXAMPLE))
+    paths = out.split()
+    assert code == 0
+    assert {"partnership.partner.name", "totals.money.EUR", "counts.measures"} <= set(paths)
+    assert set(paths) == set(value_paths(load(EXAMPLE)))
+
+
+def test_bad_mapping_file(tmp_path: Path) -> None:
+    """A mapping with a wrong key is refused with the file and the key."""
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("fields:\n  measures: {pat: counts.measures}\n", encoding="utf-8")
+    code, _, err = cli(
+        "fill-form", str(FORM), "--programme", str(EXAMPLE), "--mapping", str(mapping),
+        "--out", str(tmp_path / "x.pdf"),
+    )  # fmt: skip
+    assert code == 7
+    assert f"{mapping}: fields.measures" in err
+
+
+def test_committed_form_is_current() -> None:
+    """templates/summary-form.pdf has the fields its build script defines."""
+    import runpy
+
+    module = runpy.run_path(str(ROOT / "templates" / "build_summary_form.py"))
+    fresh = PdfReader(io.BytesIO(module["build"]())).get_fields() or {}
+    committed = PdfReader(io.BytesIO(FORM.read_bytes())).get_fields() or {}
+    assert list(fresh) == list(committed) == [name for name, _, _ in module["FIELDS"]]
