@@ -11,8 +11,10 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -53,7 +55,7 @@ SECTIONS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def _paragraph_style(doc: Document, name: str, base: str = "Normal") -> ParagraphStyle:
+def _paragraph_style(doc: DocumentObject, name: str, base: str = "Normal") -> ParagraphStyle:
     styles = doc.styles
     try:
         style = styles[name]
@@ -61,7 +63,7 @@ def _paragraph_style(doc: Document, name: str, base: str = "Normal") -> Paragrap
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles[base] if name != base else None
     style.quick_style = True
-    return style  # type: ignore[return-value]
+    return cast(ParagraphStyle, style)
 
 
 def _set_font(style: ParagraphStyle, size: float, *, bold: bool = False, italic: bool = False,
@@ -88,7 +90,7 @@ def _spacing(style: ParagraphStyle, before: float, after: float, line: float = 1
     fmt.line_spacing = line
 
 
-def _border(style_element: OxmlElement, side: str, size: int, colour: str) -> None:
+def _border(style_element: Any, side: str, size: int, colour: str) -> None:
     ppr = style_element.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
@@ -100,11 +102,11 @@ def _border(style_element: OxmlElement, side: str, size: int, colour: str) -> No
     borders.append(edge)
 
 
-def build_styles(doc: Document) -> None:
+def build_styles(doc: DocumentObject) -> None:
     """Define every named style of the template."""
     normal = doc.styles["Normal"]
-    _set_font(normal, 10)  # type: ignore[arg-type]
-    _spacing(normal, 0, 4)  # type: ignore[arg-type]
+    _set_font(normal, 10)
+    _spacing(normal, 0, 4)
 
     body = _paragraph_style(doc, S.BODY)
     _set_font(body, 10)
@@ -146,7 +148,7 @@ def build_styles(doc: Document) -> None:
     _set_font(meta, 10, colour=MUTED)
     _spacing(meta, 0, 2)
 
-    for name, size, bold, colour in (
+    table_styles: tuple[tuple[str, float, bool, RGBColor], ...] = (
         (S.TABLE_TEXT, 9, False, TEXT),
         (S.TABLE_HEADER, 9, True, RGBColor(0xFF, 0xFF, 0xFF)),
         (S.TABLE_LABEL, 9, True, ACCENT),
@@ -154,9 +156,10 @@ def build_styles(doc: Document) -> None:
         (S.FOOTER, 7.5, False, MUTED),
         (S.FINGERPRINT, 8, False, MUTED),
         (S.SIGNATURE_CAPTION, 8, False, MUTED),
-    ):
+    )
+    for name, points, bold, colour in table_styles:
         style = _paragraph_style(doc, name)
-        _set_font(style, size, bold=bold, colour=colour)
+        _set_font(style, points, bold=bold, colour=colour)
         _spacing(style, 0, 2, 1.1)
     draft = _paragraph_style(doc, S.DRAFT_MARKING)
     _set_font(draft, 11, bold=True, colour=DRAFT)
@@ -173,7 +176,7 @@ def build_styles(doc: Document) -> None:
                  S.LIST_NUMBER, S.LIST_NUMBER_2, S.LIST_NUMBER_3):  # fmt: skip
         style = doc.styles[name]
         style.base_style = doc.styles[S.BODY]
-        _spacing(style, 0, 3, 1.2)  # type: ignore[arg-type]
+        _spacing(style, 0, 3, 1.2)
 
     characters = doc.styles
     for name, italic, colour, mono in (
@@ -198,7 +201,7 @@ def build_styles(doc: Document) -> None:
     _table_styles(doc)
 
 
-def _table_styles(doc: Document) -> None:
+def _table_styles(doc: DocumentObject) -> None:
     grid = doc.styles.add_style(S.TABLE, WD_STYLE_TYPE.TABLE)
     grid.base_style = doc.styles["Normal Table"]
     grid.font.size = Pt(9)
@@ -267,11 +270,11 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> No
     char("end")
 
 
-def _tag(doc: Document, text: str, style: str | None = None) -> Paragraph:
+def _tag(doc: DocumentObject, text: str, style: str | None = None) -> Paragraph:
     return doc.add_paragraph(text, style=style)
 
 
-def build_body(doc: Document) -> None:
+def build_body(doc: DocumentObject) -> None:
     """The document's skeleton: cover, contents, one heading and block per section."""
     _tag(doc, "{{ cover.title_de }}", S.COVER_TITLE)
     _tag(doc, "{{ cover.title_partner }}", S.COVER_TITLE_PARTNER)
@@ -296,7 +299,7 @@ def build_body(doc: Document) -> None:
         _tag(doc, "{%p endif %}")
 
 
-def build_header_footer(doc: Document) -> None:
+def build_header_footer(doc: DocumentObject) -> None:
     """Draft marking on every page; page X of Y, version and fingerprint in the footer."""
     section = doc.sections[0]
     header = section.header.paragraphs[0]

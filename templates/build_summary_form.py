@@ -69,7 +69,11 @@ def build() -> bytes:
     )
     bold_ref = writer._add_object(bold)
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/Helv"): helv_ref, NameObject("/HeBo"): bold_ref})}
+        {
+            NameObject("/Font"): DictionaryObject(
+                {NameObject("/Helv"): helv_ref, NameObject("/HeBo"): bold_ref}
+            )
+        }
     )
     lines = [
         "BT /HeBo 16 Tf 50 780 Td (Programme summary sheet / Programmsteckbrief) Tj ET",
@@ -116,7 +120,9 @@ def build() -> bytes:
             ),
         }
     )
-    writer.add_metadata({"/Title": "Programme summary sheet (example form)", "/Producer": "handlungsprogramm"})
+    writer.add_metadata(
+        {"/Title": "Programme summary sheet (example form)", "/Producer": "handlungsprogramm"}
+    )
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
