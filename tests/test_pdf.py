@@ -405,3 +405,18 @@ def test_parallel_builds_in_separate_processes(tmp_path: Path) -> None:
         pdf = tmp_path / f"out{i}" / "pfinztal-commune-de-kidira.pdf"
         assert list(signature_fields(pdf.read_bytes())) == FIELDS
         assert PdfReader(io.BytesIO(pdf.read_bytes())).pages
+
+
+def test_table_of_contents_has_page_numbers(built: Path) -> None:
+    """The conversion updates the contents: entries with dots and the right page numbers."""
+    page_two = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "3", str(built), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    entry = re.search(r"Unterzeichnung / Signatures\.+\s*(\d+)", page_two)
+    assert entry is not None, page_two[:500]
+    reader = PdfReader(io.BytesIO(built.read_bytes()))
+    last = len(reader.pages)
+    assert int(entry.group(1)) == last  # the signature page is the last one

@@ -17,11 +17,12 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
 from pathlib import Path
 
 from handlungsprogramm.errors import ConversionError, SofficeNotFoundError
 
-__all__ = ["DEFAULT_TIMEOUT", "convert_many", "find_soffice", "pdf_filter"]
+__all__ = ["DEFAULT_TIMEOUT", "convert_many", "find_soffice", "pdf_filter", "updates_indexes"]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a single document may take; a batch gets this per document."""
@@ -50,20 +51,39 @@ def find_soffice() -> str:
     raise SofficeNotFoundError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
 
 
+def _filter_options(pdfa: bool) -> dict[str, bool | int]:
+    options: dict[str, bool | int] = {
+        "UseTaggedPDF": True,
+        "ExportBookmarks": True,
+        "ExportBookmarksToPDFDestination": True,
+        "EmbedStandardFonts": True,
+    }
+    if pdfa:
+        options["SelectPdfVersion"] = 2
+    return options
+
+
+def updates_indexes(soffice: str) -> bool:
+    """Whether this LibreOffice runs Python scripts, which the index update needs.
+
+    Debian: ``libreoffice-script-provider-python`` (the set-up installs it). Without
+    it, documents are converted as they are and the table of contents keeps the hint
+    that Word or LibreOffice updates it on opening.
+    """
+    program = Path(soffice).resolve().parent
+    return (program / "pythonscript.py").is_file()
+
+
 def pdf_filter(*, pdfa: bool = True) -> str:
     """The writer_pdf_Export filter with its options (LibreOffice ≥ 7.4 reads JSON).
 
     PDF/A-2b, tagged, bookmarks from headings, Writer bookmarks as named destinations
     (they mark the signature boxes), and fonts embedded (always, in PDF/A).
     """
-    options: dict[str, dict[str, object]] = {
-        "UseTaggedPDF": {"type": "boolean", "value": "true"},
-        "ExportBookmarks": {"type": "boolean", "value": "true"},
-        "ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"},
-        "EmbedStandardFonts": {"type": "boolean", "value": "true"},
+    options = {
+        key: {"type": "boolean" if isinstance(value, bool) else "long", "value": str(value).lower()}
+        for key, value in _filter_options(pdfa).items()
     }
-    if pdfa:
-        options["SelectPdfVersion"] = {"type": "long", "value": "2"}
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
@@ -71,19 +91,37 @@ def _run_batch(
     soffice: str, files: Sequence[Path], out_dir: Path, timeout: float, pdfa: bool
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
-        command = [
+        env = {**os.environ, "HOME": profile}
+        base = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
-            "--convert-to",
-            pdf_filter(pdfa=pdfa),
-            "--outdir",
-            str(out_dir),
-            *map(str, files),
         ]
-        env = {**os.environ, "HOME": profile}
+        if updates_indexes(soffice):
+            scripts = Path(profile) / "user" / "Scripts" / "python"
+            scripts.mkdir(parents=True)
+            macro = resources.files("handlungsprogramm.pdf") / "lo_macro.py"
+            (scripts / "hp_convert.py").write_bytes(macro.read_bytes())
+            job = {
+                "files": [[str(f), str(out_dir / f"{f.stem}.pdf")] for f in files],
+                "filter": _filter_options(pdfa),
+            }
+            env["HP_CONVERT_JOB"] = json.dumps(job)
+            command = [
+                *base,
+                "vnd.sun.star.script:hp_convert.py$convert?language=Python&location=user",
+            ]
+        else:
+            command = [
+                *base,
+                "--convert-to",
+                pdf_filter(pdfa=pdfa),
+                "--outdir",
+                str(out_dir),
+                *map(str, files),
+            ]
         with subprocess.Popen(  # noqa: S603 - a fixed program with our own arguments
             command,
             stdout=subprocess.PIPE,

@@ -1,0 +1,41 @@
+"""LibreOffice-side script: open each document, update its indexes, export a PDF.
+
+This file runs *inside* LibreOffice's own Python (it is copied into the fresh user
+profile of each conversion and called as ``vnd.sun.star.script:hp_convert.py$convert``);
+it is not imported by the library. ``--convert-to`` alone would leave the table of
+contents as it was in the .docx (LibreOffice does not update fields on export). The
+job (files and PDF export options) comes in the environment variable HP_CONVERT_JOB.
+"""
+
+import json
+import os
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def _prop(name, value):
+    prop = PropertyValue()
+    prop.Name, prop.Value = name, value
+    return prop
+
+
+def convert(*_args):
+    """Convert every (source, target) pair of the job; a failed file is skipped."""
+    job = json.loads(os.environ["HP_CONVERT_JOB"])
+    desktop = XSCRIPTCONTEXT.getDesktop()
+    options = tuple(_prop(key, value) for key, value in job["filter"].items())
+    data = uno.Any("[]com.sun.star.beans.PropertyValue", options)
+    for source, target in job["files"]:
+        url = uno.systemPathToFileUrl(source)
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+        if doc is None:
+            continue
+        try:
+            indexes = doc.getDocumentIndexes()
+            for index in range(indexes.getCount()):
+                indexes.getByIndex(index).update()
+            store = (_prop("FilterName", "writer_pdf_Export"), _prop("FilterData", data))
+            uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(target), store))
+        finally:
+            doc.close(True)
