@@ -1,0 +1,371 @@
+"""Pictures of the programme: time plan, money and personnel, indicators (matplotlib, Agg).
+
+People read a time plan and a budget split faster from a picture than from a table.
+Every chart is deterministic (fixed fonts, no timestamps, fixed SVG ids), uses the
+Okabe–Ito colour-blind-safe palette, never adds different currencies, and carries a
+title and alt text in both languages for the tagged PDF.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display; must precede pyplot
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from handlungsprogramm.i18n.formatting import format_money
+from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.model import (
+    FundingStatus,
+    Measure,
+    PersonnelUnit,
+    Pillar,
+    Programme,
+    Side,
+    YearMonth,
+)
+from handlungsprogramm.totals import compute_totals
+
+__all__ = ["MEASURES_PER_TIMELINE", "Chart", "build_charts"]
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+PILLAR_COLOURS = {
+    Pillar.MITIGATION: "#0072B2",
+    Pillar.ADAPTATION: "#E69F00",
+    Pillar.BOTH: "#009E73",
+}
+# secured solid, applied hatched, planned light and dotted: not told by colour alone
+STATUS_STYLE: dict[FundingStatus, tuple[float, str]] = {
+    FundingStatus.SECURED: (1.0, ""),
+    FundingStatus.APPLIED: (0.75, "///"),
+    FundingStatus.PLANNED: (0.35, ".."),
+}
+SIDE_COLOURS = {Side.GERMAN: "#56B4E9", Side.PARTNER: "#D55E00"}
+MEASURES_PER_TIMELINE = 25
+"""Measures per timeline image; more are split over several images."""
+INDICATORS_PER_IMAGE = 12
+
+_RC: dict[Any, Any] = {
+    # Noto covers Latin, Greek, Cyrillic; the fallbacks cover Ethiopic and Arabic names.
+    "font.family": ["Noto Sans", "Noto Sans Ethiopic", "Noto Sans Arabic", "DejaVu Sans"],
+    "font.size": 8,
+    "svg.hashsalt": "handlungsprogramm",  # stable ids inside the SVG
+    "svg.fonttype": "path",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 150,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One rendered chart in both formats, with bilingual title and alt text."""
+
+    name: str
+    title: tuple[str, str]
+    alt: tuple[str, str]
+    png: bytes
+    svg: bytes
+    count: int = 0
+    """What the chart shows a bar for (e.g. measures on a timeline), for checks."""
+
+
+def _both(key: str, lang: str, **params: object) -> tuple[str, str]:
+    return label(key, "de", **params), label(key, lang, **params)
+
+
+def _joined(pair: tuple[str, str]) -> str:
+    return pair[0] if pair[0] == pair[1] else f"{pair[0]} / {pair[1]}"
+
+
+def _save(fig: Figure) -> tuple[bytes, bytes]:
+    png, svg = io.BytesIO(), io.BytesIO()
+    fig.savefig(png, format="png", metadata={"Software": None}, bbox_inches="tight")
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    return png.getvalue(), svg.getvalue()
+
+
+def _short(text: str, size: int = 48) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def _month_number(month: YearMonth) -> float:
+    return month.year + (month.month - 1) / 12
+
+
+def build_charts(programme: Programme) -> list[Chart]:
+    """Every chart of the programme, in document order."""
+    with plt.rc_context(_RC):
+        return [
+            *_timelines(programme),
+            *_money(programme),
+            *_personnel(programme),
+            *_indicators(programme),
+        ]
+
+
+def _ordered(programme: Programme) -> list[Measure]:
+    order = {f.code: i for i, f in enumerate(programme.fields_of_action)}
+    return sorted(
+        programme.measures,
+        key=lambda m: (order.get(m.field_of_action or "", len(order)),),
+    )
+
+
+def _timelines(programme: Programme) -> Iterator[Chart]:
+    lang = programme.partner_language
+    measures = [m for m in _ordered(programme) if m.timeline is not None]
+    if not measures:
+        return
+    chunks = [
+        measures[i : i + MEASURES_PER_TIMELINE]
+        for i in range(0, len(measures), MEASURES_PER_TIMELINE)
+    ]
+    start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
+    for number, chunk in enumerate(chunks, start=1):
+        fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.36 * len(chunk)))
+        ax.axvspan(start, end, color="#EEF2F0", zorder=0)
+        labels = []
+        previous_field = None
+        for row, m in enumerate(chunk):
+            tl = m.timeline
+            assert tl is not None  # noqa: S101 - filtered above
+            left = _month_number(tl.start)
+            right = _month_number(tl.end) + 1 / 12 if tl.end else end
+            ax.barh(row, right - left, left=left, height=0.6, color=PILLAR_COLOURS[m.pillar],
+                    hatch="" if tl.end else "///", edgecolor="white" if tl.end else "#333333",
+                    linewidth=0.5, zorder=2)  # fmt: skip
+            if not tl.end:  # ongoing: an arrow beyond the period's end
+                ax.annotate("", xy=(right + 0.25, row), xytext=(right, row),
+                            arrowprops={"arrowstyle": "->", "color": "#333333"}, zorder=3)  # fmt: skip
+            labels.append(f"{m.code}  {_short(m.title.get('de'))}\n{_short(m.title.get(lang))}")
+            if m.field_of_action != previous_field and row:
+                ax.axhline(row - 0.5, color="#9AA5AF", linewidth=0.6, zorder=1)
+            previous_field = m.field_of_action
+        ax.set_yticks(range(len(chunk)), labels, fontsize=6.5)
+        ax.invert_yaxis()
+        years = range(programme.period.start.year, programme.period.end.year + 2)
+        ax.set_xticks(list(years), [str(y) for y in years])
+        ax.set_xlim(start - 0.1, end + 0.6)
+        ax.grid(axis="x", color="#D5DBE0", linewidth=0.5, zorder=1)
+        ax.set_axisbelow(True)
+        handles = [
+            Patch(
+                facecolor=PILLAR_COLOURS[p],
+                label=_joined((enum_label(p, "de"), enum_label(p, lang))).replace("\u00ad", ""),
+            )
+            for p in Pillar
+        ]
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor="#333333",
+                hatch="///",
+                label=_joined(_both("measure.ongoing", lang)),
+            )
+        )
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.6 / max(len(chunk), 1) - 0.08),
+                  ncol=2, frameon=False, fontsize=7)  # fmt: skip
+        title = _both("chart.timeline", lang)
+        suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
+        png, svg = _save(fig)
+        first, last = chunk[0].code, chunk[-1].code
+        alt = _both("chart.timeline_alt", lang, count=len(chunk), first=first, last=last)
+        yield Chart(
+            f"timeline-{number}", (title[0] + suffix, title[1] + suffix), alt, png, svg, len(chunk)
+        )
+
+
+def _money(programme: Programme) -> Iterator[Chart]:
+    lang = programme.partner_language
+    totals = compute_totals(programme)
+    statuses = list(FundingStatus)
+    for currency, t in totals.money.items():
+        fields = [f for f in programme.fields_of_action if f.code in t.by_field] + (
+            [None] if "" in t.by_field else []
+        )
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7.2, 0.8 + 0.45 * max(len(fields), 3)),
+                                       gridspec_kw={"width_ratios": [3, 2]})  # fmt: skip
+        # by field of action, stacked by funding status
+        names = [
+            f"{f.code} {_short(f.title.get('de'), 28)}\n{_short(f.title.get(lang), 30)}"
+            if f
+            else "–"
+            for f in fields
+        ]
+        per_field_status: dict[tuple[str, FundingStatus], Decimal] = {}
+        per_pillar_status: dict[tuple[Pillar, FundingStatus], Decimal] = {}
+        for m in programme.measures:
+            for item in m.resources.money:
+                if item.currency != currency:
+                    continue
+                key_f = (m.field_of_action or "", item.status)
+                per_field_status[key_f] = per_field_status.get(key_f, Decimal(0)) + item.amount
+                key_p = (m.pillar, item.status)
+                per_pillar_status[key_p] = per_pillar_status.get(key_p, Decimal(0)) + item.amount
+        _stacked(
+            ax1, names, [f.code if f else "" for f in fields], per_field_status, statuses, "#0072B2"
+        )
+        ax1.set_title(_joined(_both("resources.by_field_of_action", lang)), fontsize=8, loc="left")
+        pillars = [p for p in Pillar if p in t.by_pillar]
+        pillar_names = [
+            f"{enum_label(p, 'de')}\n{enum_label(p, lang)}".replace("\u00ad", "") for p in pillars
+        ]
+        for index, pillar in enumerate(pillars):
+            left = 0.0
+            for status in statuses:
+                value = float(per_pillar_status.get((pillar, status), Decimal(0)))
+                ax2.barh(index, value, left=left, color=PILLAR_COLOURS[pillar], edgecolor="white",
+                         linewidth=0.5, alpha=STATUS_STYLE[status][0], hatch=STATUS_STYLE[status][1])  # fmt: skip
+                left += value
+        ax2.set_yticks(range(len(pillars)), pillar_names, fontsize=7)
+        ax2.invert_yaxis()
+        ax2.set_title(_joined(_both("resources.by_pillar", lang)), fontsize=8, loc="left")
+        for ax in (ax1, ax2):
+            ax.xaxis.set_major_formatter(lambda value, _pos: _compact(value))
+            ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
+            ax.set_axisbelow(True)
+            ax.set_xlabel(currency)
+        handles = [
+            Patch(
+                facecolor="#555555",
+                label=_joined((enum_label(s, "de"), enum_label(s, lang))),
+                alpha=STATUS_STYLE[s][0],
+                hatch=STATUS_STYLE[s][1],
+            )
+            for s in statuses
+        ]
+        fig.legend(
+            handles=handles,
+            loc="lower center",
+            ncol=3,
+            frameon=False,
+            fontsize=7,
+            bbox_to_anchor=(0.5, -0.08),
+        )
+        fig.tight_layout()
+        png, svg = _save(fig)
+        title = _both("chart.money", lang, currency=currency)
+        alt = (
+            label("chart.money_alt", "de", total=format_money(t.total, currency, "de")),
+            label("chart.money_alt", lang, total=format_money(t.total, currency, lang)),
+        )
+        yield Chart(f"money-{currency}", title, alt, png, svg, len(fields))
+
+
+def _stacked(ax: object, names: Sequence[str], keys: Sequence[str],
+             values: dict[tuple[str, FundingStatus], Decimal], statuses: Sequence[FundingStatus],
+             colour: str) -> None:  # fmt: skip
+    for row, key in enumerate(keys):
+        left = 0.0
+        for status in statuses:
+            value = float(values.get((key, status), Decimal(0)))
+            ax.barh(row, value, left=left, color=colour, edgecolor="white", linewidth=0.5,  # type: ignore[attr-defined]
+                    alpha=STATUS_STYLE[status][0], hatch=STATUS_STYLE[status][1])  # fmt: skip
+            left += value
+    ax.set_yticks(range(len(names)), names, fontsize=7)  # type: ignore[attr-defined]
+    ax.invert_yaxis()  # type: ignore[attr-defined]
+
+
+def _compact(value: float) -> str:
+    # language-neutral SI prefixes: the chart serves both languages
+    for size, suffix in ((1e9, " G"), (1e6, " M"), (1e3, " k")):
+        if abs(value) >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def _personnel(programme: Programme) -> Iterator[Chart]:
+    lang = programme.partner_language
+    totals = compute_totals(programme)
+    if not totals.personnel:
+        return
+    units = [u for u in PersonnelUnit if any(k[1] is u for k in totals.personnel)]
+    fig, axes = plt.subplots(1, len(units), figsize=(7.2, 1.8), squeeze=False)
+    for ax, unit in zip(axes[0], units, strict=True):
+        sides = list(Side)
+        values = [float(totals.personnel.get((side, unit), Decimal(0))) for side in sides]
+        names = [programme.partnership.municipality(side).name for side in sides]
+        ax.barh(range(len(sides)), values, color=[SIDE_COLOURS[s] for s in sides])
+        ax.set_yticks(range(len(sides)), names, fontsize=7)
+        ax.invert_yaxis()
+        key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+        ax.set_title(_joined(_both(key, lang)), fontsize=8, loc="left")
+        for row, value in enumerate(values):
+            ax.text(value, row, f" {value:g}", va="center", fontsize=7)
+        ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
+        ax.set_axisbelow(True)
+    fig.tight_layout()
+    png, svg = _save(fig)
+    title = _both("resources.personnel_per_side", lang)
+    alt = _both("chart.personnel_alt", lang)
+    yield Chart("personnel", title, alt, png, svg, len(units))
+
+
+def _indicators(programme: Programme) -> Iterator[Chart]:
+    lang = programme.partner_language
+    items = [
+        (o.code, o.indicator)
+        for _, _, _, o in programme.iter_operational()
+        if o.indicator is not None
+        and o.indicator.baseline is not None
+        and o.indicator.target is not None
+    ]
+    if not items:
+        return
+    chunks = [
+        items[i : i + INDICATORS_PER_IMAGE] for i in range(0, len(items), INDICATORS_PER_IMAGE)
+    ]
+    for number, chunk in enumerate(chunks, start=1):
+        cols = 4
+        rows = (len(chunk) + cols - 1) // cols
+        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.7 * rows), squeeze=False)
+        for ax in axes.flat[len(chunk) :]:
+            ax.set_visible(False)
+        for ax, (code, ind) in zip(axes.flat, chunk, strict=False):
+            if ind is None or ind.baseline is None or ind.target is None:  # filtered above
+                continue
+            xs = [ind.baseline.year, ind.target.year]
+            ys = [float(ind.baseline.value), float(ind.target.value)]
+            colour = "#009E73" if ys[1] >= ys[0] else "#CC79A7"
+            ax.plot(xs, ys, marker="o", color=colour, linewidth=1.5)
+            for x, y in zip(xs, ys, strict=True):
+                ax.annotate(
+                    f"{y:g}",
+                    (x, y),
+                    textcoords="offset points",
+                    xytext=(0, 5),
+                    ha="center",
+                    fontsize=6.5,
+                )
+            unit = ind.unit if isinstance(ind.unit, str) else ind.unit.get("de")
+            ax.set_title(f"{code} ({_short(unit, 18)})", fontsize=7, loc="left")
+            ax.set_xticks(xs, [str(x) for x in xs], fontsize=6.5)
+            ax.set_yticks([])
+            low, high = min(ys), max(ys)
+            pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
+            ax.set_ylim(low - pad, high + pad)
+            ax.set_xlim(xs[0] - 0.6, xs[1] + 0.6)
+        fig.tight_layout()
+        png, svg = _save(fig)
+        title = _both("chart.indicators", lang)
+        suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
+        alt = _both("chart.indicators_alt", lang, count=len(chunk))
+        yield Chart(
+            f"indicators-{number}",
+            (title[0] + suffix, title[1] + suffix),
+            alt,
+            png,
+            svg,
+            len(chunk),
+        )
