@@ -161,6 +161,9 @@ def build_styles(doc: DocumentObject) -> None:
         style = _paragraph_style(doc, name)
         _set_font(style, points, bold=bold, colour=colour)
         _spacing(style, 0, 2, 1.1)
+    figure = _paragraph_style(doc, S.FIGURE)
+    _spacing(figure, 8, 2, 1.0)
+    figure.paragraph_format.keep_with_next = True
     draft = _paragraph_style(doc, S.DRAFT_MARKING)
     _set_font(draft, 11, bold=True, colour=DRAFT)
     draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -63,6 +63,7 @@ def build_files(
     timeout: float = DEFAULT_TIMEOUT,
     pdfa: bool = True,
     force: bool = False,
+    charts: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> list[BuildItem]:
     """Build every file; raise only for what stops the whole run (template, LibreOffice).
@@ -84,7 +85,9 @@ def build_files(
             step(str(source))
             continue
         try:
-            item.result = render_docx(item.programme, layout=layout, template=template, mode=mode)
+            item.result = render_docx(
+                item.programme, layout=layout, template=template, mode=mode, charts=charts
+            )
         except IncompleteProgrammeError as exc:
             item.refused, item.exit_code = f"{exc.errors} completeness error(s)", 1
             step(str(source))

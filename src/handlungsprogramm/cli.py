@@ -44,6 +44,7 @@ from handlungsprogramm.output import write_atomic
 from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
 from handlungsprogramm.pdf.forms import fill_form, load_mapping, value_paths
 from handlungsprogramm.pdf.signing import sign_pdf, verify_pdf
+from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.docx import Mode, template_variables
 from handlungsprogramm.render.writer import Layout
 from handlungsprogramm.reporting import (
@@ -233,6 +234,9 @@ def build_command(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a PDF that already carries signatures.")
     ] = False,
+    charts: Annotated[
+        bool, typer.Option("--charts/--no-charts", help="Include the charts (default) or not.")
+    ] = True,
     lang: LangOption = None,
 ) -> None:
     """Build the bilingual documents of each programme into --out (one file per programme)."""
@@ -254,7 +258,7 @@ def build_command(
         try:
             items = build_files(
                 files, out, targets=targets, layout=layout, template=template, mode=mode,
-                timeout=convert_timeout, pdfa=pdfa, force=force,
+                timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
                 progress=lambda _: bar.advance(task),
             )  # fmt: skip
         except TemplateError as exc:
@@ -290,6 +294,26 @@ def build_command(
             for path in item.written:
                 _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
     raise typer.Exit(max((item.exit_code for item in items), default=0))
+
+
+@app.command("charts")
+def charts_command(
+    file: Annotated[Path, typer.Argument(help="The programme file.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/charts"),
+    lang: LangOption = None,
+) -> None:
+    """Export every chart of the programme as PNG and SVG (for presentations and reports)."""
+    language: Lang = (lang or _default_lang()).value
+    try:
+        programme = load(file)
+    except ProgrammeLoadError as exc:
+        console = Console(highlight=False, soft_wrap=True, stderr=True)
+        print_result(console, CheckResult(str(file), problems=exc.problems), language)
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    for chart in build_charts(programme):
+        for suffix, data in (("png", chart.png), ("svg", chart.svg)):
+            path = write_atomic(out / f"{chart.name}.{suffix}", data)
+            _err((f"wrote {path}", f"{path} geschrieben"), language)
 
 
 @app.command("sign")

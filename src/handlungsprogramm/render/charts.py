@@ -20,7 +20,7 @@ matplotlib.use("Agg")  # no display; must precede pyplot
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import enum_label, label
@@ -53,6 +53,8 @@ SIDE_COLOURS = {Side.GERMAN: "#56B4E9", Side.PARTNER: "#D55E00"}
 MEASURES_PER_TIMELINE = 25
 """Measures per timeline image; more are split over several images."""
 INDICATORS_PER_IMAGE = 12
+WIDTH_IN = 16.6 / 2.54
+"""Figures are exactly the text width of the standard template."""
 
 _RC: dict[Any, Any] = {
     # Noto covers Latin, Greek, Cyrillic; the fallbacks cover Ethiopic and Arabic names.
@@ -76,7 +78,7 @@ class Chart:
     png: bytes
     svg: bytes
     count: int = 0
-    """What the chart shows a bar for (e.g. measures on a timeline), for checks."""
+    """How many bars (timeline) or panels the drawn figure holds, read back from it."""
 
 
 def _both(key: str, lang: str, **params: object) -> tuple[str, str]:
@@ -89,8 +91,9 @@ def _joined(pair: tuple[str, str]) -> str:
 
 def _save(fig: Figure) -> tuple[bytes, bytes]:
     png, svg = io.BytesIO(), io.BytesIO()
-    fig.savefig(png, format="png", metadata={"Software": None}, bbox_inches="tight")
-    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    # The figure is exactly the text width, so 7 pt in the chart is 7 pt on paper.
+    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return png.getvalue(), svg.getvalue()
 
@@ -133,7 +136,7 @@ def _timelines(programme: Programme) -> Iterator[Chart]:
     ]
     start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
     for number, chunk in enumerate(chunks, start=1):
-        fig, ax = plt.subplots(figsize=(7.2, 0.9 + 0.36 * len(chunk)))
+        fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.3 + 0.34 * len(chunk)), layout="constrained")
         ax.axvspan(start, end, color="#EEF2F0", zorder=0)
         labels = []
         previous_field = None
@@ -148,11 +151,13 @@ def _timelines(programme: Programme) -> Iterator[Chart]:
             if not tl.end:  # ongoing: an arrow beyond the period's end
                 ax.annotate("", xy=(right + 0.25, row), xytext=(right, row),
                             arrowprops={"arrowstyle": "->", "color": "#333333"}, zorder=3)  # fmt: skip
-            labels.append(f"{m.code}  {_short(m.title.get('de'))}\n{_short(m.title.get(lang))}")
+            labels.append(
+                f"{m.code}  {_short(m.title.get('de'), 36)}\n{_short(m.title.get(lang), 40)}"
+            )
             if m.field_of_action != previous_field and row:
                 ax.axhline(row - 0.5, color="#9AA5AF", linewidth=0.6, zorder=1)
             previous_field = m.field_of_action
-        ax.set_yticks(range(len(chunk)), labels, fontsize=6.5)
+        ax.set_yticks(range(len(chunk)), labels, fontsize=6.5, linespacing=1.05)
         ax.invert_yaxis()
         years = range(programme.period.start.year, programme.period.end.year + 2)
         ax.set_xticks(list(years), [str(y) for y in years])
@@ -174,15 +179,19 @@ def _timelines(programme: Programme) -> Iterator[Chart]:
                 label=_joined(_both("measure.ongoing", lang)),
             )
         )
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.6 / max(len(chunk), 1) - 0.08),
-                  ncol=2, frameon=False, fontsize=7)  # fmt: skip
+        fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False, fontsize=7)  # fmt: skip
+        bars = sum(
+            1
+            for patch in ax.patches
+            if isinstance(patch, Rectangle) and abs(patch.get_height() - 0.6) < 1e-6
+        )
         title = _both("chart.timeline", lang)
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
         png, svg = _save(fig)
         first, last = chunk[0].code, chunk[-1].code
         alt = _both("chart.timeline_alt", lang, count=len(chunk), first=first, last=last)
         yield Chart(
-            f"timeline-{number}", (title[0] + suffix, title[1] + suffix), alt, png, svg, len(chunk)
+            f"timeline-{number}", (title[0] + suffix, title[1] + suffix), alt, png, svg, bars
         )
 
 
@@ -194,8 +203,8 @@ def _money(programme: Programme) -> Iterator[Chart]:
         fields = [f for f in programme.fields_of_action if f.code in t.by_field] + (
             [None] if "" in t.by_field else []
         )
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7.2, 0.8 + 0.45 * max(len(fields), 3)),
-                                       gridspec_kw={"width_ratios": [3, 2]})  # fmt: skip
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(WIDTH_IN, 1.4 + 0.45 * max(len(fields), 3)),
+                                       gridspec_kw={"width_ratios": [3, 2]}, layout="constrained")  # fmt: skip
         # by field of action, stacked by funding status
         names = [
             f"{f.code} {_short(f.title.get('de'), 28)}\n{_short(f.title.get(lang), 30)}"
@@ -253,7 +262,6 @@ def _money(programme: Programme) -> Iterator[Chart]:
             fontsize=7,
             bbox_to_anchor=(0.5, -0.08),
         )
-        fig.tight_layout()
         png, svg = _save(fig)
         title = _both("chart.money", lang, currency=currency)
         alt = (
@@ -291,7 +299,9 @@ def _personnel(programme: Programme) -> Iterator[Chart]:
     if not totals.personnel:
         return
     units = [u for u in PersonnelUnit if any(k[1] is u for k in totals.personnel)]
-    fig, axes = plt.subplots(1, len(units), figsize=(7.2, 1.8), squeeze=False)
+    fig, axes = plt.subplots(
+        1, len(units), figsize=(WIDTH_IN, 1.6), squeeze=False, layout="constrained"
+    )
     for ax, unit in zip(axes[0], units, strict=True):
         sides = list(Side)
         values = [float(totals.personnel.get((side, unit), Decimal(0))) for side in sides]
@@ -305,7 +315,6 @@ def _personnel(programme: Programme) -> Iterator[Chart]:
             ax.text(value, row, f" {value:g}", va="center", fontsize=7)
         ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
         ax.set_axisbelow(True)
-    fig.tight_layout()
     png, svg = _save(fig)
     title = _both("resources.personnel_per_side", lang)
     alt = _both("chart.personnel_alt", lang)
@@ -329,7 +338,9 @@ def _indicators(programme: Programme) -> Iterator[Chart]:
     for number, chunk in enumerate(chunks, start=1):
         cols = 4
         rows = (len(chunk) + cols - 1) // cols
-        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.7 * rows), squeeze=False)
+        fig, axes = plt.subplots(
+            rows, cols, figsize=(WIDTH_IN, 1.6 * rows), squeeze=False, layout="constrained"
+        )
         for ax in axes.flat[len(chunk) :]:
             ax.set_visible(False)
         for ax, (code, ind) in zip(axes.flat, chunk, strict=False):
@@ -356,7 +367,6 @@ def _indicators(programme: Programme) -> Iterator[Chart]:
             pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
             ax.set_ylim(low - pad, high + pad)
             ax.set_xlim(xs[0] - 0.6, xs[1] + 0.6)
-        fig.tight_layout()
         png, svg = _save(fig)
         title = _both("chart.indicators", lang)
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""

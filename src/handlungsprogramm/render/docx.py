@@ -31,6 +31,7 @@ from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.output import write_atomic
+from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
@@ -116,6 +117,7 @@ def render_docx(
     layout: Layout = Layout.SIDE_BY_SIDE,
     template: bytes | str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
+    charts: bool = True,
 ) -> DocxResult:
     """Render ``programme`` and return the .docx bytes (nothing is written to disk).
 
@@ -136,7 +138,8 @@ def render_docx(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
         short=short_fingerprint(clean),
     )  # fmt: skip
-    context["blocks"] = Sections(tpl, clean, writer, totals, report, full).lazy(
+    pictures = build_charts(clean) if charts else []
+    context["blocks"] = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
         draft=draft, template=name
     )
     try:
@@ -225,9 +228,10 @@ def write_docx(
     layout: Layout = Layout.SIDE_BY_SIDE,
     template: bytes | str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
+    charts: bool = True,
 ) -> tuple[Path, DocxResult]:
     """Render and write ``<out_dir>/<slug>.docx`` atomically; a failed build writes nothing."""
-    result = render_docx(programme, layout=layout, template=template, mode=mode)
+    result = render_docx(programme, layout=layout, template=template, mode=mode, charts=charts)
     path = write_atomic(Path(out_dir) / f"{slug(programme)}.docx", result.data)
     return path, result
 

@@ -7,8 +7,9 @@ template leaves the heading out).
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from handlungsprogramm.model import (
     Side,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
+from handlungsprogramm.render.charts import Chart
 from handlungsprogramm.render.geometry import (
     SIGNATURE_BOX_HEIGHT_CM,
     SIGNATURE_COLUMN_CM,
@@ -62,6 +64,7 @@ class Sections:
         totals: Totals,
         report: Report,
         fingerprint: str,
+        charts: Sequence[Chart] = (),
     ) -> None:
         self.tpl = tpl
         self.p = programme
@@ -70,6 +73,7 @@ class Sections:
         self.totals = totals
         self.report = report
         self.fingerprint = fingerprint
+        self.charts = {chart.name: chart for chart in charts}
 
     def builders(self, *, draft: bool) -> dict[str, Callable[[], Subdoc | None]]:
         """A builder for every block the template may place, by name."""
@@ -149,6 +153,18 @@ class Sections:
             f"{name}: {dept.de}" if dept.de else name,
             f"{name}: {dept.partner}" if dept.partner else name,
         )
+
+    def _charts(self, doc: DocxDocument, prefix: str) -> None:
+        """Place every chart whose name starts with ``prefix``, with caption and alt text."""
+        for name, chart in self.charts.items():
+            if not name.startswith(prefix):
+                continue
+            paragraph = add_paragraph(doc, style=S.FIGURE)
+            shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(TEXT_WIDTH_CM))
+            doc_pr = shape._inline.docPr
+            doc_pr.set("title", Bi(*chart.title).joined())
+            doc_pr.set("descr", Bi(*chart.alt).joined())
+            self.w.paragraph(doc, Bi(*chart.title), S.CAPTION)
 
     def _text_section(self, text: object) -> Subdoc | None:
         if text is None:
@@ -316,6 +332,7 @@ class Sections:
             self.w.table(
                 doc, header, rows, [1.4, 5.6, 4.4, 2.6, 2.6], label_rows=frozenset(label_rows)
             )
+        self._charts(doc, "indicators-")
         return sub
 
     def measures_overview(self) -> Subdoc | None:
@@ -346,6 +363,7 @@ class Sections:
             for m in self.p.measures
         ]
         self.w.table(doc, header, rows, [1.2, 4.9, 3.0, 2.6, 1.9, 3.0])
+        self._charts(doc, "timeline-")
         return sub
 
     def measures(self) -> Subdoc | None:
@@ -478,6 +496,7 @@ class Sections:
                     f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
                 ),
             )
+            self._charts(doc, f"money-{currency}")
             self.w.heading(doc, self.w.bi("resources.by_funding_source"), 3)
             header: list[Bi | str] = [
                 self.w.bi("measure.funding_source"),
@@ -526,6 +545,7 @@ class Sections:
                 )
         if self.totals.personnel:
             self.w.heading(doc, self.w.bi("resources.personnel_per_side"), 2)
+            self._charts(doc, "personnel")
             rows = []
             for (side, unit), amount in self.totals.personnel.items():
                 unit_key = (

@@ -44,6 +44,7 @@ class S:
     TABLE_HEADER: Final = "HP Table Header"
     TABLE_LABEL: Final = "HP Table Label"
     CAPTION: Final = "HP Caption"
+    FIGURE: Final = "HP Figure"
     DRAFT_MARKING: Final = "HP Draft Marking"
     FOOTER: Final = "HP Footer"
     SIGNATURE_MUNICIPALITY: Final = "HP Signature Municipality"
