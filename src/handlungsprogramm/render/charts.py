@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import matplotlib
@@ -19,10 +20,12 @@ import matplotlib
 matplotlib.use("Agg")  # no display; must precede pyplot
 
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 from matplotlib.patches import Patch, Rectangle
 
-from handlungsprogramm.i18n.formatting import format_money
+from handlungsprogramm.i18n.formatting import format_decimal, format_money
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import (
     FundingStatus,
@@ -89,16 +92,39 @@ def _joined(pair: tuple[str, str]) -> str:
     return pair[0] if pair[0] == pair[1] else f"{pair[0]} / {pair[1]}"
 
 
-def _save(fig: Figure) -> tuple[bytes, bytes]:
+def _save(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
     png, svg = io.BytesIO(), io.BytesIO()
     # The figure is exactly the text width, so 7 pt in the chart is 7 pt on paper.
     fig.savefig(png, format="png", metadata={"Software": None})
-    fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    if svg_too:
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return png.getvalue(), svg.getvalue()
 
 
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Every code point one of the chart fonts can draw."""
+    points: set[int] = set()
+    for family in _RC["font.family"]:
+        path = font_manager.findfont(
+            font_manager.FontProperties(family=family), fallback_to_default=False
+        )
+        points.update(FT2Font(path).get_charmap())
+    return frozenset(points)
+
+
+def _drawable(text: str) -> str:
+    """``text`` without characters no chart font has (emoji): never a missing-glyph box.
+
+    The document itself keeps every character; only chart labels lose what cannot be drawn.
+    """
+    covered = _covered()
+    return "".join(ch for ch in text if ord(ch) in covered or ch in "\n ")
+
+
 def _short(text: str, size: int = 48) -> str:
+    text = _drawable(text)
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
@@ -106,14 +132,14 @@ def _month_number(month: YearMonth) -> float:
     return month.year + (month.month - 1) / 12
 
 
-def build_charts(programme: Programme) -> list[Chart]:
-    """Every chart of the programme, in document order."""
+def build_charts(programme: Programme, *, svg: bool = True) -> list[Chart]:
+    """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster)."""
     with plt.rc_context(_RC):
         return [
-            *_timelines(programme),
-            *_money(programme),
-            *_personnel(programme),
-            *_indicators(programme),
+            *_timelines(programme, svg),
+            *_money(programme, svg),
+            *_personnel(programme, svg),
+            *_indicators(programme, svg),
         ]
 
 
@@ -125,7 +151,7 @@ def _ordered(programme: Programme) -> list[Measure]:
     )
 
 
-def _timelines(programme: Programme) -> Iterator[Chart]:
+def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     measures = [m for m in _ordered(programme) if m.timeline is not None]
     if not measures:
@@ -187,7 +213,7 @@ def _timelines(programme: Programme) -> Iterator[Chart]:
         )
         title = _both("chart.timeline", lang)
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
-        png, svg = _save(fig)
+        png, svg = _save(fig, svg_too)
         first, last = chunk[0].code, chunk[-1].code
         alt = _both("chart.timeline_alt", lang, count=len(chunk), first=first, last=last)
         yield Chart(
@@ -195,7 +221,7 @@ def _timelines(programme: Programme) -> Iterator[Chart]:
         )
 
 
-def _money(programme: Programme) -> Iterator[Chart]:
+def _money(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     totals = compute_totals(programme)
     statuses = list(FundingStatus)
@@ -262,7 +288,7 @@ def _money(programme: Programme) -> Iterator[Chart]:
             fontsize=7,
             bbox_to_anchor=(0.5, -0.08),
         )
-        png, svg = _save(fig)
+        png, svg = _save(fig, svg_too)
         title = _both("chart.money", lang, currency=currency)
         alt = (
             label("chart.money_alt", "de", total=format_money(t.total, currency, "de")),
@@ -293,7 +319,7 @@ def _compact(value: float) -> str:
     return f"{value:g}"
 
 
-def _personnel(programme: Programme) -> Iterator[Chart]:
+def _personnel(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     totals = compute_totals(programme)
     if not totals.personnel:
@@ -305,23 +331,25 @@ def _personnel(programme: Programme) -> Iterator[Chart]:
     for ax, unit in zip(axes[0], units, strict=True):
         sides = list(Side)
         values = [float(totals.personnel.get((side, unit), Decimal(0))) for side in sides]
-        names = [programme.partnership.municipality(side).name for side in sides]
+        names = [_drawable(programme.partnership.municipality(side).name) for side in sides]
         ax.barh(range(len(sides)), values, color=[SIDE_COLOURS[s] for s in sides])
         ax.set_yticks(range(len(sides)), names, fontsize=7)
         ax.invert_yaxis()
         key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
-        ax.set_title(_joined(_both(key, lang)), fontsize=8, loc="left")
+        de, partner = _both(key, lang)
+        ax.set_title(de if de == partner else f"{de}\n{partner}", fontsize=8, loc="left")
         for row, value in enumerate(values):
-            ax.text(value, row, f" {value:g}", va="center", fontsize=7)
+            shown = format_decimal(Decimal(str(value)).normalize(), "de")
+            ax.text(value, row, f" {shown}", va="center", fontsize=7)
         ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
         ax.set_axisbelow(True)
-    png, svg = _save(fig)
+    png, svg = _save(fig, svg_too)
     title = _both("resources.personnel_per_side", lang)
     alt = _both("chart.personnel_alt", lang)
     yield Chart("personnel", title, alt, png, svg, len(units))
 
 
-def _indicators(programme: Programme) -> Iterator[Chart]:
+def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     items = [
         (o.code, o.indicator)
@@ -367,7 +395,7 @@ def _indicators(programme: Programme) -> Iterator[Chart]:
             pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
             ax.set_ylim(low - pad, high + pad)
             ax.set_xlim(xs[0] - 0.6, xs[1] + 0.6)
-        png, svg = _save(fig)
+        png, svg = _save(fig, svg_too)
         title = _both("chart.indicators", lang)
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
         alt = _both("chart.indicators_alt", lang, count=len(chunk))

@@ -138,7 +138,7 @@ def render_docx(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
         short=short_fingerprint(clean),
     )  # fmt: skip
-    pictures = build_charts(clean) if charts else []
+    pictures = build_charts(clean, svg=False) if charts else []
     context["blocks"] = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
         draft=draft, template=name
     )
