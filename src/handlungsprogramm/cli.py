@@ -39,6 +39,7 @@ from handlungsprogramm.errors import (
 )
 from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.loading import load
+from handlungsprogramm.model import Programme
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
@@ -304,12 +305,7 @@ def charts_command(
 ) -> None:
     """Export every chart of the programme as PNG and SVG (for presentations and reports)."""
     language: Lang = (lang or _default_lang()).value
-    try:
-        programme = load(file)
-    except ProgrammeLoadError as exc:
-        console = Console(highlight=False, soft_wrap=True, stderr=True)
-        print_result(console, CheckResult(str(file), problems=exc.problems), language)
-        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    programme = _load_or_exit(file, language)
     for chart in build_charts(programme):
         for suffix, data in (("png", chart.png), ("svg", chart.svg)):
             path = write_atomic(out / f"{chart.name}.{suffix}", data)
@@ -338,22 +334,11 @@ def sign_command(
             )
             raise typer.Exit(ExitCode.PDF_ERROR)
         passphrase = getpass.getpass("Passphrase: " if language == "en" else "Passwort: ")
-    try:
-        data = pdf.read_bytes()
-    except OSError as exc:
-        _err(
-            (
-                f"error: cannot read {pdf}: {exc.strerror}",
-                f"Fehler: {pdf} nicht lesbar: {exc.strerror}",
-            ),
-            language,
-        )
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+    data = _read_or_exit(pdf, language)
     try:
         signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
     except (SigningError, PdfError) as exc:
-        _err((f"error: {exc}", f"Fehler: {exc}"), language)
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        raise _pdf_error(exc, language) from None
     write_atomic(out, signed)
     _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
 
@@ -372,20 +357,11 @@ def verify_command(
 ) -> None:
     """Report on every signature field; exit 0 only when all are signed, intact and valid."""
     language: Lang = (lang or _default_lang()).value
+    data = _read_or_exit(pdf, language)
     try:
-        reports = verify_pdf(pdf.read_bytes(), trust=trust or [])
-    except OSError as exc:
-        _err(
-            (
-                f"error: cannot read {pdf}: {exc.strerror}",
-                f"Fehler: {pdf} nicht lesbar: {exc.strerror}",
-            ),
-            language,
-        )
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        reports = verify_pdf(data, trust=trust or [])
     except PdfError as exc:
-        _err((f"error: {exc}", f"Fehler: {exc}"), language)
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        raise _pdf_error(exc, language) from None
     console = Console(highlight=False, soft_wrap=True)
     console.print(verification_table(reports, language))
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
@@ -417,12 +393,7 @@ def fill_form_command(
     if programme_file is None:
         _usage_error(("--programme is required", "--programme fehlt"), language)
         return
-    try:
-        programme = load(programme_file)
-    except ProgrammeLoadError as exc:
-        console = Console(highlight=False, soft_wrap=True, stderr=True)
-        print_result(console, CheckResult(str(programme_file), problems=exc.problems), language)
-        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+    programme = _load_or_exit(programme_file, language)
     if list_paths:
         for path in value_paths(programme):
             typer.echo(path)
@@ -433,20 +404,11 @@ def fill_form_command(
             language,
         )
         return
+    form_bytes = _read_or_exit(form, language)
     try:
-        filled = fill_form(form.read_bytes(), programme, load_mapping(mapping), flatten=flatten)
-    except OSError as exc:
-        _err(
-            (
-                f"error: cannot read {form}: {exc.strerror}",
-                f"Fehler: {form} nicht lesbar: {exc.strerror}",
-            ),
-            language,
-        )
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        filled = fill_form(form_bytes, programme, load_mapping(mapping), flatten=flatten)
     except PdfError as exc:
-        _err((f"error: {exc}", f"Fehler: {exc}"), language)
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        raise _pdf_error(exc, language) from None
     write_atomic(out, filled)
     _err((f"wrote {out}", f"{out} geschrieben"), language)
 
@@ -554,6 +516,34 @@ def init_command(
         ),
         msg_lang,
     )
+
+
+def _load_or_exit(file: Path, lang: Lang) -> Programme:
+    """Load a programme, or print its located problems and exit 2."""
+    try:
+        return load(file)
+    except ProgrammeLoadError as exc:
+        console = Console(highlight=False, soft_wrap=True, stderr=True)
+        print_result(console, CheckResult(str(file), problems=exc.problems), lang)
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+
+
+def _read_or_exit(path: Path, lang: Lang) -> bytes:
+    """Read an input file, or say why not and exit 7."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        _err(
+            (f"error: cannot read {path}: {reason}", f"Fehler: {path} nicht lesbar: {reason}"), lang
+        )
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+
+
+def _pdf_error(exc: Exception, lang: Lang) -> typer.Exit:
+    """Say what went wrong with a PDF; the caller raises the returned exit (code 7)."""
+    _err((f"error: {exc}", f"Fehler: {exc}"), lang)
+    return typer.Exit(ExitCode.PDF_ERROR)
 
 
 def _err(message: tuple[str, str], lang: Lang) -> None:

@@ -9,8 +9,6 @@ change to the PDF, so nothing invalidates them later.
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -20,6 +18,7 @@ from pypdf.errors import PdfReadError
 
 from handlungsprogramm.errors import PdfError
 from handlungsprogramm.model import Programme, Side
+from handlungsprogramm.naming import slugify
 from handlungsprogramm.render.geometry import (
     SIGNATURE_BOX_HEIGHT_CM,
     SIGNATURE_COLUMN_CM,
@@ -50,11 +49,7 @@ class SignatureBox:
 
 def field_name(programme: Programme, side: Side) -> str:
     """``sig-<municipality slug>``, e.g. ``sig-pfinztal``, ``sig-commune-de-kidira``."""
-    text = programme.partnership.municipality(side).name.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or side.value
+    slug = slugify(programme.partnership.municipality(side).name, side.value)
     return f"sig-{slug}"
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
@@ -30,6 +28,7 @@ from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
+from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.context import build_context
@@ -80,12 +79,9 @@ def standard_template() -> bytes:
 
 
 def slug(programme: Programme) -> str:
-    """A file name from the partnership: ``pfinztal-kidira``."""
-    text = f"{programme.partnership.german.name}-{programme.partnership.partner.name}".lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(a, b)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "programme"
+    """A file name from the partnership: ``pfinztal-commune-de-kidira``."""
+    p = programme.partnership
+    return slugify(f"{p.german.name}-{p.partner.name}")
 
 
 def _environment() -> ImmutableSandboxedEnvironment:
