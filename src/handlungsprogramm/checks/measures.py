@@ -213,8 +213,8 @@ def measure_has_description(programme: Programme) -> Iterator[Hit]:
         "Klimaschutzmaßnahme ohne Minderungsschätzung",
     ),
     message=(
-        "mitigation measure {code} gives no estimated reduction (t CO2e per year)",
-        "Klimaschutzmaßnahme {code} nennt keine geschätzte Minderung (t CO2e pro Jahr)",
+        "measure {code} serves climate mitigation but gives no estimated reduction (t CO2e per year)",
+        "Maßnahme {code} dient dem Klimaschutz, nennt aber keine geschätzte Minderung (t CO2e pro Jahr)",
     ),
     fix=(
         "add `estimated_reduction:` where it can be estimated",
