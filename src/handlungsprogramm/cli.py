@@ -31,6 +31,7 @@ from handlungsprogramm.build import Target, build_files
 from handlungsprogramm.checks import REGISTRY, check
 from handlungsprogramm.errors import (
     ConversionError,
+    OutputExistsError,
     PdfError,
     ProgrammeLoadError,
     SigningError,
@@ -386,6 +387,10 @@ def fill_form_command(
     list_paths: Annotated[
         bool, typer.Option("--list-paths", help="List the paths a mapping can use, then stop.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Fill even a form that carries signatures (breaks them)."),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Fill a PDF form from a programme, following a mapping file."""
@@ -406,7 +411,12 @@ def fill_form_command(
         return
     form_bytes = _read_or_exit(form, language)
     try:
-        filled = fill_form(form_bytes, programme, load_mapping(mapping), flatten=flatten)
+        filled = fill_form(
+            form_bytes, programme, load_mapping(mapping), flatten=flatten, force=force
+        )
+    except OutputExistsError as exc:
+        _err((f"error: {exc}", f"Fehler: {exc}"), language)
+        raise typer.Exit(ExitCode.OUTPUT_EXISTS) from None
     except PdfError as exc:
         raise _pdf_error(exc, language) from None
     write_atomic(out, filled)

@@ -23,7 +23,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
@@ -162,8 +162,20 @@ class _Constructor(RoundTripConstructor):
         except InvalidOperation:  # pragma: no cover - the YAML resolver only sends floats
             return Decimal("NaN")
 
+    def construct_checked_timestamp(self, node: ScalarNode) -> object:
+        """A date that does not exist (2025-02-30) is a located error, not a ValueError."""
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise ConstructorError(
+                None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark
+            ) from None
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_decimal)
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _Constructor.construct_checked_timestamp
+)
 
 
 def _yaml() -> YAML:

@@ -22,10 +22,11 @@ from babel import Locale
 from pydantic import BaseModel, Field, ValidationError
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, NameObject
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from handlungsprogramm.errors import PdfError
+from handlungsprogramm.errors import OutputExistsError, PdfError
 from handlungsprogramm.fingerprint import fingerprint
 from handlungsprogramm.i18n.formatting import (
     format_date,
@@ -36,6 +37,8 @@ from handlungsprogramm.i18n.formatting import (
 from handlungsprogramm.i18n.labels import enum_label
 from handlungsprogramm.model import Period, Programme, Side, Text, YearMonth
 from handlungsprogramm.model.base import Model
+from handlungsprogramm.model.types import LanguageCode
+from handlungsprogramm.pdf.signing import has_signatures
 from handlungsprogramm.totals import compute_totals
 
 __all__ = ["FieldMapping", "FormMapping", "fill_form", "load_mapping", "resolve", "value_paths"]
@@ -46,7 +49,7 @@ class FieldMapping(Model):
 
     path: str = Field(min_length=1)
     """A dotted path, e.g. `partnership.partner.name` or `totals.money.EUR`."""
-    lang: str = "de"
+    lang: LanguageCode = "de"
     """The language to write texts, dates and amounts in."""
 
 
@@ -64,11 +67,13 @@ def load_mapping(path: Path) -> FormMapping:
         return FormMapping.model_validate(data)
     except OSError as exc:
         raise PdfError(f"cannot read the mapping {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise PdfError(f"{path}: not UTF-8 text; save the mapping as UTF-8") from None
     except YAMLError as exc:
         raise PdfError(f"{path}: YAML syntax error: {str(exc).splitlines()[0]}") from None
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
         raise PdfError(f"{path}: {where}: {first['msg']}") from None
 
 
@@ -186,9 +191,22 @@ def value_paths(programme: Programme, depth: int = 3) -> Iterator[str]:
 
 
 def fill_form(
-    form: bytes, programme: Programme, mapping: FormMapping, *, flatten: bool = False
+    form: bytes,
+    programme: Programme,
+    mapping: FormMapping,
+    *,
+    flatten: bool = False,
+    force: bool = False,
 ) -> bytes:
-    """Fill ``form``'s fields per ``mapping``; return the new PDF."""
+    """Fill ``form``'s fields per ``mapping``; return the new PDF.
+
+    A form that already carries signatures is refused (filling rewrites the file and
+    would break them) unless ``force`` is given.
+    """
+    if not force and has_signatures(form):
+        raise OutputExistsError(
+            "the form carries signatures, which filling would break (use --force)"
+        )
     try:
         reader = PdfReader(io.BytesIO(form))
         form_fields = reader.get_fields() or {}
@@ -211,25 +229,46 @@ def fill_form(
             raise PdfError(f"field '{name}': {exc.args[0]}") from None
     writer = PdfWriter(clone_from=reader)
     writer.set_need_appearances_writer(False)
+    written: set[str] = set()
     for page in writer.pages:
-        on_page = {k: v for k, v in values.items() if _field_on(page, k)}
-        if on_page:
-            writer.update_page_form_field_values(
-                page, on_page, auto_regenerate=False, flatten=flatten
+        annots: Any = page.get("/Annots", []) or []
+        names = {_full_name(a.get_object()) for a in annots} & set(values)
+        if not names:
+            continue
+        writer.update_page_form_field_values(
+            page, {name: values[name] for name in names}, auto_regenerate=False, flatten=flatten
+        )
+        written |= names
+        if flatten:
+            # their values are page content now; the widgets would draw them a second time
+            page[NameObject("/Annots")] = ArrayObject(
+                a for a in annots if _full_name(a.get_object()) not in names
             )
-    if flatten:
-        # the values are page content now; the widgets would draw them a second time
-        writer.remove_annotations(subtypes="/Widget")
-        if "/AcroForm" in writer._root_object:
-            del writer._root_object["/AcroForm"]
+    missing = sorted(set(values) - written)
+    if missing:
+        raise PdfError(f"the form field(s) {', '.join(missing)} have no widget on any page")
+    if flatten:  # the flattened fields leave the form; the others stay fillable
+        acroform: Any = writer._root_object.get("/AcroForm")
+        if acroform is not None:
+            kept = ArrayObject(
+                f for f in acroform["/Fields"] if _full_name(f.get_object()) not in written
+            )
+            if kept:
+                acroform[NameObject("/Fields")] = kept
+            else:
+                del writer._root_object["/AcroForm"]
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _field_on(page: Any, name: str) -> bool:
-    for annot in page.get("/Annots", []) or []:
-        obj = annot.get_object()
-        if obj.get("/T") == name or obj.get("/Parent", {}).get("/T") == name:
-            return True
-    return False
+def _full_name(widget: Any) -> str:
+    """The fully qualified field name (``parent.child``) of a widget, as get_fields() names it."""
+    parts: list[str] = []
+    node: Any = widget
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node["/T"]))
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return ".".join(reversed(parts))

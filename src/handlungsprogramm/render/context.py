@@ -20,8 +20,8 @@ from handlungsprogramm.totals import Totals
 __all__ = ["CONTEXT_DOC", "build_context", "context_markdown"]
 
 CONTEXT_DOC: Final[dict[str, str]] = {
-    "programme": "The `Programme` model itself (read-only use): e.g. "
-    "`programme.partnership.partner.name`, `programme.measures[0].title.de`.",
+    "programme": "The programme as plain data (the input format, dates as `YYYY-MM-DD`, amounts "
+    "as strings): e.g. `programme.partnership.partner.name`, `programme.measures[0].title.de`.",
     "lang": "`{'de': 'de', 'partner': 'fr'}`: the two languages of the programme.",
     "layout": "`side-by-side` or `sequential`.",
     "draft": "`True` when the document is built as a draft (open errors).",
@@ -39,8 +39,9 @@ CONTEXT_DOC: Final[dict[str, str]] = {
     "fingerprint_short": "The first 16 hex digits in groups of four.",
     "measures": "A list of dicts per measure: `code`, `title_de`, `title_partner`, `pillar_de`, "
     "`pillar_partner`, `lead`, `period_de`, `period_partner`, `budget` (list of formatted sums).",
-    "totals": "Money per currency (`totals.money['EUR'].total`, `.by_status`, `.by_source`, "
-    "`.by_pillar`, `.by_field`, `.by_year`) and personnel per side and unit.",
+    "totals": "Money per currency (`totals.money.EUR.total`, `.by_status.secured`, `.by_source`, "
+    "`.by_pillar.adaptation`, `.by_field['2']`, `.by_year['2026']`) and personnel "
+    "(`totals.personnel['german.person_days']`), as exact decimals.",
     "findings": "Open findings: list of dicts with `code`, `severity`, `path`, `message_de`, `message_en`.",
     "toc_placeholder": "Text shown in the table of contents until the word processor updates it.",
 }
@@ -63,6 +64,26 @@ _SECTION_KEYS = {
     "signatures": "section.signatures",
     "findings": "section.annex",
 }
+
+
+def _plain_totals(totals: Totals) -> dict[str, Any]:
+    """Totals as nested dicts of exact decimals, keyed by currency, status, pillar, year."""
+    return {
+        "money": {
+            currency: {
+                "total": t.total,
+                "by_status": {k.value: v for k, v in t.by_status.items()},
+                "by_source": dict(t.by_source),
+                "by_pillar": {k.value: v for k, v in t.by_pillar.items()},
+                "by_field": dict(t.by_field),
+                "by_year": {str(k) if k else "": v for k, v in t.by_year.items()},
+            }
+            for currency, t in totals.money.items()
+        },
+        "personnel": {
+            f"{side.value}.{unit.value}": v for (side, unit), v in totals.personnel.items()
+        },
+    }
 
 
 def _split_page(text: str) -> tuple[str, str, str]:
@@ -105,7 +126,8 @@ def build_context(
             }
         )
     return {
-        "programme": programme,
+        # plain data only: a template must not reach objects with methods (Path, models)
+        "programme": programme.model_dump(mode="json"),
         "lang": {"de": "de", "partner": lang},
         "layout": layout.value,
         "draft": draft,
@@ -126,7 +148,7 @@ def build_context(
         "fingerprint": fingerprint,
         "fingerprint_short": short,
         "measures": measures,
-        "totals": totals,
+        "totals": _plain_totals(totals),
         "findings": [
             {
                 "code": f.code,

@@ -12,9 +12,11 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from docx.oxml import OxmlElement
@@ -84,9 +86,24 @@ def slug(programme: Programme) -> str:
     return slugify(f"{p.german.name}-{p.partner.name}")
 
 
+_PLAIN = (dict, list, tuple, str, int, float, Decimal, bool, type(None), dt.date)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed further: attributes only of plain data.
+
+    The context holds plain data, labels and ready-made blocks; a template may read
+    and loop, never reach an object's methods (a block's document, a path) — that is
+    how sandboxes are escaped.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return isinstance(obj, _PLAIN) and super().is_safe_attribute(obj, attr, value)
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
     # Immutable: a template cannot call list.clear() or dict.update() on the caller's data.
-    return ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
 def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[DocxTemplate, str]:
@@ -148,6 +165,10 @@ def render_docx(
         raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
     except jinja2.exceptions.TemplateError as exc:
         raise TemplateError(name, f"template error: {exc}") from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
+        raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
     _describe(tpl, clean, writer)
     buffer = io.BytesIO()
     tpl.save(buffer)
