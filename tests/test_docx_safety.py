@@ -264,7 +264,7 @@ def test_sandbox_refuses_python_internals(expression: str) -> None:
     The context is plain data, so such names either are refused by the sandbox or do
     not exist at all.
     """
-    with pytest.raises(TemplateError, match="sandbox|does not provide"):
+    with pytest.raises(TemplateError, match=r"sandbox|does not provide"):
         render_docx(from_data(complete_data()), template=template_with("Vorlage", expression))
 
 

@@ -615,9 +615,13 @@ FAILING: list[Fail] = [
         "HP405",
         "partnership.german.logo",
         Severity.ERROR,
-        {"logo": "pfinztal.png", "municipality": "Pfinztal"},
-        "the logo pfinztal.png of Pfinztal does not exist next to the programme file",
-        "das Logo pfinztal.png von Pfinztal liegt nicht neben der Programmdatei",
+        {
+            "logo": "pfinztal.png",
+            "municipality": "Pfinztal",
+            "problem": ("does not exist", "existiert nicht"),
+        },
+        "the logo pfinztal.png of Pfinztal does not exist",
+        "das Logo pfinztal.png von Pfinztal existiert nicht",
         logo=True,
     ),
     # -- coverage --------------------------------------------------------------------
@@ -1044,9 +1048,29 @@ def test_logo_missing_partner(data: Data, tmp_path: Path) -> None:
     assert report.codes() == ["HP405"]
     finding = report.findings[0]
     assert finding.dotted_path == "partnership.partner.logo"
-    assert finding.message("en") == (
-        "the logo kidira.svg of Kidira does not exist next to the programme file"
-    )
+    assert finding.message("en") == "the logo kidira.svg of Kidira does not exist"
+
+
+@pytest.mark.parametrize(
+    ("logo", "content", "problem"),
+    [
+        ("../outside.png", b"\x89PNG\r\n\x1a\n", "lies outside the programme's folder"),
+        ("/etc/hostname", None, "lies outside the programme's folder"),
+        ("notes.png", b"just text", "is not an image (PNG, JPEG, GIF, BMP)"),
+    ],
+)
+def test_logo_outside_or_not_an_image(
+    data: Data, tmp_path: Path, logo: str, content: bytes | None, problem: str
+) -> None:
+    """Logos outside the folder or files that are no image fail HP405, as build would drop them."""
+    folder = tmp_path / "programme"
+    folder.mkdir()
+    if content is not None:
+        (folder / logo).write_bytes(content)
+    data["partnership"]["german"]["logo"] = logo
+    report = _report(data, folder)
+    assert report.codes() == ["HP405"]
+    assert report.findings[0].message("en") == f"the logo {logo} of Pfinztal {problem}"
 
 
 def test_logo_that_is_a_folder_fails(data: Data, tmp_path: Path) -> None:
@@ -1282,7 +1306,7 @@ def test_logo_checked_relative_to_loads_base_dir(tmp_path: Path) -> None:
     assert missing.codes() == ["HP405"]
     found: Finding = missing.findings[0]
     assert found.location == SourceLocation("p.yaml", 8, 46)
-    (tmp_path / "k.png").write_bytes(b"png")
+    (tmp_path / "k.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert check(loads(text, name="p.yaml", base_dir=tmp_path)).codes() == []
 
 

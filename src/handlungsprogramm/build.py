@@ -75,6 +75,7 @@ def build_files(
     """
     step = progress or (lambda _: None)
     items: list[BuildItem] = []
+    targets_taken: dict[str, Path] = {}
     for source in files:
         item = BuildItem(source)
         items.append(item)
@@ -84,6 +85,13 @@ def build_files(
             item.problems, item.exit_code = exc.problems, 2
             step(str(source))
             continue
+        name = slug(item.programme)
+        if name in targets_taken:
+            item.refused = f"its output name '{name}' is already used by {targets_taken[name]}"
+            item.exit_code = 3
+            step(str(source))
+            continue
+        targets_taken[name] = source
         try:
             item.result = render_docx(
                 item.programme, layout=layout, template=template, mode=mode, charts=charts
@@ -93,13 +101,20 @@ def build_files(
             step(str(source))
             continue
         if Target.DOCX in targets:
-            item.written.append(
-                write_atomic(out_dir / f"{slug(item.programme)}.docx", item.result.data)
-            )
+            _write(item, out_dir / f"{slug(item.programme)}.docx", item.result.data)
         step(str(source))
     if Target.PDF in targets:
         _pdfs([i for i in items if i.result is not None], out_dir, timeout, pdfa, force, step)
     return items
+
+
+def _write(item: BuildItem, path: Path, data: bytes) -> None:
+    """Write one output; a failure is recorded on the item (exit 8), the others go on."""
+    try:
+        item.written.append(write_atomic(path, data))
+    except OSError as exc:
+        item.refused = f"cannot write {path}: {exc.strerror or exc}"
+        item.exit_code = max(item.exit_code, 8)
 
 
 def _pdfs(
@@ -141,5 +156,4 @@ def _pdfs(
             except PdfError as exc:
                 item.refused, item.exit_code = str(exc), max(item.exit_code, 7)
                 continue
-            target = out_dir / f"{slug(programme)}.pdf"
-            item.written.append(write_atomic(target, data))
+            _write(item, out_dir / f"{slug(programme)}.pdf", data)

@@ -10,6 +10,8 @@ Exit codes (stable, documented in the README):
 * 5 — LibreOffice is not installed (the .docx files are still written)
 * 6 — LibreOffice failed, crashed or timed out
 * 7 — a PDF cannot be read, signed or filled
+* 8 — an output file cannot be written (folder missing or read-only, a folder in the way)
+* 70 — an internal error (a bug: please report it; HANDLUNGSPROGRAMM_DEBUG=1 shows the traceback)
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ class ExitCode(IntEnum):
     NO_LIBREOFFICE = 5
     CONVERSION_FAILED = 6
     PDF_ERROR = 7
+    CANNOT_WRITE = 8
+    INTERNAL_ERROR = 70
 
 
 class OutputFormat(StrEnum):
@@ -309,7 +313,7 @@ def charts_command(
     programme = _load_or_exit(file, language)
     for chart in build_charts(programme):
         for suffix, data in (("png", chart.png), ("svg", chart.svg)):
-            path = write_atomic(out / f"{chart.name}.{suffix}", data)
+            path = _write_or_exit(out / f"{chart.name}.{suffix}", data, language)
             _err((f"wrote {path}", f"{path} geschrieben"), language)
 
 
@@ -340,7 +344,7 @@ def sign_command(
         signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
     except (SigningError, PdfError) as exc:
         raise _pdf_error(exc, language) from None
-    write_atomic(out, signed)
+    _write_or_exit(out, signed, language)
     _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
 
 
@@ -366,6 +370,14 @@ def verify_command(
     console = Console(highlight=False, soft_wrap=True)
     console.print(verification_table(reports, language))
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
+    if require_trust and not trust:
+        _err(
+            (
+                "--require-trust needs the certificates you trust: add --trust CERT.pem",
+                "--require-trust braucht vertrauenswürdige Zertifikate: --trust CERT.pem angeben",
+            ),
+            language,
+        )
     if not reports:
         _err(("the PDF has no signature fields", "das PDF hat keine Signaturfelder"), language)
     raise typer.Exit(ExitCode.OK if ok else ExitCode.INCOMPLETE)
@@ -419,7 +431,7 @@ def fill_form_command(
         raise typer.Exit(ExitCode.OUTPUT_EXISTS) from None
     except PdfError as exc:
         raise _pdf_error(exc, language) from None
-    write_atomic(out, filled)
+    _write_or_exit(out, filled, language)
     _err((f"wrote {out}", f"{out} geschrieben"), language)
 
 
@@ -518,7 +530,9 @@ def init_command(
             msg_lang,
         )
         raise typer.Exit(ExitCode.OUTPUT_EXISTS)
-    write_atomic(out, scaffold(german.strip(), partner.strip(), country, code).encode("utf-8"))
+    _write_or_exit(
+        out, scaffold(german.strip(), partner.strip(), country, code).encode("utf-8"), msg_lang
+    )
     _err(
         (
             f"wrote {out}; fill it in and run: handlungsprogramm check {out}",
@@ -550,6 +564,19 @@ def _read_or_exit(path: Path, lang: Lang) -> bytes:
         raise typer.Exit(ExitCode.PDF_ERROR) from None
 
 
+def _write_or_exit(path: Path, data: bytes, lang: Lang) -> Path:
+    """Write atomically, or say why not and exit 8."""
+    try:
+        return write_atomic(path, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        _err(
+            (f"error: cannot write {path}: {reason}", f"Fehler: {path} nicht schreibbar: {reason}"),
+            lang,
+        )
+        raise typer.Exit(ExitCode.CANNOT_WRITE) from None
+
+
 def _pdf_error(exc: Exception, lang: Lang) -> typer.Exit:
     """Say what went wrong with a PDF; the caller raises the returned exit (code 7)."""
     _err((f"error: {exc}", f"Fehler: {exc}"), lang)
@@ -568,8 +595,18 @@ def _usage_error(message: str | tuple[str, str], lang: Lang) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="handlungsprogramm")
+    """Console-script entry point: a bug ends with exit 70 and one line, not a traceback."""
+    try:
+        app(prog_name="handlungsprogramm")
+    except Exception as exc:
+        if os.environ.get("HANDLUNGSPROGRAMM_DEBUG"):
+            raise
+        typer.echo(
+            f"internal error: {type(exc).__name__}: {exc} (please report it; "
+            "HANDLUNGSPROGRAMM_DEBUG=1 shows the details)",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERNAL_ERROR)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -213,8 +213,8 @@ def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
         ("Covers whole file", "Deckt ganze Datei"),
     )  # fmt: skip
     table = Table(title=("Signature fields", "Signaturfelder")[i])
-    for head in heads:
-        table.add_column(head[i])
+    for index, head in enumerate(heads):
+        table.add_column(head[i], no_wrap=index == 0)
     yes, no = ("yes", "ja")[i], ("no", "nein")[i]
 
     def flag(value: bool) -> str:
@@ -222,11 +222,11 @@ def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
 
     for r in reports:
         if not r.signed:
-            table.add_row(r.field, flag(False), "", "", "", "", "", "", "")
+            table.add_row(escape(r.field), flag(False), "", "", "", "", "", "", "")
             continue
         when = r.signing_time.isoformat(timespec="seconds") if r.signing_time else ""
         table.add_row(
-            r.field, flag(True), escape(r.signer), when, flag(r.intact), flag(r.valid),
+            escape(r.field), flag(True), escape(r.signer), when, flag(r.intact), flag(r.valid),
             flag(r.trusted), flag(r.changes_permitted), flag(r.covers_whole_file),
         )  # fmt: skip
     return table

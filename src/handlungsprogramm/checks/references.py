@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handlungsprogramm.checks.registry import Hit, Severity, rule
+from handlungsprogramm.files import image_kind, resolve_inside
 from handlungsprogramm.location import Path
 from handlungsprogramm.model import Programme
 
@@ -122,14 +123,14 @@ def objectives_in_field(programme: Programme) -> Iterator[Hit]:
 @rule(
     "HP405",
     Severity.ERROR,
-    title=("Logo file not found", "Logodatei nicht gefunden"),
+    title=("Logo file unusable", "Logodatei unbrauchbar"),
     message=(
-        "the logo {logo} of {municipality} does not exist next to the programme file",
-        "das Logo {logo} von {municipality} liegt nicht neben der Programmdatei",
+        "the logo {logo} of {municipality} {problem}",
+        "das Logo {logo} von {municipality} {problem}",
     ),
     fix=(
-        "put the image next to the programme file or correct the path",
-        "das Bild neben die Programmdatei legen oder den Pfad korrigieren",
+        "put a PNG or JPEG image in the programme's folder and give its name",
+        "ein PNG- oder JPEG-Bild in den Ordner des Programms legen und seinen Namen angeben",
     ),
 )
 def logos_exist(programme: Programme) -> Iterator[Hit]:
@@ -138,11 +139,28 @@ def logos_exist(programme: Programme) -> Iterator[Hit]:
         return
     for side in ("german", "partner"):
         municipality = getattr(programme.partnership, side)
-        if municipality.logo and not (programme.base_dir / municipality.logo).is_file():
-            yield (
-                ("partnership", side, "logo"),
-                {
-                    "logo": municipality.logo,
-                    "municipality": municipality.name,
-                },
+        if not municipality.logo:
+            continue
+        path = resolve_inside(programme.base_dir, municipality.logo)
+        if path is None:
+            problem = (
+                "lies outside the programme's folder",
+                "liegt außerhalb des Ordners des Programms",
             )
+        elif not path.is_file():
+            problem = ("does not exist", "existiert nicht")
+        elif image_kind(path) is None:
+            problem = (
+                "is not an image (PNG, JPEG, GIF, BMP)",
+                "ist kein Bild (PNG, JPEG, GIF, BMP)",
+            )
+        else:
+            continue
+        yield (
+            ("partnership", side, "logo"),
+            {
+                "logo": municipality.logo,
+                "municipality": municipality.name,
+                "problem": problem,
+            },
+        )

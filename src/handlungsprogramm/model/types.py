@@ -141,10 +141,13 @@ Name = Annotated[str, Field(min_length=1, max_length=300)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Amount = Annotated[
     Decimal,
-    Field(ge=0, allow_inf_nan=False, max_digits=20, decimal_places=4),
+    Field(ge=0, le=10**15, allow_inf_nan=False, max_digits=20, decimal_places=4),
     BeforeValidator(_no_float),
 ]
-Quantity = Annotated[Decimal, Field(allow_inf_nan=False), BeforeValidator(_no_float)]
+# Bounded: a value like 1e400 would pass as a Decimal but break formatting and charts.
+Quantity = Annotated[
+    Decimal, Field(allow_inf_nan=False, ge=-(10**15), le=10**15), BeforeValidator(_no_float)
+]
 
 
 class Text(RootModel[dict[LanguageCode, str]]):

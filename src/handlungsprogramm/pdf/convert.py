@@ -88,7 +88,12 @@ def pdf_filter(*, pdfa: bool = True) -> str:
 
 
 def _run_batch(
-    soffice: str, files: Sequence[Path], out_dir: Path, timeout: float, pdfa: bool
+    soffice: str,
+    files: Sequence[Path],
+    out_dir: Path,
+    timeout: float,
+    pdfa: bool,
+    running: list[subprocess.Popen[bytes]],
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
         env = {**os.environ, "HOME": profile}
@@ -108,7 +113,9 @@ def _run_batch(
                 "files": [[str(f), str(out_dir / f"{f.stem}.pdf")] for f in files],
                 "filter": _filter_options(pdfa),
             }
-            env["HP_CONVERT_JOB"] = json.dumps(job)
+            job_file = Path(profile) / "hp-job.json"  # a file: no limit on its size
+            job_file.write_text(json.dumps(job), encoding="utf-8")
+            env["HP_CONVERT_JOB"] = str(job_file)
             command = [
                 *base,
                 "vnd.sun.star.script:hp_convert.py$convert?language=Python&location=user",
@@ -130,6 +137,7 @@ def _run_batch(
             env=env,
             start_new_session=True,  # its own process group: killed as a whole
         ) as process:
+            running.append(process)
             try:
                 _, stderr = process.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -178,7 +186,7 @@ def convert_many(
 
     def run(batch: list[Path]) -> None:
         try:
-            _run_batch(soffice, batch, out_dir, timeout * len(batch), pdfa)
+            _run_batch(soffice, batch, out_dir, timeout * len(batch), pdfa, running)
         except ConversionError:
             for file in batch:
                 (out_dir / f"{file.stem}.pdf").unlink(missing_ok=True)
@@ -186,9 +194,19 @@ def convert_many(
         if progress is not None:
             progress(len(batch))
 
-    with ThreadPoolExecutor(max_workers=count) as pool:
+    running: list[subprocess.Popen[bytes]] = []
+    pool = ThreadPoolExecutor(max_workers=count)
+    try:
         for future in [pool.submit(run, batch) for batch in batches]:
             future.result()
+    except BaseException:
+        # Ctrl-C or a failed batch: LibreOffice runs in its own process groups, which
+        # no terminal signal reaches; stop them all before waiting for the threads.
+        for process in running:
+            _kill_group(process)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     results = [out_dir / f"{file.stem}.pdf" for file in files]
     missing = [str(p.name) for p in results if not p.is_file() or p.stat().st_size == 0]
     if missing:

@@ -4,11 +4,12 @@ This file runs *inside* LibreOffice's own Python (it is copied into the fresh us
 profile of each conversion and called as ``vnd.sun.star.script:hp_convert.py$convert``);
 it is not imported by the library. ``--convert-to`` alone would leave the table of
 contents as it was in the .docx (LibreOffice does not update fields on export). The
-job (files and PDF export options) comes in the environment variable HP_CONVERT_JOB.
+job (files and PDF export options) is a JSON file named by HP_CONVERT_JOB.
 """
 
 import json
 import os
+from pathlib import Path
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -22,7 +23,7 @@ def _prop(name, value):
 
 def convert(*_args):
     """Convert every (source, target) pair of the job; a failed file is skipped."""
-    job = json.loads(os.environ["HP_CONVERT_JOB"])
+    job = json.loads(Path(os.environ["HP_CONVERT_JOB"]).read_text(encoding="utf-8"))
     desktop = XSCRIPTCONTEXT.getDesktop()
     options = tuple(_prop(key, value) for key, value in job["filter"].items())
     data = uno.Any("[]com.sun.star.beans.PropertyValue", options)

@@ -8,10 +8,11 @@ permitted ones (filling the other field), and whether it covers the whole file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,17 +68,13 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path, passphrase: bytes) -> byte
     if not pkcs12.is_file():
         raise SigningError(f"cannot read {pkcs12}: no such file")
     # pyHanko logs and returns None for a wrong passphrase; keep its log quiet, we say it.
-    logger = logging.getLogger("pyhanko")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-            str(pkcs12), passphrase=passphrase
-        )
-    except (ValueError, TypeError):
-        signer = None
-    finally:
-        logger.setLevel(level)
+    with _quiet_pyhanko():
+        try:
+            signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
+                str(pkcs12), passphrase=passphrase
+            )
+        except (ValueError, TypeError):
+            signer = None
     if signer is None:
         raise SigningError(
             f"cannot open {pkcs12}: wrong passphrase, or not a PKCS#12 file with a key"
@@ -90,6 +87,18 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path, passphrase: bytes) -> byte
     except HankoSigningError as exc:
         raise SigningError(f"signing failed: {exc}") from None
     return out.getvalue()  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs whole tracebacks for conditions we report ourselves (untrusted signer)."""
+    logger = logging.getLogger("pyhanko")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _check_certificate(cert: asn1_x509.Certificate) -> None:
@@ -143,7 +152,8 @@ def verify_pdf(pdf: bytes, *, trust: Sequence[Path] = ()) -> list[FieldReport]:
             reports.append(FieldReport(name, signed=False))
             continue
         try:
-            status = validate_pdf_signature(signed[name], context)
+            with _quiet_pyhanko():
+                status = validate_pdf_signature(signed[name], context)
         except (HankoReadError, ValueError, KeyError) as exc:
             raise PdfError(f"the signature in '{name}' cannot be read: {exc}") from None
         cert = status.signing_cert

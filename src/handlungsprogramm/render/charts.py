@@ -107,9 +107,12 @@ def _covered() -> frozenset[int]:
     """Every code point one of the chart fonts can draw."""
     points: set[int] = set()
     for family in _RC["font.family"]:
-        path = font_manager.findfont(
-            font_manager.FontProperties(family=family), fallback_to_default=False
-        )
+        try:
+            path = font_manager.findfont(
+                font_manager.FontProperties(family=family), fallback_to_default=False
+            )
+        except ValueError:  # that font is not installed: its scripts are left out
+            continue
         points.update(FT2Font(path).get_charmap())
     return frozenset(points)
 

@@ -24,6 +24,7 @@ from docxtpl.subdoc import Subdoc
 
 from handlungsprogramm.checks import Report
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.files import image_kind, resolve_inside
 from handlungsprogramm.i18n.formatting import (
     format_date,
     format_decimal,
@@ -217,11 +218,11 @@ class Sections:
         return sub
 
     def _logo(self, logo: str | None) -> Path | None:
+        """The logo file if check would accept it (HP405 reports the others)."""
         if logo is None or self.p.base_dir is None:
             return None
-        base = self.p.base_dir.resolve()
-        path = (base / logo).resolve()
-        if not path.is_relative_to(base) or not path.is_file():
+        path = resolve_inside(self.p.base_dir, logo)
+        if path is None or not path.is_file() or image_kind(path) is None:
             return None
         return path
 
