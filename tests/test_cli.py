@@ -232,3 +232,71 @@ def test_console_script_installed() -> None:
     assert result.returncode == 0
     for command in ("check", "schema", "init"):
         assert command in result.stdout
+
+
+def test_init_rejects_bad_names(tmp_path: Path) -> None:
+    """Empty names or names with line breaks are usage errors; nothing is written."""
+    out_file = tmp_path / "p.yaml"
+    for bad in ("", "A\ntitle: x"):
+        code, _, err = run(
+            "init", str(out_file), "--german", bad, "--partner", "B",
+            "--partner-country", "SN", "--language", "fr",
+        )  # fmt: skip
+        assert code == 2
+        assert "--german: give the municipality's name" in err
+    assert not out_file.exists()
+
+
+def test_write_error_exits_8(tmp_path: Path) -> None:
+    """An output that cannot be written (a folder in the way) is exit 8, no traceback."""
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    code, _, err = run(
+        "init", str(folder), "--german", "A", "--partner", "B", "--partner-country", "SN",
+        "--language", "fr", "--force",
+    )  # fmt: skip
+    assert code == 8
+    assert f"error: cannot write {folder}" in err
+
+
+def test_impossible_date_is_located(write_file: Callable[[str, str | bytes], Path]) -> None:
+    """A date that does not exist is a located load problem (exit 2), not a crash."""
+    path = write_file(
+        "p.yaml", GOOD.replace("languages: [de, fr]", "date: 2025-06-31\nlanguages: [de, fr]")
+    )
+    code, out, err = run("check", str(path))
+    assert code == 2
+    assert f"{path}:2:7: error HP004" in out
+    assert "'2025-06-31' is not a valid date" in out
+    assert "Traceback" not in out + err
+
+
+def test_same_output_name_is_refused(tmp_path: Path) -> None:
+    """Two inputs that would write the same file: the second is refused (exit 3)."""
+    second = tmp_path / "copy" / "programme.yaml"
+    second.parent.mkdir()
+    second.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(
+        "build", str(EXAMPLE), str(second), "--out", str(tmp_path / "out"), "--no-charts"
+    )
+    assert code == 3
+    assert "already used by" in err
+    assert len(list((tmp_path / "out").iterdir())) == 1
+
+
+def test_internal_error_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unexpected exception (a bug) exits 70 with one line, not a traceback."""
+    import handlungsprogramm.cli as cli_module
+
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli_module, "json_schema", boom)
+    monkeypatch.setattr(sys, "argv", ["handlungsprogramm", "schema"])
+    monkeypatch.delenv("HANDLUNGSPROGRAMM_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        cli_module.main()
+    assert info.value.code == 70
+    assert "internal error: RuntimeError: simulated bug" in capsys.readouterr().err

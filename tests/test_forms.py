@@ -140,3 +140,26 @@ def test_committed_form_is_current() -> None:
     fresh = PdfReader(io.BytesIO(module["build"]())).get_fields() or {}
     committed = PdfReader(io.BytesIO(FORM.read_bytes())).get_fields() or {}
     assert list(fresh) == list(committed) == [name for name, _, _ in module["FIELDS"]]
+
+
+def test_signed_form_is_not_filled_without_force(tmp_path: Path) -> None:
+    """Filling rewrites the file and would break signatures: refused (exit 3) unless --force."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    from tests.certs import make_identity
+
+    p12, _ = make_identity(tmp_path, "Signer", b"pw")
+    signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=b"pw")  # type: ignore[no-untyped-call]
+    writer = IncrementalPdfFileWriter(io.BytesIO(FORM.read_bytes()))
+    signed = signers.sign_pdf(
+        writer, signers.PdfSignatureMetadata(field_name="Approval"), signer=signer
+    ).getvalue()
+    form = tmp_path / "signed-form.pdf"
+    form.write_bytes(signed)
+    args = ["fill-form", str(form), "--programme", str(EXAMPLE), "--mapping", str(MAPPING)]
+    code, _, err = cli(*args, "--out", str(tmp_path / "x.pdf"))
+    assert code == 3
+    assert "carries signatures" in err
+    assert not (tmp_path / "x.pdf").exists()
+    assert cli(*args, "--out", str(tmp_path / "y.pdf"), "--force")[0] == 0

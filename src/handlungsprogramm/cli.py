@@ -521,6 +521,15 @@ def init_command(
             ),
             msg_lang,
         )
+    for option, name in (("--german", german), ("--partner", partner)):
+        if not name.strip() or any(ord(ch) < 32 for ch in name) or len(name) > 300:
+            _usage_error(
+                (
+                    f"{option}: give the municipality's name (1–300 characters, no line breaks)",
+                    f"{option}: den Namen der Kommune angeben (1–300 Zeichen, ohne Zeilenumbruch)",
+                ),
+                msg_lang,
+            )
     if out.exists() and not force:
         _err(
             (
