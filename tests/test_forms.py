@@ -163,3 +163,12 @@ def test_signed_form_is_not_filled_without_force(tmp_path: Path) -> None:
     assert "carries signatures" in err
     assert not (tmp_path / "x.pdf").exists()
     assert cli(*args, "--out", str(tmp_path / "y.pdf"), "--force")[0] == 0
+
+
+def test_every_listed_path_gives_a_value() -> None:
+    """Each path --list-paths prints resolves to a single value that can be written into a field."""
+    from handlungsprogramm.pdf.forms import format_value
+
+    programme = load(EXAMPLE)
+    for path in value_paths(programme):
+        assert isinstance(format_value(resolve(programme, path), "fr"), str), path

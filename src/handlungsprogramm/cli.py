@@ -205,9 +205,14 @@ def rules_command(
 
 def _targets(value: str) -> frozenset[Target]:
     try:
-        return frozenset(Target(part.strip().lower()) for part in value.split(",") if part.strip())
+        targets = frozenset(
+            Target(part.strip().lower()) for part in value.split(",") if part.strip()
+        )
     except ValueError:
         raise typer.BadParameter("use docx, pdf or docx,pdf") from None
+    if not targets:
+        raise typer.BadParameter("use docx, pdf or docx,pdf")
+    return targets
 
 
 @app.command("build")

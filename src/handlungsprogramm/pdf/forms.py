@@ -174,13 +174,16 @@ def format_value(value: Any, lang: str) -> str:
     raise KeyError(f"the value at this path is a {type(value).__name__}, not a single value")
 
 
-def value_paths(programme: Programme, depth: int = 3) -> Iterator[str]:
-    """Every path a mapping may use (lists by their first element), for help texts."""
+def value_paths(programme: Programme, depth: int = 8) -> Iterator[str]:
+    """Every path to a single value a mapping may use (lists by their first element)."""
 
     def walk(value: Any, prefix: str, level: int) -> Iterator[str]:
         children = _children(value) if prefix else value
-        if not children or level > depth:
-            yield prefix
+        if not children:
+            if value is not None:
+                yield prefix
+            return
+        if level > depth:
             return
         for name, child in children.items():
             if isinstance(value, list) and name != "0":

@@ -87,7 +87,9 @@ def add_markdown(
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             start = token.attrGet("start")
-            lists.append(_ListState(kind == "ordered_list_open", int(start) if start else 1))
+            lists.append(
+                _ListState(kind == "ordered_list_open", 1 if start is None else int(start))
+            )
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif kind == "inline":
