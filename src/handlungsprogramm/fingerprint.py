@@ -27,7 +27,10 @@ def fingerprint(programme: Programme) -> str:
     return hashlib.sha256(canonical_json(programme)).hexdigest()
 
 
-def short_fingerprint(programme: Programme) -> str:
-    """The first 16 hex digits in groups of four (``3f2a 9c41 07be d5e0``), for footers."""
-    full = fingerprint(programme)[:16]
+def short_fingerprint(programme: Programme | str) -> str:
+    """The first 16 hex digits in groups of four (``3f2a 9c41 07be d5e0``), for footers.
+
+    Pass the full fingerprint when it is already known, to hash only once.
+    """
+    full = (programme if isinstance(programme, str) else fingerprint(programme))[:16]
     return " ".join(full[i : i + 4] for i in range(0, 16, 4))

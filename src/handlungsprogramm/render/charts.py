@@ -36,7 +36,7 @@ from handlungsprogramm.model import (
     Side,
     YearMonth,
 )
-from handlungsprogramm.totals import compute_totals
+from handlungsprogramm.totals import Totals, compute_totals
 
 __all__ = ["MEASURES_PER_TIMELINE", "Chart", "build_charts"]
 
@@ -135,13 +135,16 @@ def _month_number(month: YearMonth) -> float:
     return month.year + (month.month - 1) / 12
 
 
-def build_charts(programme: Programme, *, svg: bool = True) -> list[Chart]:
+def build_charts(
+    programme: Programme, *, svg: bool = True, totals: Totals | None = None
+) -> list[Chart]:
     """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster)."""
+    sums = totals if totals is not None else compute_totals(programme)
     with plt.rc_context(_RC):
         return [
             *_timelines(programme, svg),
-            *_money(programme, svg),
-            *_personnel(programme, svg),
+            *_money(programme, svg, sums),
+            *_personnel(programme, svg, sums),
             *_indicators(programme, svg),
         ]
 
@@ -224,9 +227,8 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
         )
 
 
-def _money(programme: Programme, svg_too: bool) -> Iterator[Chart]:
+def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Chart]:
     lang = programme.partner_language
-    totals = compute_totals(programme)
     statuses = list(FundingStatus)
     for currency, t in totals.money.items():
         fields = [f for f in programme.fields_of_action if f.code in t.by_field] + (
@@ -322,9 +324,8 @@ def _compact(value: float) -> str:
     return f"{value:g}"
 
 
-def _personnel(programme: Programme, svg_too: bool) -> Iterator[Chart]:
+def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Chart]:
     lang = programme.partner_language
-    totals = compute_totals(programme)
     if not totals.personnel:
         return
     units = [u for u in PersonnelUnit if any(k[1] is u for k in totals.personnel)]

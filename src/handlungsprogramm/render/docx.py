@@ -149,9 +149,9 @@ def render_docx(
     full = fingerprint(clean)
     context = build_context(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
-        short=short_fingerprint(clean),
+        short=short_fingerprint(full),
     )  # fmt: skip
-    pictures = build_charts(clean, svg=False) if charts else []
+    pictures = build_charts(clean, svg=False, totals=totals) if charts else []
     context["blocks"] = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
         draft=draft, template=name
     )
@@ -169,7 +169,7 @@ def render_docx(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
-    _describe(tpl, clean, writer)
+    _describe(tpl, clean, writer, full)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return DocxResult(buffer.getvalue(), draft, report, full, tuple(warnings))
@@ -185,7 +185,7 @@ def _meta(text: str) -> str:
     return text.translate(_META_CHARS)
 
 
-def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
+def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer, digest: str) -> None:
     """Document properties and languages; LibreOffice carries them into the PDF.
 
     Title in both languages, both municipalities as authors, subject and keywords go
@@ -220,7 +220,7 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer) -> None:
     element.text = _meta(", ".join(dict.fromkeys(keywords)))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
-    props.comments = f"Version {programme.version} · SHA-256 {fingerprint(programme)}"
+    props.comments = f"Version {programme.version} · SHA-256 {digest}"
     props.revision = 1
     props.language = "de-DE"
     partner_tag = locale_for(programme.partner_language, p.partner.country).replace("_", "-")
