@@ -300,3 +300,13 @@ def test_internal_error_is_one_line(
         cli_module.main()
     assert info.value.code == 70
     assert "internal error: RuntimeError: simulated bug" in capsys.readouterr().err
+
+
+EXAMPLES = sorted(EXAMPLE.parent.parent.glob("*/programme.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_every_example_is_complete(example: Path) -> None:
+    """Every bundled example passes check with exit 0 (no completeness errors)."""
+    code, out, _ = run("check", str(example))
+    assert code == 0, out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -31,12 +32,16 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_example_validates_against_schema() -> None:
-    """The bundled example is valid under the published JSON Schema."""
-    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+EXAMPLES = sorted(EXAMPLE.parent.parent.glob("*/programme.yaml"))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_examples_validate_against_schema(example: Path) -> None:
+    """Every bundled example is valid under the published JSON Schema."""
+    data = YAML(typ="safe").load(example.read_text(encoding="utf-8"))
     errors = list(_validator().iter_errors(_as_json(data)))
     assert errors == []
-    assert load(EXAMPLE).measures  # and the loader agrees
+    assert load(example).measures  # and the loader agrees
 
 
 def test_scaffold_validates_against_schema() -> None:
