@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from babel import Locale
 from docx.document import Document as DocxDocument
@@ -153,6 +154,7 @@ class Writer:
         for cell, title in zip(table_rows[0].cells, header, strict=True):
             self._fill(cell, title, S.TABLE_HEADER)
         for index, (row, values) in enumerate(zip(table_rows[1:], rows, strict=True)):
+            _keep_row_together(row)
             style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
             for cell, value in zip(row.cells, values, strict=True):
                 self._fill(cell, value, style)
@@ -250,6 +252,11 @@ def _widths_cells(table: Table, widths: Sequence[float]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)
+
+
+def _keep_row_together(row: Any) -> None:
+    """A row is not split across pages (half a measure title on each page reads badly)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _no_header_look(table: Table) -> None:
