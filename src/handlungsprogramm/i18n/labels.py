@@ -717,6 +717,20 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Días-persona",
         "pt": "Dias-pessoa",
     },
+    "unit.person_days": {
+        "de": "Personentage",
+        "en": "person-days",
+        "fr": "jours-personnes",
+        "es": "días-persona",
+        "pt": "dias-pessoa",
+    },
+    "unit.fte": {
+        "de": "VZÄ",
+        "en": "FTE",
+        "fr": "ETP",
+        "es": "ETC",
+        "pt": "ETI",
+    },
     "measure.fte": {
         "de": "Vollzeitäquivalente (VZÄ)",
         "en": "Full-time equivalents (FTE)",

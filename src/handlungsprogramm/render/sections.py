@@ -425,8 +425,8 @@ class Sections:
         add("measure.timeline", self._period(m))
         personnel = []
         for staff in m.resources.personnel:
-            unit_key = (
-                "measure.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
+            unit_key = (  # the inline unit, lower case where the language writes it so
+                "unit.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "unit.fte"
             )
             who = self.p.partnership.municipality(staff.side).name
             personnel.append(
