@@ -310,3 +310,33 @@ def test_every_example_is_complete(example: Path) -> None:
     """Every bundled example passes check with exit 0 (no completeness errors)."""
     code, out, _ = run("check", str(example))
     assert code == 0, out
+
+
+DRAFT = EXAMPLE.parent.parent / "drafts" / "lemgo-ouidah" / "programme.yaml"
+
+
+def test_draft_example_fails_as_intended() -> None:
+    """The deliberately incomplete example reports exactly the gaps it documents (exit 1)."""
+    code, out, _ = run("check", str(DRAFT), "--format", "json")
+    (entry,) = json.loads(out)["files"]
+    assert code == 1
+    assert [f["code"] for f in entry["findings"]] == [
+        "HP604", "HP101", "HP205", "HP501", "HP502", "HP306", "HP301", "HP101", "HP602", "HP602",
+        "HP601",
+    ]  # fmt: skip
+
+
+def test_draft_example_builds_as_draft(tmp_path: Path) -> None:
+    """Built without flags, the draft is marked on every page and lists its findings."""
+    import docx
+
+    from handlungsprogramm.i18n.labels import label
+
+    code, _, err = run("build", str(DRAFT), "--out", str(tmp_path), "--no-charts")
+    assert code == 0, err
+    assert "(draft)" in err
+    document = docx.Document(str(tmp_path / "lemgo-commune-de-ouidah.docx"))
+    assert document.sections[0].header.paragraphs[0].text == "ENTWURF / PROJET"
+    annex = f"{label('section.annex', 'de')} / {label('section.annex', 'fr')}"
+    assert annex in [p.text for p in document.paragraphs]
+    assert run("build", str(DRAFT), "--out", str(tmp_path / "final"), "--final")[0] == 1
