@@ -28,7 +28,7 @@ from handlungsprogramm.pdf.signing import has_signatures
 from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, slug
 from handlungsprogramm.render.writer import Layout
 
-__all__ = ["BuildItem", "Target", "build_files"]
+__all__ = ["BuildItem", "Target", "build_files", "render_pdf"]
 
 
 class Target(StrEnum):
@@ -157,3 +157,25 @@ def _pdfs(
                 item.refused, item.exit_code = str(exc), max(item.exit_code, 7)
                 continue
             _write(item, out_dir / f"{slug(programme)}.pdf", data)
+
+
+def render_pdf(
+    programme: Programme,
+    *,
+    layout: Layout = Layout.SIDE_BY_SIDE,
+    mode: Mode = Mode.AUTO,
+    charts: bool = True,
+    pdfa: bool = True,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """The finished PDF (with its two signature fields) as bytes, for host applications.
+
+    LibreOffice needs files, so a private temporary folder is used and removed; the
+    caller sees bytes in and bytes out.
+    """
+    result = render_docx(programme, layout=layout, mode=mode, charts=charts)
+    with tempfile.TemporaryDirectory(prefix="hp-pdf-") as tmp:
+        source = Path(tmp) / f"{slug(programme)}.docx"
+        source.write_bytes(result.data)
+        (pdf,) = convert_many([source], Path(tmp) / "pdf", timeout=timeout, pdfa=pdfa)
+        return add_signature_fields(pdf.read_bytes(), programme)
