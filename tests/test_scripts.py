@@ -31,3 +31,18 @@ def test_embed_in_tool_renders_in_memory(tmp_path: Path) -> None:
     assert lines[2].startswith("pdf: ")
     assert lines[2].endswith("starts with b'%PDF-1.6'")
     assert list(tmp_path.iterdir()) == []  # no files in between
+
+
+def test_build_all_builds_every_example(tmp_path: Path) -> None:
+    """build_all writes DOCX and PDF for every example and summarises them in a table."""
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "build_all.py"), str(out)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    examples = sorted((ROOT / "examples").glob("*/programme.yaml"))
+    assert len(list(out.glob("*.pdf"))) == len(examples)
+    assert len(list(out.glob("*.docx"))) == len(examples)
+    assert "Pfinztal – Commune de Kidira" in result.stdout
+    assert "| 17 " in result.stdout.replace("│", "|")
