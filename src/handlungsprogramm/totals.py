@@ -49,7 +49,6 @@ class CurrencyTotals:
     by_pillar: dict[Pillar, Decimal] = field(default_factory=dict)
     by_field: dict[str, Decimal] = field(default_factory=dict)
     by_year: dict[int | None, Decimal] = field(default_factory=dict)
-    by_side: dict[Side, Decimal] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -60,11 +59,6 @@ class Totals:
     personnel: dict[tuple[Side, PersonnelUnit], Decimal]
     sources: dict[str, Text | str]
     """The first spelling of each funding source, by its grouping key."""
-
-    @property
-    def currencies(self) -> list[str]:
-        """Currencies in order of first appearance."""
-        return list(self.money)
 
 
 def _add(bucket: dict[K, Decimal], key: K, amount: Decimal) -> None:
@@ -83,7 +77,6 @@ def compute_totals(programme: Programme) -> Totals:
     personnel: dict[tuple[Side, PersonnelUnit], Decimal] = defaultdict(Decimal)
     sources: dict[str, Text | str] = {}
     for measure in programme.measures:
-        lead_side = measure.lead.side if measure.lead else None
         for item in measure.resources.money:
             t = money.setdefault(item.currency, CurrencyTotals(item.currency))
             source = funding_source_key(item.funding_source)
@@ -96,8 +89,6 @@ def compute_totals(programme: Programme) -> Totals:
             _add(t.by_pillar, measure.pillar, item.amount)
             _add(t.by_field, measure.field_of_action or "", item.amount)
             _add(t.by_year, _year(measure, item), item.amount)
-            if lead_side is not None:
-                _add(t.by_side, lead_side, item.amount)
         for staff in measure.resources.personnel:
             personnel[(staff.side, staff.unit)] += staff.amount
     return Totals(money, dict(personnel), sources)

@@ -35,8 +35,6 @@ from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import (
     FundingStatus,
     Measure,
-    Money,
-    Pillar,
     Programme,
     Side,
 )
@@ -48,7 +46,7 @@ from handlungsprogramm.render.geometry import (
     bookmark_name,
 )
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
-from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer
+from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer, set_column_widths
 from handlungsprogramm.totals import Totals, funding_source_key
 
 __all__ = ["Sections"]
@@ -108,8 +106,7 @@ class Sections:
         sub = self.tpl.new_subdoc()
         return sub, sub.subdocx
 
-    def _money(self, money: Money | None, amount: Decimal, currency: str) -> Bi:
-        del money
+    def _money(self, amount: Decimal, currency: str) -> Bi:
         return Bi(format_money(amount, currency, "de"), format_money(amount, currency, self.lang))
 
     def _enum(self, member: object) -> Bi:
@@ -196,9 +193,7 @@ class Sections:
             kind = self._enum(municipality.kind)
             meta = add_paragraph(cell, style=S.COVER_META)
             meta.add_run(f"{kind.joined()} · {country.joined()}")
-        from handlungsprogramm.render.writer import _widths_cells
-
-        _widths_cells(table, [TEXT_WIDTH_CM / 2] * 2)
+        set_column_widths(table, [TEXT_WIDTH_CM / 2] * 2)
         add_paragraph(doc, style=S.COVER_META)
         lines = [self.w.bi("cover.version").joined() + f": {self.p.version}"]
         if self.p.date is not None:
@@ -438,7 +433,7 @@ class Sections:
         add("measure.personnel", personnel)
         money = []
         for item in m.resources.money:
-            amount = self._money(item, item.amount, item.currency)
+            amount = self._money(item.amount, item.currency)
             source = w.text(item.funding_source)
             status = self._enum(item.status)
             year = f", {item.year}" if item.year else ""
@@ -676,9 +671,7 @@ class Sections:
         add_paragraph(doc, style=S.BODY)
         table = doc.add_table(rows=4, cols=2)
         table.style = doc.styles[S.LAYOUT]
-        from handlungsprogramm.render.writer import _widths_cells
-
-        _widths_cells(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
+        set_column_widths(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
         heights = (None, Cm(2.0), Cm(SIGNATURE_BOX_HEIGHT_CM), None)
         for row, height in zip(table.rows, heights, strict=True):
             if height is not None:
@@ -752,9 +745,6 @@ def _bookmark(paragraph: object, name: str, ident: int) -> None:
     end.set(qn("w:id"), str(900 + ident))
     p.append(start)
     p.append(end)
-
-
-_ = Pillar
 
 
 class LazyBlocks(Mapping[str, "Subdoc | None"]):

@@ -26,7 +26,7 @@ from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, add_markdown, split_blocks
 from handlungsprogramm.render.styles import S, add_paragraph, add_run, set_style
 
-__all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer"]
+__all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "set_column_widths"]
 
 TEXT_WIDTH_CM = 16.6
 """Width of the text area of the standard template (A4, 2.2 cm margins)."""
@@ -184,7 +184,7 @@ class Writer:
             cells = grid.add_row().cells  # type: ignore[no-untyped-call]
             self._fill(cells[0], title, S.TABLE_LABEL)
             self._fill(cells[1], _pair(de, partner), S.TABLE_TEXT)
-        _widths_cells(grid, [4.0, TEXT_WIDTH_CM - 4.0])
+        set_column_widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
         return grid
 
     # -- helpers -------------------------------------------------------------------
@@ -223,7 +223,7 @@ class Writer:
 
     def _widths(self, table: Table, widths: Sequence[float]) -> None:
         table.autofit = False
-        _widths_cells(table, widths)
+        set_column_widths(table, widths)
 
 
 def _pair(de: Cell, partner: Cell) -> Cell:
@@ -245,7 +245,8 @@ def _pair(de: Cell, partner: Cell) -> Cell:
     return out
 
 
-def _widths_cells(table: Table, widths: Sequence[float]) -> None:
+def set_column_widths(table: Table, widths: Sequence[float]) -> None:
+    """Fix column widths (cm) in the grid and every cell: Word reads one, LibreOffice the other."""
     grid = table._tbl.tblGrid
     for column, width in zip(grid.gridCol_lst, widths, strict=False):
         column.w = Cm(width)
