@@ -147,9 +147,9 @@ def test_signed_form_is_not_filled_without_force(tmp_path: Path) -> None:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
-    from tests.certs import make_identity
+    from handlungsprogramm.pdf.demo import make_demo_identity
 
-    p12, _ = make_identity(tmp_path, "Signer", b"pw")
+    p12 = make_demo_identity(tmp_path, "Signer", b"pw").pkcs12
     signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=b"pw")  # type: ignore[no-untyped-call]
     writer = IncrementalPdfFileWriter(io.BytesIO(FORM.read_bytes()))
     signed = signers.sign_pdf(

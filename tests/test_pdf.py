@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 
 from handlungsprogramm import load
 from handlungsprogramm.cli import app
+from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
 from handlungsprogramm.pdf.fields import signature_boxes
 from handlungsprogramm.pdf.signing import signature_fields, verify_pdf
-from tests.certs import make_identity
 from tests.conftest import EXAMPLE
 
 runner = CliRunner()
@@ -151,38 +151,38 @@ def test_two_empty_fields_over_the_signature_boxes(built: Path, reader: PdfReade
 
 
 @pytest.fixture(scope="module")
-def identities(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+def identities(tmp_path_factory: pytest.TempPathFactory) -> dict[str, DemoIdentity]:
     folder = tmp_path_factory.mktemp("keys")
     return {
-        "german": make_identity(folder, "Katrin Lehmann", b"pass-de"),
-        "partner": make_identity(folder, "Abdoulaye Sow", b"pass-sn"),
+        "german": make_demo_identity(folder, "Katrin Lehmann", b"pass-de"),
+        "partner": make_demo_identity(folder, "Abdoulaye Sow", b"pass-sn"),
     }
 
 
 @pytest.fixture(scope="module")
 def signed(
-    built: Path, identities: dict[str, tuple[Path, Path]], tmp_path_factory: pytest.TempPathFactory
+    built: Path, identities: dict[str, DemoIdentity], tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The PDF signed first by the German mayor, then by the partner's."""
     folder = tmp_path_factory.mktemp("signed")
     first, second = folder / "first.pdf", folder / "both.pdf"
     code, _, err = cli(
-        "sign", str(built), "--field", FIELDS[0], "--pkcs12", str(identities["german"][0]),
+        "sign", str(built), "--field", FIELDS[0], "--pkcs12", str(identities["german"].pkcs12),
         "--out", str(first), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pass-de"},
     )  # fmt: skip
     assert code == 0, err
     assert "pass-de" not in err
     code, _, err = cli(
-        "sign", str(first), "--field", FIELDS[1], "--pkcs12", str(identities["partner"][0]),
+        "sign", str(first), "--field", FIELDS[1], "--pkcs12", str(identities["partner"].pkcs12),
         "--out", str(second), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pass-sn"},
     )  # fmt: skip
     assert code == 0, err
     return second
 
 
-def test_both_signatures_verify(signed: Path, identities: dict[str, tuple[Path, Path]]) -> None:
+def test_both_signatures_verify(signed: Path, identities: dict[str, DemoIdentity]) -> None:
     """Our verify: both fields signed, intact, valid, trusted; first stays valid after second."""
-    trust = [identities["german"][1], identities["partner"][1]]
+    trust = [identities["german"].certificate, identities["partner"].certificate]
     reports = verify_pdf(signed.read_bytes(), trust=trust)
     assert [r.field for r in reports] == FIELDS
     assert all(r.ok and r.trusted for r in reports)
@@ -251,14 +251,14 @@ def test_appended_page_is_detected(signed: Path, tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_signing_mistakes(
-    signed: Path, built: Path, identities: dict[str, tuple[Path, Path]], tmp_path: Path,
+    signed: Path, built: Path, identities: dict[str, DemoIdentity], tmp_path: Path,
     field: str, passphrase: str, message: str,
 ) -> None:  # fmt: skip
     """Signing a signed field, an unknown field or with a wrong passphrase: a clear message."""
     source = signed if "already" in message else built
     out = tmp_path / "x.pdf"
     code, _, err = cli(
-        "sign", str(source), "--field", field, "--pkcs12", str(identities["german"][0]),
+        "sign", str(source), "--field", field, "--pkcs12", str(identities["german"].pkcs12),
         "--out", str(out), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": passphrase},
     )  # fmt: skip
     assert code == 7
@@ -275,7 +275,7 @@ def test_unusable_certificates(
     built: Path, tmp_path: Path, kwargs: dict[str, bool], message: str
 ) -> None:
     """An expired certificate, or one without signing key usage, is refused before signing."""
-    p12, _ = make_identity(tmp_path, "Bad", b"pw", **kwargs)
+    p12 = make_demo_identity(tmp_path, "Bad", b"pw", **kwargs).pkcs12
     code, _, err = cli(
         "sign", str(built), "--field", FIELDS[0], "--pkcs12", str(p12), "--out",
         str(tmp_path / "x.pdf"), env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pw"},

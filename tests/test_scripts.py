@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from tests.conftest import ROOT
 
 SCRIPTS = ROOT / "examples" / "scripts"
@@ -46,3 +48,53 @@ def test_build_all_builds_every_example(tmp_path: Path) -> None:
     assert len(list(out.glob("*.docx"))) == len(examples)
     assert "Pfinztal – Commune de Kidira" in result.stdout
     assert "| 17 " in result.stdout.replace("│", "|")
+
+
+def test_sign_demo_signs_twice_and_verifies(tmp_path: Path) -> None:
+    """sign_demo: two throw-away identities sign one after the other; pdfsig sees both valid."""
+    out = tmp_path / "demo"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "sign_demo.py"), str(out)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "signed-both.pdf", "signed-german.pdf", "unsigned.pdf",
+    ]  # fmt: skip
+    verified = [line for line in result.stdout.splitlines() if line.startswith("verified")]
+    assert len(verified) == 2
+    assert all(": ok (" in line for line in verified)
+    # the keys lived in a temporary folder only
+    assert not list(tmp_path.rglob("*.p12"))
+    assert not list(tmp_path.rglob("*.pem"))
+    for name, valid in (("unsigned.pdf", 0), ("signed-german.pdf", 1), ("signed-both.pdf", 2)):
+        report = subprocess.run(
+            ["pdfsig", str(out / name)], capture_output=True, text=True, check=False
+        ).stdout
+        assert report.count("Signature Validation: Signature is Valid.") == valid, name
+    both = subprocess.run(["pdfsig", str(out / "signed-both.pdf")], capture_output=True, text=True)
+    assert "Katrin Lehmann" in both.stdout
+    assert "Abdoulaye Sow" in both.stdout
+
+
+def test_fill_summary_form_fills_and_flattens(tmp_path: Path) -> None:
+    """fill_summary_form: the fillable form carries the values; the flat one shows them as text."""
+    out = tmp_path / "forms"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPTS / "fill_summary_form.py"), str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "measures              17" in result.stdout
+    fields = PdfReader(out / "summary-form-filled.pdf").get_fields() or {}
+    assert fields["partner_municipality"]["/V"] == "Commune de Kidira"
+    assert fields["budget_eur"]["/V"] == "3.055.000,00\u00a0€"
+    flat = PdfReader(out / "summary-form-flat.pdf")
+    assert not flat.get_fields()
+    text = subprocess.run(
+        ["pdftotext", str(out / "summary-form-flat.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Commune de Kidira" in text
+    assert "Katrin Lehmann" in text
+    assert "55 550 000 F CFA" in text.replace("\u00a0", " ")
