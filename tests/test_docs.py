@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -75,3 +76,45 @@ def test_context_keys_are_documented() -> None:
         short=short_fingerprint(programme),
     )  # fmt: skip
     assert set(context) | {"blocks"} == set(CONTEXT_DOC)
+
+
+def test_generated_pages_are_current() -> None:
+    """Every page docs/generate.py writes equals what the code gives now (run it if not)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_generate", ROOT / "docs" / "generate.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    assert len(generate.PAGES) == 6
+    assert [str(p.relative_to(ROOT)) for p in generate.stale()] == []
+
+
+def test_input_format_page_names_every_model_field() -> None:
+    """The generated input format reference has a row for every field of every model."""
+    from handlungsprogramm.schema import json_schema
+
+    page = (ROOT / "docs" / "input-format.md").read_text(encoding="utf-8")
+    schema = json_schema()
+    for name, node in [("Programme", schema), *schema["$defs"].items()]:
+        for key in node.get("properties", {}):
+            assert f"| `{key}` |" in page, (name, key)
+        if name != "Programme":
+            assert f"\n## {name}\n" in page
+
+
+def test_cli_page_names_every_command_and_option() -> None:
+    """docs/cli.md has a section per command and every option of each."""
+    import typer.main
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    root: Any = typer.main.get_command(app)
+    for name, command in root.commands.items():
+        subcommands = getattr(command, "commands", {name: command})
+        for sub_name, sub in subcommands.items():
+            title = name if sub is command else f"{name} {sub_name}"
+            section = page.split(f"## `{title}`\n", 1)[1].split("\n## ", 1)[0]
+            for param in sub.params:
+                for opt in param.opts if param.param_type_name == "option" else []:
+                    assert f"`{opt}`" in section, (title, opt)

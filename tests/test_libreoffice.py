@@ -56,3 +56,45 @@ def test_example_converts(example: Path, layout: Layout, tmp_path: Path) -> None
         assert measure.code in flat
     signatory = programme.signatories[0]
     assert signatory.name in flat
+
+
+def test_conversion_works_inside_an_activated_virtual_environment(tmp_path: Path) -> None:
+    """An activated venv (its bin first on PATH) once made LibreOffice's Python abort (134)."""
+    venv_bin = ROOT / ".venv" / "bin"
+    env = {
+        **os.environ,
+        "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(ROOT / ".venv"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    result = subprocess.run(
+        [str(venv_bin / "handlungsprogramm"), "build", str(ROOT / "examples/marburg-sucre/programme.yaml"),
+         "--to", "pdf", "--out", str(tmp_path), "--no-charts"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (pdf,) = tmp_path.glob("*.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Sucre" in text
+
+
+def test_soffice_environment_leaves_out_other_pythons(tmp_path: Path) -> None:
+    """Virtual environments' bin folders and PYTHON* variables do not reach LibreOffice."""
+    from handlungsprogramm.pdf.convert import soffice_environment
+
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    old = dict(os.environ)
+    try:
+        os.environ["PATH"] = f"{venv / 'bin'}{os.pathsep}/usr/bin"
+        os.environ["PYTHONHOME"] = "/elsewhere"
+        os.environ["VIRTUAL_ENV"] = str(venv)
+        env = soffice_environment(str(tmp_path / "profile"))
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    assert env["PATH"] == "/usr/bin"
+    assert "PYTHONHOME" not in env
+    assert "VIRTUAL_ENV" not in env
+    assert env["HOME"] == str(tmp_path / "profile")

@@ -59,7 +59,7 @@ from handlungsprogramm.reporting import (
     verification_table,
 )
 from handlungsprogramm.scaffold import scaffold
-from handlungsprogramm.schema import json_schema
+from handlungsprogramm.schema import json_schema, schema_markdown
 
 __all__ = ["ExitCode", "app", "main"]
 
@@ -90,6 +90,13 @@ class RulesFormat(StrEnum):
     """Output formats of ``rules``."""
 
     TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+class SchemaFormat(StrEnum):
+    """Output of ``schema``."""
+
+    JSON = "json"
     MARKDOWN = "markdown"
 
 
@@ -223,7 +230,7 @@ def build_command(
         str, typer.Option("--to", help="docx, pdf, or docx,pdf.", metavar="FORMATS")
     ] = "docx",
     layout: Annotated[
-        Layout, typer.Option("--layout", help="side-by-side (default) or sequential.")
+        Layout, typer.Option("--layout", help="side-by-side or sequential.")
     ] = Layout.SIDE_BY_SIDE,
     template: Annotated[
         Path | None,
@@ -239,14 +246,12 @@ def build_command(
     convert_timeout: Annotated[
         float, typer.Option("--convert-timeout", help="Seconds LibreOffice may take per document.")
     ] = DEFAULT_TIMEOUT,
-    pdfa: Annotated[
-        bool, typer.Option("--pdfa/--no-pdfa", help="PDF/A-2b (default) or plain PDF.")
-    ] = True,
+    pdfa: Annotated[bool, typer.Option("--pdfa/--no-pdfa", help="PDF/A-2b or plain PDF.")] = True,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a PDF that already carries signatures.")
     ] = False,
     charts: Annotated[
-        bool, typer.Option("--charts/--no-charts", help="Include the charts (default) or not.")
+        bool, typer.Option("--charts/--no-charts", help="Include the charts or not.")
     ] = True,
     lang: LangOption = None,
 ) -> None:
@@ -478,8 +483,16 @@ def template_check_command(
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    output_format: Annotated[
+        SchemaFormat,
+        typer.Option("--format", help="json for editors, markdown for the reference page."),
+    ] = SchemaFormat.JSON,
+) -> None:
     """Print the JSON Schema of the input format (for editors such as VS Code)."""
+    if output_format is SchemaFormat.MARKDOWN:
+        typer.echo(schema_markdown(), nl=False)
+        return
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 

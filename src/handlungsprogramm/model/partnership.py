@@ -19,7 +19,7 @@ class Municipality(Model):
     country: CountryCode
     """ISO 3166-1 alpha-2 code, e.g. `DE`, `SN`."""
     kind: MunicipalityKind = MunicipalityKind.MUNICIPALITY
-    """City, municipality or district (Landkreis)."""
+    """`city`, `municipality` or `district` (Landkreis); shown on the cover."""
     logo: str | None = Field(default=None, min_length=1)
     """Logo image, relative to the programme file."""
 

@@ -87,6 +87,34 @@ def pdf_filter(*, pdfa: bool = True) -> str:
     return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 
 
+# Variables that point an embedded Python at another installation.
+_PYTHON_VARIABLES = ("PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONUSERBASE", "VIRTUAL_ENV")
+
+
+def soffice_environment(profile: str) -> dict[str, str]:
+    """The environment for LibreOffice: ours, minus what points at another Python.
+
+    LibreOffice's script provider embeds the system's Python and locates its standard
+    library from ``python3`` on ``PATH``. When a virtual environment's ``bin`` comes
+    first (an activated venv, or ``.venv/bin`` put on ``PATH``), it found the venv's
+    interpreter, loaded a standard library of another build and aborted (exit 134).
+    So virtual environments' ``bin`` folders and the Python variables are left out.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in _PYTHON_VARIABLES}
+    path = [p for p in env.get("PATH", "").split(os.pathsep) if p and not _in_venv(Path(p))]
+    env["PATH"] = os.pathsep.join(path) or os.defpath
+    env["HOME"] = profile
+    return env
+
+
+def _in_venv(folder: Path) -> bool:
+    """Whether ``folder`` is the ``bin`` (or ``Scripts``) folder of a virtual environment."""
+    try:
+        return (folder.parent / "pyvenv.cfg").is_file()
+    except OSError:
+        return False
+
+
 def _run_batch(
     soffice: str,
     files: Sequence[Path],
@@ -96,7 +124,7 @@ def _run_batch(
     running: list[subprocess.Popen[bytes]],
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
-        env = {**os.environ, "HOME": profile}
+        env = soffice_environment(profile)
         base = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
