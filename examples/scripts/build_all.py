@@ -20,6 +20,10 @@ from handlungsprogramm.build import Target, build_files
 EXAMPLES = Path(__file__).resolve().parent.parent
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def main(argv: list[str]) -> int:
     """Build all examples into the folder named on the command line (default ``out``)."""
     out = Path(argv[1]) if len(argv) > 1 else Path("out")
@@ -41,7 +45,7 @@ def main(argv: list[str]) -> int:
         table.add_row(
             f"{partnership.german.name} – {partnership.partner.name}",
             str(len(item.programme.measures)),
-            f"{counts['error']} errors, {counts['warning']} warnings",
+            f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}",
             str(pages),
             ", ".join(p.name for p in item.written),
         )
