@@ -13,7 +13,7 @@ import pytest
 from handlungsprogramm import ProgrammeLoadError, from_data, load, loads
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.model import YearMonth
-from tests.conftest import complete_data
+from tests.conftest import ROOT, complete_data
 
 GOOD = """\
 title: {de: Programm, fr: Programme}
@@ -485,3 +485,94 @@ def test_oversized_text_in_memory_is_refused() -> None:
     with pytest.raises(ProgrammeLoadError) as info:
         loads(GOOD, max_bytes=100)
     assert [(p.code, p.kind) for p in info.value.problems] == [("HP002", "file_too_large")]
+
+
+# -- the fast reader (libyaml) and the round-trip reader agree ----------------------------
+
+_TRICKY = """\
+# non-ASCII before positions: Größe, 日本語, émoji 🌍
+title: {de: "Größe 🌍", fr: 'Taille'}
+anchors:
+  base: &b {amount: 1.50, currency: EUR}
+  copy: *b
+  list: [1, 2.5, -3, 0x1F, 0o17, .inf, true, False, null, ~, 2025-06-30, "2025-06"]
+text: |
+  Zeile 1
+  Zeile 2
+folded: >-
+  folded
+  text
+"quoted key": 'it''s'
+empty:
+nested:
+  - - a
+    - b
+  - {x: 1}
+"""
+
+
+def _both_readers(text: str) -> tuple[Any, Any]:
+    from handlungsprogramm.loading import MAX_VALUES, _FastReader, _Normaliser, _parse_yaml
+
+    fast_values: dict[Any, Any] = {}
+    fast_keys: dict[Any, Any] = {}
+    fast = _FastReader("x", fast_values, fast_keys, MAX_VALUES).read(text)
+    slow_values: dict[Any, Any] = {}
+    slow_keys: dict[Any, Any] = {}
+    slow = _Normaliser("x", slow_values, slow_keys, MAX_VALUES).run(_parse_yaml(text, "x"))
+    return (fast, fast_values, fast_keys), (slow, slow_values, slow_keys)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "examples").rglob("programme.yaml")), ids=lambda p: p.parent.name
+)
+def test_fast_reader_agrees_with_round_trip_reader_on_examples(path: Path) -> None:
+    """Same data, same value and key positions, for every example."""
+    fast, slow = _both_readers(path.read_text(encoding="utf-8"))
+    assert fast == slow
+
+
+def test_fast_reader_agrees_on_tricky_yaml() -> None:
+    """Anchors, flow style, block scalars, numbers, dates, quoted keys, non-ASCII columns."""
+    fast, slow = _both_readers(_TRICKY)
+    # An empty value: the fast reader points at the key's line (where the value is
+    # missing), the round-trip reader at the start of the next line. Both are fine.
+    assert fast[1].pop(("empty",)) == (14, 7)
+    assert slow[1].pop(("empty",)) == (15, 1)
+    assert fast == slow
+    data = fast[0]
+    assert data["anchors"]["copy"] == {"amount": Decimal("1.50"), "currency": "EUR"}
+    assert data["anchors"]["list"][5] == Decimal("Infinity")
+    assert fast[1][("title", "de")] == (2, 13)  # columns count characters, not bytes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # duplicate key
+        "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",  # merge key
+        "%YAML 1.1\n---\na: yes\n",  # directive
+        "a: !custom 1\n",  # explicit tag
+        "outlook: &a\n  financing: *a\n",  # cycle
+        "a: [1, 2\n",  # syntax error
+        "? [1, 2]\n: x\n",  # non-text key
+    ],
+)
+def test_fast_reader_hands_unusual_documents_to_the_round_trip_reader(text: str) -> None:
+    """Whatever the fast reader does not handle exactly like ruamel's round trip, it passes on."""
+    from handlungsprogramm.loading import MAX_VALUES, _FallBack, _FastReader
+
+    with pytest.raises(_FallBack):
+        _FastReader("x", {}, {}, MAX_VALUES).read(text)
+
+
+def test_reading_restores_the_garbage_collector() -> None:
+    """The collector is paused while reading and enabled again afterwards, even on errors."""
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(ProgrammeLoadError):
+        loads("a: [1, 2\n")
+    assert gc.isenabled()
+    loads(GOOD)
+    assert gc.isenabled()

@@ -65,6 +65,7 @@ def _currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+@lru_cache(maxsize=1024)
 def is_language_code(value: str) -> bool:
     """Whether ``value`` is an ISO 639-1 code that Babel (CLDR) knows."""
     return bool(_LANG_RE.match(value)) and localedata.exists(value)
