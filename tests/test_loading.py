@@ -576,3 +576,11 @@ def test_reading_restores_the_garbage_collector() -> None:
     assert gc.isenabled()
     loads(GOOD)
     assert gc.isenabled()
+
+
+def test_the_c_parser_is_installed() -> None:
+    """ruamel.yaml.clib (libyaml) is a dependency: without it reading is ten times slower."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    assert yaml.Parser.__name__ == "CParser"
