@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import copy
 import io
+import re
+import struct
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from matplotlib.figure import Figure
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from handlungsprogramm import from_data, load
 from handlungsprogramm.cli import app
 from handlungsprogramm.i18n.labels import label
-from handlungsprogramm.render.charts import MEASURES_PER_TIMELINE, build_charts
+from handlungsprogramm.render import charts
+from handlungsprogramm.render.charts import MAX_HEIGHT_IN, MEASURES_PER_TIMELINE, build_charts
 from handlungsprogramm.render.docx import render_docx
+from handlungsprogramm.render.sections import MAX_FIGURE_HEIGHT_CM
 from tests.conftest import EXAMPLE, complete_data
 
 runner = CliRunner()
@@ -153,3 +158,93 @@ def test_emoji_are_left_out_of_charts_only() -> None:
     data["measures"][0]["title"]["de"] = "Solarpumpen 🌍 für Kidira"
     charts = build_charts(from_data(data), svg=False)  # a missing glyph would be a warning → error
     assert charts[0].count == 2
+
+
+def _png_height_in(png: bytes) -> float:
+    """The height of a chart on paper: charts are exactly the text width (16.6 cm) wide."""
+    width, height = struct.unpack(">II", png[16:24])
+    return 16.6 / 2.54 * int(height) / int(width)
+
+
+def test_full_timeline_leaves_room_for_its_caption() -> None:
+    """A timeline image of 25 measures is short enough to share a page with its caption,
+    and its paragraph in the document keeps with the caption."""
+    programme = from_data(many_measures(MEASURES_PER_TIMELINE))
+    chart = next(c for c in build_charts(programme, svg=False) if c.name == "timeline-1")
+    assert chart.count == MEASURES_PER_TIMELINE
+    assert _png_height_in(chart.png) <= MAX_HEIGHT_IN + 0.01
+    document = docx.Document(io.BytesIO(render_docx(programme).data))
+    title = label("chart.timeline", "de")
+    shape = next(
+        s for s in document.inline_shapes if s._inline.docPr.get("title").startswith(title)
+    )
+    assert shape.height.cm <= MAX_FIGURE_HEIGHT_CM + 0.05
+    assert round(shape.width.cm, 1) == 16.6
+    paragraph = shape._inline.getparent().getparent().getparent()  # inline → drawing → r → p
+    assert paragraph.pPr.keepNext is not None
+    caption = paragraph.getnext()
+    assert caption.pPr.pStyle.val == "HPCaption"
+
+
+def test_too_tall_chart_is_scaled_to_fit_with_caption() -> None:
+    """A chart taller than a page leaves room for (money over 24 fields of action) is
+    placed smaller, in proportion, so its caption still fits below it."""
+    data = complete_data()
+    field, measure = data["fields_of_action"][0], data["measures"][0]
+    for number in range(2, 25):
+        extra = copy.deepcopy(field)
+        extra["code"] = str(number)
+        strategic = extra["strategic_objectives"][0]
+        strategic["code"] = f"{number}.1"
+        strategic["operational_objectives"][0]["code"] = f"{number}.1.1"
+        data["fields_of_action"].append(extra)
+        spent = copy.deepcopy(measure)
+        spent.update(code=f"M-{number + 1:02d}", field_of_action=str(number))
+        spent["objectives"] = [f"{number}.1.1"]
+        data["measures"].append(spent)
+    programme = from_data(data)
+    chart = next(c for c in build_charts(programme, svg=False) if c.name == "money-EUR")
+    assert _png_height_in(chart.png) > MAX_HEIGHT_IN
+    document = docx.Document(io.BytesIO(render_docx(programme).data))
+    title = label("chart.money", "de", currency="EUR")
+    shape = next(
+        s for s in document.inline_shapes if s._inline.docPr.get("title").startswith(title)
+    )
+    assert abs(shape.height.cm - MAX_FIGURE_HEIGHT_CM) < 0.05
+    assert shape.width.cm < 16.6
+
+
+def test_chart_numbers_are_written_the_german_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticks and values on charts read as the document's tables do ("1,5", "41.000", "1,5 M"),
+    not in English notation ("1.5", "41000")."""
+    data = complete_data()
+    objective = data["fields_of_action"][0]["strategic_objectives"][0]
+    indicator = objective["operational_objectives"][0]["indicator"]
+    indicator["baseline"]["value"] = "1.5"
+    indicator["target"]["value"] = "41000"
+    data["measures"][0]["resources"]["money"][0]["amount"] = "1500000"
+    personnel = data["measures"][1]["resources"]["personnel"]
+    personnel.append({"side": "german", "amount": "2.5", "unit": "fte"})
+    drawn: list[list[str]] = []
+    save = charts._save
+
+    def capture(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
+        fig.canvas.draw()  # tick labels exist once drawn
+        drawn.append(
+            [
+                text.get_text().strip()
+                for ax in fig.axes
+                if ax.get_visible()
+                for text in (*ax.texts, *ax.get_xticklabels())
+            ]
+        )
+        return save(fig, svg_too)
+
+    monkeypatch.setattr(charts, "_save", capture)
+    names = [c.name for c in build_charts(from_data(data), svg=False)]
+    texts = dict(zip(names, drawn, strict=True))
+    assert texts["indicators-1"][:2] == ["1,5", "41.000"]
+    assert {"1,2\u00a0M", "1,5\u00a0M"} <= set(texts["money-EUR"])
+    assert {"2,5", "0,5", "1,5"} <= set(texts["personnel"])
+    english = [t for ts in drawn for t in ts if re.search(r"\d\.\d{1,2}(?!\d)", t)]
+    assert english == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
 import docx
 import pytest
@@ -19,7 +21,7 @@ from handlungsprogramm import Programme, from_data, load
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import label
-from handlungsprogramm.model import Side
+from handlungsprogramm.model import Hazard, Level, Side
 from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, slug, standard_template
 from handlungsprogramm.render.geometry import bookmark_name
 from handlungsprogramm.render.styles import CHARACTER, PARAGRAPH, TABLE
@@ -247,3 +249,209 @@ def test_logos_on_the_cover(tmp_path: Path) -> None:
     programme = from_data(data, base_dir=tmp_path)
     document = docx.Document(io.BytesIO(render_docx(programme, charts=False).data))
     assert len(document.inline_shapes) == 1
+
+
+# -- pagination and narrow columns -------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PARTNER_RUN_STYLES = {"HPPartner", "HPPartnerHeader"}
+BOLD_PARAGRAPH_STYLES = {"HPTableHeader", "HPTableLabel"}
+TABLE_POINTS = 9  # HP Table Text / Header / Label
+CELL_MARGINS_PT = 2 * 80 / 20  # left and right cell margins of HP Table (80 twips each)
+
+
+def _with_partner(data: Any, lang: str) -> Any:
+    """``data`` (written in de/fr) with its French texts moved to ``lang``."""
+    if isinstance(data, dict):
+        return {(lang if key == "fr" else key): _with_partner(v, lang) for key, v in data.items()}
+    if isinstance(data, list):
+        return [_with_partner(item, lang) for item in data]
+    return data
+
+
+def _every_label_data(lang: str) -> dict[str, Any]:
+    """A complete programme that prints every hazard and level in the baseline table,
+    every pillar and an ongoing period in the overview, personnel in a mixed order."""
+    from tests.conftest import complete_data
+
+    data = complete_data()
+    levels = list(Level)
+    hazards = [
+        {
+            "hazard": hazard.value,
+            "likelihood": levels[index % len(levels)].value,
+            "impact": levels[(index + 1) % len(levels)].value,
+            "description": {"de": "Beschreibung", "fr": "Description"},
+        }
+        for index, hazard in enumerate(Hazard)
+    ]
+    data["baseline"] = {"german": {"hazards": hazards}, "partner": {"hazards": hazards[:2]}}
+    both = copy.deepcopy(data["measures"][0])
+    both.update(code="M-03", pillar="both", timeline={"start": "2025-05", "ongoing": True})
+    data["measures"].append(both)
+    # partner staff first, then the German side: the totals keep that order
+    data["measures"][0]["resources"]["personnel"] = [
+        {"side": "partner", "amount": "1.5", "unit": "fte"},
+        {"side": "partner", "amount": 30},
+    ]
+    data["measures"][1]["resources"]["personnel"] = [
+        {"side": "german", "amount": "0.5", "unit": "fte"},
+        {"side": "german", "amount": 20},
+    ]
+    data["languages"] = ["de", lang]
+    return cast(dict[str, Any], _with_partner(data, lang))
+
+
+@pytest.fixture(scope="module", params=["fr", "en", "es", "pt"])
+def every_label(request: pytest.FixtureRequest) -> Document:
+    """The document of :func:`_every_label_data` with the partner language ``param``."""
+    programme = from_data(_every_label_data(request.param))
+    return docx.Document(io.BytesIO(render_docx(programme, charts=False).data))
+
+
+def _table(document: Document, key: str) -> Table:
+    """The first data table whose second header column is label ``key``."""
+    for table in document.tables:
+        header = table.rows[0].cells
+        if len(header) > 1 and header[1].text.split("\n")[0] == label(key, "de"):
+            return table
+    raise AssertionError(f"no table with the column {label(key, 'de')!r}")
+
+
+def _fonts() -> dict[tuple[bool, bool], Any]:
+    from matplotlib import font_manager
+    from PIL import ImageFont
+
+    fonts = {}
+    for bold in (False, True):
+        for italic in (False, True):
+            path = font_manager.findfont(
+                font_manager.FontProperties(
+                    family="Noto Sans",
+                    weight="bold" if bold else "normal",
+                    style="italic" if italic else "normal",
+                ),
+                fallback_to_default=False,
+            )
+            fonts[(bold, italic)] = ImageFont.truetype(path, 1000)
+    return fonts
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """What a line break cannot divide: words, split after a hyphen and at soft hyphens."""
+    for word in text.split():
+        for part in re.split(r"(?<=-)", word):
+            syllables = part.split("\u00ad")
+            for index, syllable in enumerate(syllables):
+                yield syllable + ("-" if index < len(syllables) - 1 else "")
+
+
+def _too_wide(table: Table) -> list[str]:
+    """Every unbreakable piece of text wider than its column (9 pt Noto Sans)."""
+    fonts = _fonts()
+    found = []
+    for row in table.rows:
+        for cell in row.cells:
+            width = cell._tc.tcPr.find(f"{W}tcW")
+            room = int(width.get(f"{W}w")) / 20 - CELL_MARGINS_PT
+            for paragraph in cell._tc.iter(f"{W}p"):
+                style = paragraph.find(f"{W}pPr/{W}pStyle")
+                bold = style is not None and style.get(f"{W}val") in BOLD_PARAGRAPH_STYLES
+                for run in paragraph.iter(f"{W}r"):
+                    rstyle = run.find(f"{W}rPr/{W}rStyle")
+                    italic = rstyle is not None and rstyle.get(f"{W}val") in PARTNER_RUN_STYLES
+                    text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+                    for piece in _pieces(text):
+                        points = fonts[(bold, italic)].getlength(piece) / 1000 * TABLE_POINTS
+                        if points > room:
+                            found.append(f"{piece!r}: {points:.1f} pt > {room:.1f} pt")
+    return found
+
+
+def test_hazard_table_breaks_long_words_at_syllables(every_label: Document) -> None:
+    """Headers and hazard/level names fit their narrow columns: long German compounds carry
+    soft hyphens (no "Eintrittswahrs|cheinlichkeit", "Meeresspiegelanstie|g")."""
+    table = _table(every_label, "baseline.likelihood")
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[1].startswith("Eintritts\u00adwahr\u00adschein\u00adlich\u00adkeit\n")
+    assert header[2].startswith("Schadens\u00adausmaß\n")
+    names = [row.cells[0].text.split("\n")[0] for row in table.rows[1:]]
+    assert "Meeres\u00adspiegel\u00adanstieg" in names
+    assert _too_wide(table) == []
+
+
+def test_overview_columns_fit_their_words(every_label: Document) -> None:
+    """No word of the measures overview is wider than its column ("(fortlaufend)", pillars)."""
+    assert _too_wide(_table(every_label, "measures.title")) == []
+
+
+def test_measure_without_money_shows_a_dash(every_label: Document) -> None:
+    """A measure with no money has "–" in the budget column of the overview, not an empty cell."""
+    table = _table(every_label, "measures.title")
+    budget = {row.cells[0].text: row.cells[-1].text for row in table.rows[1:]}
+    assert budget["M-02"] == "–"
+    assert budget["M-01"] == "45.000,00\u00a0€"
+
+
+def test_personnel_rows_german_side_first(every_label: Document) -> None:
+    """Personnel per side: the German municipality first, then the partner, units in the
+    chart's order (person-days, then FTE) — whatever order the measures name them in."""
+    table = _table(every_label, "measure.personnel")
+    rows = [(row.cells[0].text, row.cells[1].text.split("\n")[0]) for row in table.rows[1:]]
+    days, fte = label("measure.person_days", "de"), label("measure.fte", "de")
+    assert rows == [("Pfinztal", days), ("Pfinztal", fte), ("Kidira", days), ("Kidira", fte)]
+
+
+def test_responsibilities_column_is_headed_measures(
+    built: tuple[Layout, DocxResult, Document],
+) -> None:
+    """The responsibilities list the measures under "Maßnahmen", not "Maßnahmenübersicht"."""
+    _, _, document = built
+    tables = [t for t in document.tables if t.rows[0].cells[0].text == "Fachbereich\nService"]
+    assert tables
+    for table in tables:
+        assert table.rows[0].cells[1].text == "Maßnahmen\nMesures"
+
+
+def test_every_table_row_is_kept_on_one_page(
+    built: tuple[Layout, DocxResult, Document], programme: Programme
+) -> None:
+    """Every row of every data table, measure sheets included, has cantSplit."""
+    _, _, document = built
+    body = document.element.body
+    sheets = 0
+    for tbl in body.iter(f"{W}tbl"):
+        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        if style is None or style.get(f"{W}val") != "HPTable":
+            continue
+        status = label("measure.status", "de") + label("measure.status", "fr")
+        cell_texts = ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tbl.iter(f"{W}tc")]
+        sheets += status in cell_texts  # only a measure sheet has this label cell
+        for tr in tbl.findall(f"{W}tr"):
+            trpr = tr.find(f"{W}trPr")
+            if trpr is not None and trpr.find(f"{W}tblHeader") is not None:
+                continue
+            assert trpr is not None
+            assert trpr.find(f"{W}cantSplit") is not None
+    assert sheets == len(programme.measures)  # every measure sheet was among them
+
+
+def test_charts_keep_with_their_captions(built: tuple[Layout, DocxResult, Document]) -> None:
+    """Each chart's paragraph keeps with the next, which is its caption, and is short enough
+    for picture and caption to share one page."""
+    from handlungsprogramm.render.sections import MAX_FIGURE_HEIGHT_CM
+
+    _, _, document = built
+    pictures = [
+        p for p in document.element.body.iter(f"{W}p") if p.find(f".//{WP}inline") is not None
+    ]
+    assert len(pictures) == 6
+    for p in pictures:
+        assert p.find(f"{W}pPr/{W}keepNext") is not None
+        caption = p.getnext()
+        assert caption.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HPCaption"
+        title = p.find(f".//{WP}docPr").get("title")
+        assert "".join(t.text or "" for t in caption.iter(f"{W}t")) == title
+        height_cm = int(p.find(f".//{WP}extent").get("cy")) / 360000
+        assert height_cm <= MAX_FIGURE_HEIGHT_CM + 0.05

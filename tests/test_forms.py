@@ -172,3 +172,12 @@ def test_every_listed_path_gives_a_value() -> None:
     programme = load(EXAMPLE)
     for path in value_paths(programme):
         assert isinstance(format_value(resolve(programme, path), "fr"), str), path
+
+
+def test_enum_values_have_no_soft_hyphens() -> None:
+    """Labels carry soft hyphens for narrow table columns; form fields get plain words."""
+    from handlungsprogramm.model import Hazard, Pillar
+    from handlungsprogramm.pdf.forms import format_value
+
+    assert format_value(Pillar.ADAPTATION, "de") == "Klimafolgenanpassung"
+    assert "\u00ad" not in format_value(Hazard.SEA_LEVEL_RISE, "de")

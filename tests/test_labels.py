@@ -421,3 +421,42 @@ def test_catalogue_is_one_language() -> None:
     assert set(french) == set(LABELS)
     assert french["draft.marking"] == "Projet"
     assert catalogue("sw") == catalogue("en")
+
+
+def test_responsibilities_measures_column() -> None:
+    """The measures column of the responsibilities has its own plain label in every language."""
+    assert {lang: label("responsibilities.measures", lang) for lang in LABEL_LANGUAGES} == {
+        "de": "Maßnahmen",
+        "en": "Measures",
+        "fr": "Mesures",
+        "es": "Medidas",
+        "pt": "Medidas",
+    }
+
+
+# German compounds in narrow table columns, with their soft hyphens shown as "-".
+SOFT_HYPHENATED = {
+    ("baseline.likelihood", "de"): "Eintritts-wahr-schein-lich-keit",
+    ("baseline.impact", "de"): "Schadens-ausmaß",
+    ("hazard.sea_level_rise", "de"): "Meeres-spiegel-anstieg",
+    ("objective.baseline_value", "de"): "Ausgangs-wert",
+    ("measures.lead", "de"): "Feder-führung",
+    ("pillar.adaptation", "de"): "Klimafolgen-anpassung",
+}
+
+
+@pytest.mark.parametrize(("entry", "expected"), sorted(SOFT_HYPHENATED.items()))
+def test_long_compounds_break_at_syllables(entry: tuple[str, str], expected: str) -> None:
+    """Words too long for their table column carry soft hyphens at syllable boundaries."""
+    key, lang = entry
+    assert LABELS[key][lang].replace("\u00ad", "-") == expected
+
+
+@pytest.mark.parametrize("key", sorted(LABELS))
+def test_soft_hyphens_stand_inside_words(key: str) -> None:
+    """A soft hyphen only ever stands between two letters (never doubled, never at an edge)."""
+    for lang, text in LABELS[key].items():
+        for match in re.finditer("\u00ad", text):
+            before, after = text[match.start() - 1 : match.start()], text[match.end() :][:1]
+            assert before.isalpha(), f"{key} in {lang}: {text!r}"
+            assert after.isalpha(), f"{key} in {lang}: {text!r}"

@@ -15,6 +15,13 @@ words that differ between Brazil, Portugal and Mozambique where a common term ex
 terms understood throughout Latin America ("Monto", "financiamiento"). French labels
 use the typographic apostrophe and a no-break space before a colon.
 
+Long German compounds that stand in narrow table columns (column headers such as
+"Eintritts·wahr·schein·lich·keit", enum values such as "Meeres·spiegel·anstieg") carry
+soft hyphens (U+00AD) at their syllable or compound boundaries, so Word and LibreOffice
+break them there instead of at an arbitrary letter; where no break is needed they are
+invisible. Output that is not a word-processor text (chart labels, PDF metadata) strips
+them.
+
 Content can be in any ISO 639-1 language (e.g. Swahili); labels exist only in the five
 ``LABEL_LANGUAGES``. :func:`label_language` says which catalogue language a content
 language uses: its own when there is one, English otherwise.
@@ -378,14 +385,14 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Ameaça",
     },
     "baseline.likelihood": {
-        "de": "Eintrittswahrscheinlichkeit",
+        "de": "Eintritts\u00adwahr\u00adschein\u00adlich\u00adkeit",
         "en": "Likelihood",
         "fr": "Probabilité",
         "es": "Probabilidad",
         "pt": "Probabilidade",
     },
     "baseline.impact": {
-        "de": "Schadensausmaß",
+        "de": "Schadens\u00adausmaß",
         "en": "Impact",
         "fr": "Impact",
         "es": "Impacto",
@@ -485,7 +492,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Unidade",
     },
     "objective.baseline_value": {
-        "de": "Ausgangswert",
+        "de": "Ausgangs\u00adwert",
         "en": "Baseline value",
         "fr": "Valeur de référence",
         "es": "Línea de base",
@@ -549,7 +556,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Pilar",
     },
     "measures.lead": {
-        "de": "Federführung",
+        "de": "Feder\u00adführung",
         "en": "Lead",
         "fr": "Responsable principal",
         "es": "Responsable principal",
@@ -964,6 +971,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "fr": "Nombre de mesures",
         "es": "Número de medidas",
         "pt": "Número de medidas",
+    },
+    "responsibilities.measures": {
+        "de": "Maßnahmen",
+        "en": "Measures",
+        "fr": "Mesures",
+        "es": "Medidas",
+        "pt": "Medidas",
     },
     # -- monitoring -----------------------------------------------------------------
     "monitoring.responsible": {
@@ -1431,7 +1445,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Tempestades",
     },
     "hazard.sea_level_rise": {
-        "de": "Meeresspiegelanstieg",
+        "de": "Meeres\u00adspiegel\u00adanstieg",
         "en": "Sea-level rise",
         "fr": "Élévation du niveau de la mer",
         "es": "Aumento del nivel del mar",

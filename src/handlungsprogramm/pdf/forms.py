@@ -164,7 +164,8 @@ def format_value(value: Any, lang: str) -> str:
         return "✓" if value else ""
     if isinstance(value, StrEnum):
         try:
-            return enum_label(value, lang)
+            # labels carry soft hyphens for narrow table columns; a form field is one line
+            return enum_label(value, lang).replace("\u00ad", "")
         except TypeError:
             return value.value
     if isinstance(value, Decimal | int):

@@ -3,7 +3,9 @@
 People read a time plan and a budget split faster from a picture than from a table.
 Every chart is deterministic (fixed fonts, no timestamps, fixed SVG ids), uses the
 Okabe–Ito colour-blind-safe palette, never adds different currencies, and carries a
-title and alt text in both languages for the tagged PDF.
+title and alt text in both languages for the tagged PDF. Numbers on the charts (ticks,
+values) are written the German way ("1,5", "41.000"), as in the document's tables;
+amounts in a text of one language (the alt text) follow that language.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
@@ -38,7 +41,7 @@ from handlungsprogramm.model import (
 )
 from handlungsprogramm.totals import Totals, compute_totals
 
-__all__ = ["MEASURES_PER_TIMELINE", "Chart", "build_charts"]
+__all__ = ["MAX_HEIGHT_IN", "MEASURES_PER_TIMELINE", "Chart", "build_charts"]
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PILLAR_COLOURS = {
@@ -58,6 +61,15 @@ MEASURES_PER_TIMELINE = 25
 INDICATORS_PER_IMAGE = 12
 WIDTH_IN = 16.6 / 2.54
 """Figures are exactly the text width of the standard template."""
+MAX_HEIGHT_IN = 9.0
+"""Tallest figure: with its spacing and a two-line caption it fits the 25.1 cm text height
+of the standard template, so a chart is never parted from its caption."""
+TIMELINE_ROW_IN = 0.34
+"""Height of one measure in the time plan; less when a full image would be too tall."""
+TIMELINE_FRAME_IN = 1.3
+"""Axis, legend and margins of the time plan."""
+NUMBER_LANGUAGE = "de"
+"""Numbers on charts follow the German document convention, as the tables do."""
 
 _RC: dict[Any, Any] = {
     # Noto covers Latin, Greek, Cyrillic; the fallbacks cover Ethiopic and Arabic names.
@@ -84,8 +96,25 @@ class Chart:
     """How many bars (timeline) or panels the drawn figure holds, read back from it."""
 
 
+def _plain(text: str) -> str:
+    """A label for a chart: soft hyphens (line-break hints for Word) are not drawn."""
+    return text.replace("\u00ad", "")
+
+
 def _both(key: str, lang: str, **params: object) -> tuple[str, str]:
-    return label(key, "de", **params), label(key, lang, **params)
+    return _plain(label(key, "de", **params)), _plain(label(key, lang, **params))
+
+
+def _enum_both(member: StrEnum, lang: str) -> tuple[str, str]:
+    return _plain(enum_label(member, "de")), _plain(enum_label(member, lang))
+
+
+def _number(value: float) -> str:
+    """A tick or value as the document writes numbers: "1,5", "41.000" (not "1.5", "41000")."""
+    if value == 0:
+        value = 0.0  # no "-0"
+    exact = Decimal(f"{value:.6g}")  # what a tick needs, without binary noise (0.30000000000000004)
+    return format_decimal(exact, NUMBER_LANGUAGE)
 
 
 def _joined(pair: tuple[str, str]) -> str:
@@ -168,7 +197,10 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     ]
     start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
     for number, chunk in enumerate(chunks, start=1):
-        fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.3 + 0.34 * len(chunk)), layout="constrained")
+        row_in = min(TIMELINE_ROW_IN, (MAX_HEIGHT_IN - TIMELINE_FRAME_IN) / len(chunk))
+        fig, ax = plt.subplots(
+            figsize=(WIDTH_IN, TIMELINE_FRAME_IN + row_in * len(chunk)), layout="constrained"
+        )
         ax.axvspan(start, end, color="#EEF2F0", zorder=0)
         labels = []
         previous_field = None
@@ -199,7 +231,7 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
         handles = [
             Patch(
                 facecolor=PILLAR_COLOURS[p],
-                label=_joined((enum_label(p, "de"), enum_label(p, lang))).replace("\u00ad", ""),
+                label=_joined(_enum_both(p, lang)),
             )
             for p in Pillar
         ]
@@ -258,9 +290,7 @@ def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Char
         )
         ax1.set_title(_joined(_both("resources.by_field_of_action", lang)), fontsize=8, loc="left")
         pillars = [p for p in Pillar if p in t.by_pillar]
-        pillar_names = [
-            f"{enum_label(p, 'de')}\n{enum_label(p, lang)}".replace("\u00ad", "") for p in pillars
-        ]
+        pillar_names = ["\n".join(_enum_both(p, lang)) for p in pillars]
         for index, pillar in enumerate(pillars):
             left = 0.0
             for status in statuses:
@@ -279,20 +309,14 @@ def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Char
         handles = [
             Patch(
                 facecolor="#555555",
-                label=_joined((enum_label(s, "de"), enum_label(s, lang))),
+                label=_joined(_enum_both(s, lang)),
                 alpha=STATUS_STYLE[s][0],
                 hatch=STATUS_STYLE[s][1],
             )
             for s in statuses
         ]
-        fig.legend(
-            handles=handles,
-            loc="lower center",
-            ncol=3,
-            frameon=False,
-            fontsize=7,
-            bbox_to_anchor=(0.5, -0.08),
-        )
+        # inside the figure: a legend below it (bbox_to_anchor y < 0) is cut off when saved
+        fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=7)
         png, svg = _save(fig, svg_too)
         title = _both("chart.money", lang, currency=currency)
         alt = (
@@ -317,11 +341,11 @@ def _stacked(ax: object, names: Sequence[str], keys: Sequence[str],
 
 
 def _compact(value: float) -> str:
-    # language-neutral SI prefixes: the chart serves both languages
-    for size, suffix in ((1e9, " G"), (1e6, " M"), (1e3, " k")):
+    # language-neutral SI prefixes (the chart serves both languages), German digits
+    for size, suffix in ((1e9, "\u00a0G"), (1e6, "\u00a0M"), (1e3, "\u00a0k")):
         if abs(value) >= size:
-            return f"{value / size:g}{suffix}"
-    return f"{value:g}"
+            return f"{_number(value / size)}{suffix}"
+    return _number(value)
 
 
 def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Chart]:
@@ -334,7 +358,8 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
     )
     for ax, unit in zip(axes[0], units, strict=True):
         sides = list(Side)
-        values = [float(totals.personnel.get((side, unit), Decimal(0))) for side in sides]
+        exact = [totals.personnel.get((side, unit), Decimal(0)) for side in sides]
+        values = [float(value) for value in exact]
         names = [_drawable(programme.partnership.municipality(side).name) for side in sides]
         ax.barh(range(len(sides)), values, color=[SIDE_COLOURS[s] for s in sides])
         ax.set_yticks(range(len(sides)), names, fontsize=7)
@@ -342,9 +367,10 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
         key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
         de, partner = _both(key, lang)
         ax.set_title(de if de == partner else f"{de}\n{partner}", fontsize=8, loc="left")
-        for row, value in enumerate(values):
-            shown = format_decimal(Decimal(str(value)).normalize(), "de")
+        for row, (value, amount) in enumerate(zip(values, exact, strict=True)):
+            shown = format_decimal(amount.normalize(), NUMBER_LANGUAGE)
             ax.text(value, row, f" {shown}", va="center", fontsize=7)
+        ax.xaxis.set_major_formatter(lambda value, _pos: _number(value))
         ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
         ax.set_axisbelow(True)
     png, svg = _save(fig, svg_too)
@@ -382,9 +408,9 @@ def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:
             ys = [float(ind.baseline.value), float(ind.target.value)]
             colour = "#009E73" if ys[1] >= ys[0] else "#CC79A7"
             ax.plot(xs, ys, marker="o", color=colour, linewidth=1.5)
-            for x, y in zip(xs, ys, strict=True):
+            for x, y, exact in zip(xs, ys, (ind.baseline.value, ind.target.value), strict=True):
                 ax.annotate(
-                    f"{y:g}",
+                    format_decimal(exact, NUMBER_LANGUAGE),  # as the objectives table shows it
                     (x, y),
                     textcoords="offset points",
                     xytext=(0, 5),

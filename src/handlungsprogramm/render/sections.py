@@ -8,6 +8,7 @@ template leaves the heading out).
 from __future__ import annotations
 
 import io
+import struct
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -39,7 +40,7 @@ from handlungsprogramm.model import (
     Side,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
-from handlungsprogramm.render.charts import Chart
+from handlungsprogramm.render.charts import MAX_HEIGHT_IN, Chart
 from handlungsprogramm.render.geometry import (
     SIGNATURE_BOX_HEIGHT_CM,
     SIGNATURE_COLUMN_CM,
@@ -49,7 +50,10 @@ from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer, set_column_widths
 from handlungsprogramm.totals import Totals, funding_source_key
 
-__all__ = ["Sections"]
+__all__ = ["MAX_FIGURE_HEIGHT_CM", "Sections"]
+
+MAX_FIGURE_HEIGHT_CM = MAX_HEIGHT_IN * 2.54
+"""A chart is never taller on paper: with its caption it fits one page."""
 
 
 class Sections:
@@ -153,12 +157,24 @@ class Sections:
         )
 
     def _charts(self, doc: DocxDocument, prefix: str) -> None:
-        """Place every chart whose name starts with ``prefix``, with caption and alt text."""
+        """Place every chart whose name starts with ``prefix``, with caption and alt text.
+
+        The picture stays on the page of its caption: its paragraph keeps with the next
+        (also when a custom template's figure style does not), and it is never taller than
+        :data:`MAX_FIGURE_HEIGHT_CM`, so picture and caption fit one page together (Word and
+        LibreOffice part them when they do not).
+        """
         for name, chart in self.charts.items():
             if not name.startswith(prefix):
                 continue
             paragraph = add_paragraph(doc, style=S.FIGURE)
-            shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(TEXT_WIDTH_CM))
+            paragraph.paragraph_format.keep_with_next = True
+            width, height = _png_size(chart.png)
+            if TEXT_WIDTH_CM * height / width > MAX_FIGURE_HEIGHT_CM + 0.05:  # a pixel's rounding
+                size = {"height": Cm(MAX_FIGURE_HEIGHT_CM)}  # narrower, same proportions
+            else:
+                size = {"width": Cm(TEXT_WIDTH_CM)}
+            shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), **size)
             doc_pr = shape._inline.docPr
             doc_pr.set("title", Bi(*chart.title).joined())
             doc_pr.set("descr", Bi(*chart.alt).joined())
@@ -354,11 +370,12 @@ class Sections:
                 self._enum(m.pillar),
                 self.p.partnership.municipality(m.lead.side).name if m.lead else "–",
                 self._compact_period(m),
-                self._budget(m),
+                self._budget(m) or "–",
             ]
             for m in self.p.measures
         ]
-        self.w.table(doc, header, rows, [1.2, 4.9, 3.0, 2.6, 1.9, 3.0])
+        # the period column holds "(fortlaufend)" / "(ongoing)" unbroken
+        self.w.table(doc, header, rows, [1.2, 4.5, 3.0, 2.6, 2.3, 3.0])
         self._charts(doc, "timeline-")
         return sub
 
@@ -485,13 +502,15 @@ class Sections:
             def fmt(value: Decimal, currency: str = currency) -> str:
                 return format_money(value, currency, "de")
 
-            self.w.paragraph(
+            total_line = self.w.paragraph(
                 doc,
                 Bi(
                     f"{label('resources.total', 'de')}: {fmt(t.total)}",
                     f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
                 ),
             )
+            if f"money-{currency}" in self.charts:  # currency heading, total and chart together
+                total_line.paragraph_format.keep_with_next = True
             self._charts(doc, f"money-{currency}")
             self.w.heading(doc, self.w.bi("resources.by_funding_source"), 3)
             header: list[Bi | str] = [
@@ -543,7 +562,13 @@ class Sections:
             self.w.heading(doc, self.w.bi("resources.personnel_per_side"), 2)
             self._charts(doc, "personnel")
             rows = []
-            for (side, unit), amount in self.totals.personnel.items():
+            sides, units = list(Side), list(PersonnelUnit)
+            # German side first, then the partner, each in the chart's order of units
+            personnel = sorted(
+                self.totals.personnel.items(),
+                key=lambda item: (sides.index(item[0][0]), units.index(item[0][1])),
+            )
+            for (side, unit), amount in personnel:
                 unit_key = (
                     "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
                 )
@@ -596,7 +621,7 @@ class Sections:
             ]
             self.w.table(
                 doc,
-                [self.w.bi("measure.department"), self.w.bi("measures.overview")],
+                [self.w.bi("measure.department"), self.w.bi("responsibilities.measures")],
                 rows,
                 [5.6, 11.0],
             )
@@ -733,6 +758,12 @@ class Sections:
         ]
         self.w.table(doc, header, rows, [2.0, 2.6, 4.6, 7.4])
         return sub
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG header (IHDR, always the first chunk)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
 
 
 def _bookmark(paragraph: object, name: str, ident: int) -> None:

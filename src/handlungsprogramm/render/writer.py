@@ -109,10 +109,11 @@ class Writer:
         text = title.joined() if isinstance(title, Bi) else title
         return add_paragraph(doc, text, f"Heading {level}")
 
-    def paragraph(self, doc: DocxDocument, value: Bi, style: str = S.BODY) -> None:
+    def paragraph(self, doc: DocxDocument, value: Bi, style: str = S.BODY) -> Paragraph:
         """A short bilingual line (not Markdown): one paragraph in either layout."""
         paragraph = add_paragraph(doc, style=style)
         self._bi_runs(paragraph, value)
+        return paragraph
 
     def text_block(self, doc: DocxDocument, text: Text | None) -> None:
         """A long text (Markdown) in both languages, laid out per the layout."""
@@ -167,7 +168,9 @@ class Writer:
             widths = [4.0, (TEXT_WIDTH_CM - 4.0) / 2, (TEXT_WIDTH_CM - 4.0) / 2]
             table = self.table(doc, ["", names.de, names.partner], [], widths)
             for title, de, partner in rows:
-                cells = table.add_row().cells  # type: ignore[no-untyped-call]
+                row = table.add_row()  # type: ignore[no-untyped-call]
+                _keep_row_together(row)
+                cells = row.cells
                 self._fill(cells[0], title, S.TABLE_LABEL)
                 if de == partner:
                     merged = cells[1].merge(cells[2])
@@ -181,7 +184,9 @@ class Writer:
         _no_header_look(grid)
         self._widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
         for title, de, partner in rows:
-            cells = grid.add_row().cells  # type: ignore[no-untyped-call]
+            row = grid.add_row()  # type: ignore[no-untyped-call]
+            _keep_row_together(row)
+            cells = row.cells
             self._fill(cells[0], title, S.TABLE_LABEL)
             self._fill(cells[1], _pair(de, partner), S.TABLE_TEXT)
         set_column_widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
@@ -256,7 +261,11 @@ def set_column_widths(table: Table, widths: Sequence[float]) -> None:
 
 
 def _keep_row_together(row: Any) -> None:
-    """A row is not split across pages (half a measure title on each page reads badly)."""
+    """A row is not split across pages (half a measure title on each page reads badly).
+
+    Every data row of every table gets this, the rows of measure sheets included. A row
+    taller than a whole page is still split by LibreOffice, so no text is ever cut off.
+    """
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
