@@ -11,18 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from handlungsprogramm.render.styles import add_paragraph, add_run, set_style
+from handlungsprogramm.render.ooxml import Sink, add_p, add_r, set_p_style
+from handlungsprogramm.render.styles import style_id
 
-__all__ = ["MarkdownStyles", "ParagraphContainer", "add_markdown"]
+__all__ = ["MarkdownStyles", "ParagraphContainer", "add_markdown", "markdown_into"]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -69,19 +67,52 @@ def add_markdown(
 
     Returns the paragraphs written, in order.
     """
-    written: list[Paragraph] = []
+    part = container.part  # type: ignore[attr-defined]
+    parent = _element_of(container)
+    written = markdown_into(
+        parent, part, text, styles=styles, first=None if first is None else first._p
+    )
+    return [Paragraph(p, container) for p in written]  # type: ignore[arg-type]
+
+
+def _element_of(container: object) -> Any:
+    """Where a python-docx container keeps its paragraphs (a body, a cell, a sub-document)."""
+    for attribute in ("_tc", "_body"):
+        element = getattr(container, attribute, None)
+        if element is not None:
+            return getattr(element, "_body", element)
+    return container.element.body  # type: ignore[attr-defined]
+
+
+def markdown_into(
+    parent: Any, part: Any, text: str, *, styles: MarkdownStyles, first: Any = None
+) -> list[Any]:
+    """Append ``text`` (Markdown) as ``w:p`` elements to ``parent`` (a body or a cell).
+
+    The fast path under :func:`add_markdown`: elements are built directly
+    (:mod:`~handlungsprogramm.render.ooxml`); ``first`` is an existing ``w:p`` to reuse.
+    """
+    written: list[Any] = []
     lists: list[_ListState] = []
     pending_first = first
+    sink = parent if isinstance(parent, Sink) else Sink(parent)
+    ids: dict[str, str] = {}
 
-    def new_paragraph(style: str) -> Paragraph:
+    def sid(name: str) -> str:
+        found = ids.get(name)
+        if found is None:
+            found = ids[name] = style_id(part, name)
+        return found
+
+    def new_paragraph(style: str) -> Any:
         nonlocal pending_first
         if pending_first is not None:
-            paragraph, pending_first = pending_first, None
-            set_style(paragraph, style)
+            p, pending_first = pending_first, None
+            set_p_style(p, sid(style))
         else:
-            paragraph = add_paragraph(container, style=style)
-        written.append(paragraph)
-        return paragraph
+            p = add_p(sink, sid(style))
+        written.append(p)
+        return p
 
     for token in _PARSER.parse(text):
         kind = token.type
@@ -97,34 +128,40 @@ def add_markdown(
                 state = lists[-1]
                 depth = min(len(lists), 3) - 1
                 style = (styles.number if state.ordered else styles.bullet)[depth]
-                paragraph = new_paragraph(style)
+                p = new_paragraph(style)
                 if state.ordered:
-                    state.num_id = _restart_numbering(paragraph, state.num_id, state.start)
+                    state.num_id = _restart_numbering(
+                        Paragraph(p, _PartOwner(part)),
+                        state.num_id,
+                        state.start,
+                    )
             else:
-                paragraph = new_paragraph(styles.body)
-            _add_inline(paragraph, token.children or [], styles)
+                p = new_paragraph(styles.body)
+            _add_inline(p, part, token.children or [], styles, sid)
         elif kind in ("fence", "code_block"):
-            paragraph = new_paragraph(styles.body)
-            _add_lines(paragraph, token.content.rstrip("\n"), styles.code)
+            p = new_paragraph(styles.body)
+            code = sid(styles.code)
+            for index, line in enumerate(token.content.rstrip("\n").split("\n")):
+                add_r(p, line, code, line_break=index > 0)
         elif kind == "hr":
             new_paragraph(styles.body)
     if not written and pending_first is not None:
-        set_style(pending_first, styles.body)
+        set_p_style(pending_first, sid(styles.body))
         written.append(pending_first)
     return written
 
 
-def _add_lines(paragraph: Paragraph, text: str, style: str | None) -> None:
-    for index, line in enumerate(text.split("\n")):
-        run = add_run(paragraph, "", style)
-        if index:
-            run.add_break(WD_BREAK.LINE)  # after w:rPr, before the text: schema order
-        run.add_text(line)
+class _PartOwner:
+    """The parent python-docx needs to reach the document part from a bare paragraph."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
 
 
-def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyles) -> None:
+def _add_inline(p: Any, part: Any, tokens: list[Token], styles: MarkdownStyles, sid: Any) -> None:
     bold = italic = 0
     hyperlink: Any = None
+    plain = sid(styles.text) if styles.text else None
     for token in tokens:
         kind = token.type
         if kind == "strong_open":
@@ -138,50 +175,31 @@ def _add_inline(paragraph: Paragraph, tokens: list[Token], styles: MarkdownStyle
         elif kind == "link_open":
             href = str(token.attrs.get("href", ""))
             safe = href.lower().startswith(_SAFE_SCHEMES)
-            hyperlink = _hyperlink(paragraph, href) if safe else None
+            hyperlink = _hyperlink(p, part, href) if safe else None
         elif kind == "link_close":
             hyperlink = None
-        elif kind == "softbreak":
-            _run(paragraph, " ", bold, italic, styles, hyperlink)
-        elif kind == "hardbreak":
-            run = _run(paragraph, "", bold, italic, styles, hyperlink)
-            run.add_break(WD_BREAK.LINE)
-        elif kind == "code_inline":
-            _run(paragraph, token.content, bold, italic, styles, hyperlink, style=styles.code)
-        elif kind in ("text", "html_inline", "image"):  # an image shows its alt text
-            _run(paragraph, token.content, bold, italic, styles, hyperlink)
+        elif kind in ("softbreak", "hardbreak", "code_inline", "text", "html_inline", "image"):
+            # an image shows its alt text; a soft break is a space, a hard one a line break
+            text = " " if kind == "softbreak" else "" if kind == "hardbreak" else token.content
+            if kind == "code_inline":
+                style = sid(styles.code)
+            elif hyperlink is not None:
+                style = sid(styles.hyperlink)
+            else:
+                style = plain
+            # Bold and italic are character *properties* here because Word's built-in
+            # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
+            add_r(
+                hyperlink if hyperlink is not None else p, text, style,
+                bold=bold > 0, italic=italic > 0, line_break=kind == "hardbreak",
+            )  # fmt: skip
 
 
-def _run(
-    paragraph: Paragraph,
-    text: str,
-    bold: int,
-    italic: int,
-    styles: MarkdownStyles,
-    hyperlink: Any,
-    *,
-    style: str | None = None,
-) -> Run:
-    """Add a run, inside the open hyperlink if there is one, so word order is kept."""
-    if style is None:
-        style = styles.hyperlink if hyperlink is not None else styles.text
-    run = add_run(paragraph, text, style)
-    # Bold and italic are character *properties* here because Word's built-in
-    # "Strong"/"Emphasis" styles cannot combine; both stay restylable via the theme.
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if hyperlink is not None:
-        hyperlink.append(run._r)
-    return run
-
-
-def _hyperlink(paragraph: Paragraph, url: str) -> object:
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    element = OxmlElement("w:hyperlink")
-    element.set(qn("r:id"), r_id)
-    paragraph._p.append(element)
+def _hyperlink(p: Any, part: Any, url: str) -> Any:
+    """A ``w:hyperlink`` to ``url``; the runs inside it keep the word order."""
+    r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
+    element = p.makeelement(qn("w:hyperlink"), {qn("r:id"): r_id})
+    p.append(element)
     return element
 
 

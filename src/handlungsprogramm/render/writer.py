@@ -15,16 +15,15 @@ from typing import Any
 
 from babel import Locale
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Text
-from handlungsprogramm.render.markdown import MarkdownStyles, add_markdown, split_blocks
-from handlungsprogramm.render.styles import S, add_paragraph, add_run, set_style
+from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
+from handlungsprogramm.render.ooxml import Sink, add_cell, add_p, add_r, add_row, add_tbl
+from handlungsprogramm.render.styles import S, add_paragraph, style_id
 
 __all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "set_column_widths"]
 
@@ -120,21 +119,21 @@ class Writer:
         pair = self.text(text)
         de = pair.de or self.missing.de
         partner = pair.partner or self.missing.partner
+        part = doc.part
+        sink = Sink(_body(doc))
         if self.layout is Layout.SEQUENTIAL:
-            add_markdown(doc, de, styles=_DE_MD)
-            add_markdown(doc, partner, styles=_PARTNER_MD)
+            markdown_into(sink, part, de, styles=_DE_MD)
+            markdown_into(sink, part, partner, styles=_PARTNER_MD)
             return
         left, right = split_blocks(de), split_blocks(partner)
-        rows = max(len(left), len(right))
-        table = doc.add_table(rows=rows, cols=2)
-        table.style = doc.styles[S.LAYOUT]
-        self._widths(table, [TEXT_WIDTH_CM / 2] * 2)
-        for index, row in enumerate(table.rows):
-            cells = row.cells
-            for column, blocks, styles in ((0, left, _DE_MD), (1, right, _PARTNER_MD)):
-                cell = cells[column]
+        half = TEXT_WIDTH_CM / 2
+        tbl = add_tbl(sink, style_id(part, S.LAYOUT), [half, half])
+        for index in range(max(len(left), len(right))):
+            tr = add_row(tbl, cant_split=False)
+            for blocks, styles in ((left, _DE_MD), (right, _PARTNER_MD)):
+                tc = add_cell(tr, half)
                 source = blocks[index] if index < len(blocks) else ""
-                add_markdown(cell, source, styles=styles, first=cell.paragraphs[0])
+                markdown_into(tc, part, source, styles=styles, first=add_p(tc, None))
 
     def table(
         self,
@@ -145,68 +144,77 @@ class Writer:
         *,
         label_rows: frozenset[int] = frozenset(),
     ) -> Table:
-        """A data table with a repeated bilingual header row; widths in cm."""
-        table: Table = doc.add_table(rows=1 + len(rows), cols=len(header))
-        table.style = doc.styles[S.TABLE]
-        self._widths(table, widths)
-        _repeat_header(table)
-        # row.cells once per row: table.cell(r, c) rebuilds the whole cell grid each call
-        table_rows = table.rows
-        for cell, title in zip(table_rows[0].cells, header, strict=True):
-            self._fill(cell, title, S.TABLE_HEADER)
-        for index, (row, values) in enumerate(zip(table_rows[1:], rows, strict=True)):
-            _keep_row_together(row)
+        """A data table with a repeated bilingual header row; widths in cm.
+
+        Built element by element (:mod:`~handlungsprogramm.render.ooxml`): tables are
+        most of a large document, and python-docx's object API was most of its cost.
+        """
+        ids = _StyleIds(doc.part)
+        tbl = add_tbl(Sink(_body(doc)), ids[S.TABLE], widths)
+        tr = add_row(tbl, header=True, cant_split=False)
+        for title, width in zip(header, widths, strict=True):
+            self._fill_tc(add_cell(tr, width), title, S.TABLE_HEADER, ids)
+        for index, values in enumerate(rows):
+            tr = add_row(tbl)
             style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
-            for cell, value in zip(row.cells, values, strict=True):
-                self._fill(cell, value, style)
-        return table
+            for value, width in zip(values, widths, strict=True):
+                self._fill_tc(add_cell(tr, width), value, style, ids)
+        return Table(tbl, doc)
 
     def field_table(self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]]) -> Table:
         """Label → value rows (a measure sheet): three columns side by side, two otherwise."""
+        ids = _StyleIds(doc.part)
+        sink = Sink(_body(doc))
         if self.layout is Layout.SIDE_BY_SIDE:
             names = self.language_names()
-            widths = [4.0, (TEXT_WIDTH_CM - 4.0) / 2, (TEXT_WIDTH_CM - 4.0) / 2]
-            table = self.table(doc, ["", names.de, names.partner], [], widths)
+            half = (TEXT_WIDTH_CM - 4.0) / 2
+            widths = [4.0, half, half]
+            tbl = add_tbl(sink, ids[S.TABLE], widths)
+            tr = add_row(tbl, header=True, cant_split=False)
+            for name, width in zip(["", names.de, names.partner], widths, strict=True):
+                self._fill_tc(add_cell(tr, width), name, S.TABLE_HEADER, ids)
             for title, de, partner in rows:
-                row = table.add_row()  # type: ignore[no-untyped-call]
-                _keep_row_together(row)
-                cells = row.cells
-                self._fill(cells[0], title, S.TABLE_LABEL)
+                tr = add_row(tbl)
+                self._fill_tc(add_cell(tr, 4.0), title, S.TABLE_LABEL, ids)
                 if de == partner:
-                    merged = cells[1].merge(cells[2])
-                    self._fill(merged, de, S.TABLE_TEXT)
+                    self._fill_tc(add_cell(tr, 2 * half, span=2), de, S.TABLE_TEXT, ids)
                 else:
-                    self._fill(cells[1], de, S.TABLE_TEXT)
-                    self._fill(cells[2], partner, S.TABLE_TEXT, partner=True)
-            return table
-        grid: Table = doc.add_table(rows=0, cols=2)
-        grid.style = doc.styles[S.TABLE]
-        _no_header_look(grid)
-        self._widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
+                    self._fill_tc(add_cell(tr, half), de, S.TABLE_TEXT, ids)
+                    self._fill_tc(add_cell(tr, half), partner, S.TABLE_TEXT, ids, partner=True)
+            return Table(tbl, doc)
+        widths = [4.0, TEXT_WIDTH_CM - 4.0]
+        tbl = add_tbl(sink, ids[S.TABLE], widths, first_row_look=False)
         for title, de, partner in rows:
-            row = grid.add_row()  # type: ignore[no-untyped-call]
-            _keep_row_together(row)
-            cells = row.cells
-            self._fill(cells[0], title, S.TABLE_LABEL)
-            self._fill(cells[1], _pair(de, partner), S.TABLE_TEXT)
-        set_column_widths(grid, [4.0, TEXT_WIDTH_CM - 4.0])
-        return grid
+            tr = add_row(tbl)
+            self._fill_tc(add_cell(tr, widths[0]), title, S.TABLE_LABEL, ids)
+            self._fill_tc(add_cell(tr, widths[1]), _pair(de, partner), S.TABLE_TEXT, ids)
+        return Table(tbl, doc)
 
     # -- helpers -------------------------------------------------------------------
 
     def _bi_runs(
         self, paragraph: Paragraph, value: Bi, *, stacked: bool = False, header: bool = False
     ) -> None:
-        paragraph.add_run(value.de)
+        self._bi_into(
+            paragraph._p, value, _StyleIds(paragraph.part), stacked=stacked, header=header
+        )
+
+    def _bi_into(
+        self, p: Any, value: Bi, ids: _StyleIds, *, stacked: bool = False, header: bool = False
+    ) -> None:
+        add_r(p, value.de)
         if value.same or not value.partner:
             return
+        style = ids[S.PARTNER_HEADER if header else S.PARTNER]
         if stacked:
-            paragraph.add_run().add_break()
+            add_r(p, value.partner, style, line_break=True)
         else:
-            paragraph.add_run(" / ")
-        add_run(paragraph, value.partner, S.PARTNER_HEADER if header else S.PARTNER)
+            add_r(p, " / ")
+            add_r(p, value.partner, style)
 
-    def _fill(self, cell: _Cell, value: Cell, style: str, *, partner: bool = False) -> None:
+    def _fill_tc(
+        self, tc: Any, value: Cell, style: str, ids: _StyleIds, *, partner: bool = False
+    ) -> None:
         items: list[str | Bi]
         if value is None:
             items = []
@@ -214,21 +222,35 @@ class Writer:
             items = [value]
         else:
             items = list(value)
-        first = True
+        style_id_ = ids[style]
+        header = style == S.TABLE_HEADER
         for item in items or [""]:
-            paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-            first = False
-            set_style(paragraph, style)
+            p = add_p(tc, style_id_)
             if isinstance(item, Bi):
-                self._bi_runs(paragraph, item, stacked=True, header=style == S.TABLE_HEADER)
+                self._bi_into(p, item, ids, stacked=True, header=header)
             elif partner and style == S.TABLE_TEXT:
-                add_run(paragraph, item, S.PARTNER)
+                add_r(p, item, ids[S.PARTNER])
             else:
-                paragraph.add_run(item)
+                add_r(p, item)
 
-    def _widths(self, table: Table, widths: Sequence[float]) -> None:
-        table.autofit = False
-        set_column_widths(table, widths)
+
+class _StyleIds:
+    """Style ids of one document, looked up once per table rather than once per cell."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self._ids: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = style_id(self.part, name)
+        return found
+
+
+def _body(doc: Any) -> Any:
+    """The ``w:body`` element of a document or sub-document."""
+    return doc.element.body
 
 
 def _pair(de: Cell, partner: Cell) -> Cell:
@@ -258,27 +280,3 @@ def set_column_widths(table: Table, widths: Sequence[float]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)
-
-
-def _keep_row_together(row: Any) -> None:
-    """A row is not split across pages (half a measure title on each page reads badly).
-
-    Every data row of every table gets this, the rows of measure sheets included. A row
-    taller than a whole page is still split by LibreOffice, so no text is ever cut off.
-    """
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _no_header_look(table: Table) -> None:
-    """A table without header row: switch off the table style's first-row look."""
-    look = OxmlElement("w:tblLook")
-    look.set(qn("w:val"), "0000")
-    look.set(qn("w:firstRow"), "0")
-    table._tbl.tblPr.append(look)
-
-
-def _repeat_header(table: Table) -> None:
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)

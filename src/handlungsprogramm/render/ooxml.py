@@ -1,0 +1,200 @@
+"""WordprocessingML elements built directly, in schema order, for the hot paths.
+
+python-docx's object API finds the right place for every child element by scanning
+the successors the schema allows (and parses a string for every new element); a
+1,000-measure programme creates a few hundred thousand elements, and that search was
+most of the rendering time. The builders here append elements in the order the
+schema wants them, through lxml directly: same XML, a fraction of the work.
+
+The elements are created through their parents, so python-docx's element classes
+(``CT_P``, ``CT_Tbl`` …) still apply, and python-docx objects can be wrapped around
+them where the rest of the renderer needs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+
+__all__ = [
+    "Sink",
+    "add_cell",
+    "add_p",
+    "add_r",
+    "add_row",
+    "add_tbl",
+    "cm_to_twips",
+    "set_p_style",
+]
+
+_P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_R, _RPR, _RSTYLE, _T = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
+_B, _I, _BR, _TAB = qn("w:b"), qn("w:i"), qn("w:br"), qn("w:tab")
+_TBL, _TBLPR, _TBLSTYLE, _TBLW = qn("w:tbl"), qn("w:tblPr"), qn("w:tblStyle"), qn("w:tblW")
+_TBLLAYOUT, _TBLLOOK, _TBLGRID, _GRIDCOL = (
+    qn("w:tblLayout"), qn("w:tblLook"), qn("w:tblGrid"), qn("w:gridCol"),
+)  # fmt: skip
+_TR, _TRPR, _CANTSPLIT, _TBLHEADER = qn("w:tr"), qn("w:trPr"), qn("w:cantSplit"), qn("w:tblHeader")
+_TC, _TCPR, _TCW, _GRIDSPAN = qn("w:tc"), qn("w:tcPr"), qn("w:tcW"), qn("w:gridSpan")
+_SECTPR = qn("w:sectPr")
+_VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def cm_to_twips(cm: float) -> int:
+    """Centimetres in twentieths of a point, the unit of widths in tables."""
+    return round(cm * 1440 / 2.54)
+
+
+class Sink:
+    """Where new blocks go: the end of a body (before its ``w:sectPr``) or of a cell."""
+
+    def __init__(self, parent: Any) -> None:
+        self.parent = parent
+        last = parent[-1] if len(parent) else None
+        self._anchor = last if last is not None and last.tag == _SECTPR else None
+
+    def add(self, element: Any) -> Any:
+        if self._anchor is not None:
+            self._anchor.addprevious(element)
+        else:
+            self.parent.append(element)
+        return element
+
+    def make(self, tag: str) -> Any:
+        return self.parent.makeelement(tag, {})
+
+
+def add_p(parent: Any, style_id: str | None) -> Any:
+    """Append ``<w:p>`` with its paragraph style to ``parent`` (a cell or a paragraph sink)."""
+    if isinstance(parent, Sink):
+        p = parent.add(parent.make(_P))
+    else:
+        p = parent.makeelement(_P, {})
+        parent.append(p)
+    if style_id:
+        ppr = p.makeelement(_PPR, {})
+        p.append(ppr)
+        ppr.append(ppr.makeelement(_PSTYLE, {_VAL: style_id}))
+    return p
+
+
+def set_p_style(p: Any, style_id: str) -> None:
+    """Set the paragraph style of ``p`` (``w:pStyle`` is the first child of ``w:pPr``)."""
+    ppr = p[0] if len(p) and p[0].tag == _PPR else None
+    if ppr is None:
+        ppr = p.makeelement(_PPR, {})
+        p.insert(0, ppr)
+    pstyle = ppr[0] if len(ppr) and ppr[0].tag == _PSTYLE else None
+    if pstyle is None:
+        pstyle = ppr.makeelement(_PSTYLE, {})
+        ppr.insert(0, pstyle)
+    pstyle.set(_VAL, style_id)
+
+
+def add_r(
+    parent: Any,
+    text: str,
+    style_id: str | None = None,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    line_break: bool = False,
+) -> Any:
+    """Append a run: character style, bold, italic, an optional line break, then text.
+
+    Tabs become ``<w:tab/>`` and line feeds ``<w:br/>``, as python-docx's ``Run.text``
+    does, so text from the model reads the same whichever path wrote it.
+    """
+    r = parent.makeelement(_R, {})
+    parent.append(r)
+    if style_id or bold or italic:
+        rpr = r.makeelement(_RPR, {})
+        r.append(rpr)
+        if style_id:
+            rpr.append(rpr.makeelement(_RSTYLE, {_VAL: style_id}))
+        if bold:
+            rpr.append(rpr.makeelement(_B, {}))
+        if italic:
+            rpr.append(rpr.makeelement(_I, {}))
+    if line_break:
+        r.append(r.makeelement(_BR, {}))
+    if text:
+        _add_text(r, text)
+    return r
+
+
+def _add_text(r: Any, text: str) -> None:
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        _t(r, text)
+        return
+    chunk = ""
+    for char in text:
+        if char in "\t\n\r":
+            if chunk:
+                _t(r, chunk)
+                chunk = ""
+            r.append(r.makeelement(_TAB if char == "\t" else _BR, {}))
+        else:
+            chunk += char
+    if chunk:
+        _t(r, chunk)
+
+
+def _t(r: Any, text: str) -> None:
+    t = r.makeelement(_T, {})
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(_SPACE, "preserve")
+    t.text = text
+    r.append(t)
+
+
+def add_tbl(
+    sink: Sink, style_id: str, widths_cm: Sequence[float], *, first_row_look: bool = True
+) -> Any:
+    """Append an empty table with a fixed grid (Word reads the grid, LibreOffice the cells)."""
+    twips = [cm_to_twips(w) for w in widths_cm]
+    look = (
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+        if first_row_look
+        else '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
+    )
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/>'
+        f'<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>{look}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid></w:tbl>"
+    )
+    sink.add(tbl)
+    return tbl
+
+
+def add_row(tbl: Any, *, header: bool = False, cant_split: bool = True) -> Any:
+    """Append ``<w:tr>``: kept on one page, and repeated on every page if ``header``."""
+    tr = tbl.makeelement(_TR, {})
+    tbl.append(tr)
+    if cant_split or header:
+        trpr = tr.makeelement(_TRPR, {})
+        tr.append(trpr)
+        if cant_split:
+            trpr.append(trpr.makeelement(_CANTSPLIT, {}))
+        if header:
+            trpr.append(trpr.makeelement(_TBLHEADER, {_VAL: "true"}))
+    return tr
+
+
+def add_cell(tr: Any, width_cm: float, span: int = 1) -> Any:
+    """Append ``<w:tc>`` with its width (and span); the caller adds its paragraphs."""
+    tc = tr.makeelement(_TC, {})
+    tr.append(tc)
+    tcpr = tc.makeelement(_TCPR, {})
+    tc.append(tcpr)
+    tcpr.append(tcpr.makeelement(_TCW, {_W: str(cm_to_twips(width_cm)), _TYPE: "dxa"}))
+    if span > 1:
+        tcpr.append(tcpr.makeelement(_GRIDSPAN, {_VAL: str(span)}))
+    return tc
