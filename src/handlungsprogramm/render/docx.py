@@ -152,9 +152,10 @@ def render_docx(
         short=short_fingerprint(full),
     )  # fmt: skip
     pictures = build_charts(clean, svg=False, totals=totals) if charts else []
-    context["blocks"] = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
+    blocks = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
         draft=draft, template=name
     )
+    context["blocks"] = blocks
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
@@ -169,6 +170,7 @@ def render_docx(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
+    blocks.splice(tpl.docx)
     _describe(tpl, clean, writer, full)
     buffer = io.BytesIO()
     tpl.save(buffer)

@@ -6,7 +6,9 @@ the successors the schema allows (and parses a string for every new element); a
 most of the rendering time. The builders here append elements in the order the
 schema wants them, through lxml directly: same XML, a fraction of the work.
 
-The elements are created through their parents, so python-docx's element classes
+Elements are created in place (``SubElement``), inside their parents' namespace
+declarations, so moving a finished block into the document stays cheap; and through
+their parents, so python-docx's element classes
 (``CT_P``, ``CT_Tbl`` …) still apply, and python-docx objects can be wrapped around
 them where the rest of the renderer needs them.
 """
@@ -16,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.parser import parse_xml
+from docx.oxml.ns import qn
+from lxml.etree import SubElement
 
 __all__ = [
     "Sink",
@@ -64,21 +66,19 @@ class Sink:
             self.parent.append(element)
         return element
 
-    def make(self, tag: str) -> Any:
-        return self.parent.makeelement(tag, {})
+    def new(self, tag: str) -> Any:
+        """A new child element at the end (before the ``w:sectPr`` of a body)."""
+        element = SubElement(self.parent, tag)
+        if self._anchor is not None:
+            self._anchor.addprevious(element)
+        return element
 
 
 def add_p(parent: Any, style_id: str | None) -> Any:
     """Append ``<w:p>`` with its paragraph style to ``parent`` (a cell or a paragraph sink)."""
-    if isinstance(parent, Sink):
-        p = parent.add(parent.make(_P))
-    else:
-        p = parent.makeelement(_P, {})
-        parent.append(p)
+    p = parent.new(_P) if isinstance(parent, Sink) else SubElement(parent, _P)
     if style_id:
-        ppr = p.makeelement(_PPR, {})
-        p.append(ppr)
-        ppr.append(ppr.makeelement(_PSTYLE, {_VAL: style_id}))
+        SubElement(SubElement(p, _PPR), _PSTYLE, {_VAL: style_id})
     return p
 
 
@@ -86,11 +86,11 @@ def set_p_style(p: Any, style_id: str) -> None:
     """Set the paragraph style of ``p`` (``w:pStyle`` is the first child of ``w:pPr``)."""
     ppr = p[0] if len(p) and p[0].tag == _PPR else None
     if ppr is None:
-        ppr = p.makeelement(_PPR, {})
+        ppr = SubElement(p, _PPR)
         p.insert(0, ppr)
     pstyle = ppr[0] if len(ppr) and ppr[0].tag == _PSTYLE else None
     if pstyle is None:
-        pstyle = ppr.makeelement(_PSTYLE, {})
+        pstyle = SubElement(ppr, _PSTYLE)
         ppr.insert(0, pstyle)
     pstyle.set(_VAL, style_id)
 
@@ -109,19 +109,17 @@ def add_r(
     Tabs become ``<w:tab/>`` and line feeds ``<w:br/>``, as python-docx's ``Run.text``
     does, so text from the model reads the same whichever path wrote it.
     """
-    r = parent.makeelement(_R, {})
-    parent.append(r)
+    r = SubElement(parent, _R)
     if style_id or bold or italic:
-        rpr = r.makeelement(_RPR, {})
-        r.append(rpr)
+        rpr = SubElement(r, _RPR)
         if style_id:
-            rpr.append(rpr.makeelement(_RSTYLE, {_VAL: style_id}))
+            SubElement(rpr, _RSTYLE, {_VAL: style_id})
         if bold:
-            rpr.append(rpr.makeelement(_B, {}))
+            SubElement(rpr, _B)
         if italic:
-            rpr.append(rpr.makeelement(_I, {}))
+            SubElement(rpr, _I)
     if line_break:
-        r.append(r.makeelement(_BR, {}))
+        SubElement(r, _BR)
     if text:
         _add_text(r, text)
     return r
@@ -137,7 +135,7 @@ def _add_text(r: Any, text: str) -> None:
             if chunk:
                 _t(r, chunk)
                 chunk = ""
-            r.append(r.makeelement(_TAB if char == "\t" else _BR, {}))
+            SubElement(r, _TAB if char == "\t" else _BR)
         else:
             chunk += char
     if chunk:
@@ -145,56 +143,52 @@ def _add_text(r: Any, text: str) -> None:
 
 
 def _t(r: Any, text: str) -> None:
-    t = r.makeelement(_T, {})
+    t = SubElement(r, _T)
     if text[:1].isspace() or text[-1:].isspace():
         t.set(_SPACE, "preserve")
     t.text = text
-    r.append(t)
 
 
 def add_tbl(
     sink: Sink, style_id: str, widths_cm: Sequence[float], *, first_row_look: bool = True
 ) -> Any:
     """Append an empty table with a fixed grid (Word reads the grid, LibreOffice the cells)."""
-    twips = [cm_to_twips(w) for w in widths_cm]
-    look = (
-        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
-        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
-        if first_row_look
-        else '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
-    )
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
-    tbl = parse_xml(
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/>'
-        f'<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>{look}</w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid></w:tbl>"
-    )
-    sink.add(tbl)
+    tbl = sink.new(_TBL)
+    tbl_pr = SubElement(tbl, _TBLPR)
+    SubElement(tbl_pr, _TBLSTYLE, {_VAL: style_id})
+    SubElement(tbl_pr, _TBLW, {_W: "0", _TYPE: "auto"})
+    SubElement(tbl_pr, _TBLLAYOUT, {_TYPE: "fixed"})
+    look = _LOOK if first_row_look else _NO_LOOK
+    SubElement(tbl_pr, _TBLLOOK, {qn(f"w:{k}"): v for k, v in look.items()})
+    grid = SubElement(tbl, _TBLGRID)
+    for width in widths_cm:
+        SubElement(grid, _GRIDCOL, {_W: str(cm_to_twips(width))})
     return tbl
+
+
+_LOOK = {"val": "04A0", "firstRow": "1", "lastRow": "0", "firstColumn": "1",
+         "lastColumn": "0", "noHBand": "0", "noVBand": "1"}  # fmt: skip
+_NO_LOOK = {"val": "0000", "firstRow": "0", "lastRow": "0", "firstColumn": "0",
+            "lastColumn": "0", "noHBand": "0", "noVBand": "0"}  # fmt: skip
 
 
 def add_row(tbl: Any, *, header: bool = False, cant_split: bool = True) -> Any:
     """Append ``<w:tr>``: kept on one page, and repeated on every page if ``header``."""
-    tr = tbl.makeelement(_TR, {})
-    tbl.append(tr)
+    tr = SubElement(tbl, _TR)
     if cant_split or header:
-        trpr = tr.makeelement(_TRPR, {})
-        tr.append(trpr)
+        trpr = SubElement(tr, _TRPR)
         if cant_split:
-            trpr.append(trpr.makeelement(_CANTSPLIT, {}))
+            SubElement(trpr, _CANTSPLIT)
         if header:
-            trpr.append(trpr.makeelement(_TBLHEADER, {_VAL: "true"}))
+            SubElement(trpr, _TBLHEADER, {_VAL: "true"})
     return tr
 
 
 def add_cell(tr: Any, width_cm: float, span: int = 1) -> Any:
     """Append ``<w:tc>`` with its width (and span); the caller adds its paragraphs."""
-    tc = tr.makeelement(_TC, {})
-    tr.append(tc)
-    tcpr = tc.makeelement(_TCPR, {})
-    tc.append(tcpr)
-    tcpr.append(tcpr.makeelement(_TCW, {_W: str(cm_to_twips(width_cm)), _TYPE: "dxa"}))
+    tc = SubElement(tr, _TC)
+    tcpr = SubElement(tc, _TCPR)
+    SubElement(tcpr, _TCW, {_W: str(cm_to_twips(width_cm)), _TYPE: "dxa"})
     if span > 1:
-        tcpr.append(tcpr.makeelement(_GRIDSPAN, {_VAL: str(span)}))
+        SubElement(tcpr, _GRIDSPAN, {_VAL: str(span)})
     return tc
