@@ -80,6 +80,9 @@ _RC: dict[Any, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "figure.dpi": 150,
+    # FreeType's auto-hinter (matplotlib's default) made glyph loading the largest cost
+    # of a chart; at 150 dpi with anti-aliasing, unhinted glyphs look the same.
+    "text.hinting": "no_hinting",
 }
 
 
@@ -186,6 +189,10 @@ def _ordered(programme: Programme) -> list[Measure]:
     )
 
 
+_TIMELINE_BOTTOM_IN = 0.78
+"""Below the bars: the year ticks and the two-row legend."""
+
+
 def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     measures = [m for m in _ordered(programme) if m.timeline is not None]
@@ -198,9 +205,8 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
     for number, chunk in enumerate(chunks, start=1):
         row_in = min(TIMELINE_ROW_IN, (MAX_HEIGHT_IN - TIMELINE_FRAME_IN) / len(chunk))
-        fig, ax = plt.subplots(
-            figsize=(WIDTH_IN, TIMELINE_FRAME_IN + row_in * len(chunk)), layout="constrained"
-        )
+        height = TIMELINE_FRAME_IN + row_in * len(chunk)
+        fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
         ax.axvspan(start, end, color="#EEF2F0", zorder=0)
         labels = []
         previous_field = None
@@ -222,6 +228,16 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
                 ax.axhline(row - 0.5, color="#9AA5AF", linewidth=0.6, zorder=1)
             previous_field = m.field_of_action
         ax.set_yticks(range(len(chunk)), labels, fontsize=6.5, linespacing=1.05)
+        # Fixed margins instead of constrained layout: only the label column is
+        # measured (the text metrics are cached for drawing), which saves a whole
+        # layout pass per image — the time plan of a large programme has dozens.
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        widest = max(t.get_window_extent(renderer).width for t in ax.get_yticklabels())
+        left = widest / fig.dpi + 0.15  # + tick and padding
+        fig.subplots_adjust(
+            left=min(left, 0.5 * WIDTH_IN) / WIDTH_IN, right=1 - 0.15 / WIDTH_IN,
+            top=1 - 0.1 / height, bottom=_TIMELINE_BOTTOM_IN / height,
+        )  # fmt: skip
         ax.invert_yaxis()
         years = range(programme.period.start.year, programme.period.end.year + 2)
         ax.set_xticks(list(years), [str(y) for y in years])
@@ -243,7 +259,8 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
                 label=_joined(_both("measure.ongoing", lang)),
             )
         )
-        fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False, fontsize=7)  # fmt: skip
+        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=2,
+                   frameon=False, fontsize=7)  # fmt: skip
         bars = sum(
             1
             for patch in ax.patches
