@@ -85,23 +85,27 @@ def page(results: dict[str, Any]) -> str:
         "",
         "## Load, check and DOCX",
         "",
-        "| Measures | YAML | Load + check | Check | DOCX | DOCX, no charts | raw docxtpl | DOCX ÷ raw | per measure | Peak RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Measures | YAML | Load + check | Check | DOCX | DOCX, no charts | docxtpl rows | docxtpl sheets | DOCX ÷ rows | no charts ÷ sheets | per measure | Peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['measures']:,} | {r['yaml_bytes'] / 1e6:.2f} MB | {_s(r['load_check_s'])} "
             f"| {_s(r['check_s'])} | {_s(r['docx_s'])} | {_s(r['docx_nocharts_s'])} "
-            f"| {_s(r['raw_docxtpl_s'])} | {r['docx_vs_raw']:.0f}× "
+            f"| {_s(r['raw_docxtpl_s'])} | {_s(r['raw_sheets_s'])} | {r['docx_vs_raw']:.0f}× "
+            f"| {r['docx_nocharts_vs_sheets']:.1f}× "
             f"| {r['per_measure_ms']:.1f} ms | {r['peak_mb']:.0f} MB |"
         )
     lines += [
         "",
-        "*raw docxtpl* fills a minimal template with one table row per measure (six",
-        "cells); the real document has, per measure, an overview row, a sheet of about",
-        "fifteen bilingual rows with Markdown, entries in the resources, responsibilities",
-        "and timeline chapters, and the charts. The ratio therefore measures how much more",
-        "document is made, not only overhead.",
+        "*docxtpl rows* is the reference the issue names: raw docxtpl filling a minimal",
+        "template with one table row (six cells) per measure. The real document has, per",
+        "measure, an overview row, a sheet of about fifteen bilingual rows with Markdown,",
+        "entries in the resources, responsibilities and time-plan chapters, and its share",
+        "of the charts, so that ratio measures mostly how much more document is made.",
+        "*docxtpl sheets* is a fairer reference: raw docxtpl filling one plain two-column",
+        "sheet of ten fields per measure (the same text, no Markdown, no second language",
+        "column, no other chapters, no charts); *no charts ÷ sheets* compares like with like.",
         "",
     ]
     pdf = results.get("pdf")
@@ -142,13 +146,13 @@ def _targets(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> lis
         r = by_n[1000]
         row("check of 1,000 measures < 0.5 s", f"check {_s(r['check_s'])}; load + check "
             f"{_s(r['load_check_s'])}", r["check_s"] < 0.5)  # fmt: skip
-        row("DOCX at 1,000 measures ≤ 2× raw docxtpl", f"{r['docx_vs_raw']:.0f}× "
-            f"({_s(r['docx_s'])} vs {_s(r['raw_docxtpl_s'])})", r["docx_vs_raw"] <= 2)  # fmt: skip
-    typical = min(by_n, key=lambda n: abs(n - 30)) if by_n else None
-    if typical is not None and pdf:
-        docx_30 = pdf["floor_docx_s"] / pdf["batch"]
-        row(f"DOCX of a typical {pdf['typical_measures']}-measure programme < 1 s",
-            f"{_s(docx_30)} per programme in a batch", docx_30 < 1)  # fmt: skip
+        row("DOCX at 1,000 measures ≤ 2× raw docxtpl", f"{r['docx_vs_raw']:.0f}× the one-row "
+            f"reference; without charts {r['docx_nocharts_vs_sheets']:.1f}× the sheets reference",
+            r["docx_vs_raw"] <= 2)  # fmt: skip
+    if 30 in by_n:
+        r = by_n[30]
+        row("DOCX of a typical 30-measure programme < 1 s", f"{_s(r['docx_s'])} with charts, "
+            f"{_s(r['docx_nocharts_s'])} without", r["docx_s"] < 1)  # fmt: skip
     if 500 in by_n and 5000 in by_n:
         growth = by_n[5000]["per_measure_ms"] / by_n[500]["per_measure_ms"]
         row("time per measure at 5,000 within 1.5× of that at 500", f"{growth:.2f}×", growth <= 1.5)

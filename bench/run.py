@@ -300,7 +300,7 @@ def machine() -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sizes", default="10,100,500,1000,5000")
+    parser.add_argument("--sizes", default="10,30,100,500,1000,5000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--repeat-large", type=int, default=1, help="repeats at ≥ 5,000")
     parser.add_argument("--batch", type=int, default=20)
