@@ -192,17 +192,24 @@ def bare_soffice(files: list[Path], out_dir: Path) -> float:
 
 
 def peak_memory(path: Path) -> dict[str, float]:
-    """Peak RSS (MB) of a fresh process that loads, checks and renders ``path``."""
+    """Peak RSS (MB) of a fresh process that loads, checks and renders ``path``.
+
+    Read from ``VmHWM`` in /proc: it starts afresh with the new program, whereas
+    ``ru_maxrss`` carries the parent's peak across fork and exec.
+    """
     code = (
-        "import resource, sys\n"
+        "import sys\n"
+        "def hwm():\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith('VmHWM:'):\n"
+        "            return int(line.split()[1]) / 1024\n"
         "from handlungsprogramm import load, check\n"
         "from handlungsprogramm.render.docx import render_docx\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "base = hwm()\n"
         "p = load(sys.argv[1]); check(p)\n"
-        "loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "loaded = hwm()\n"
         "render_docx(p)\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(base / 1024, loaded / 1024, peak / 1024)\n"
+        "print(base, loaded, hwm())\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
@@ -307,7 +314,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--typical", type=int, default=30)
     parser.add_argument("--no-separate", action="store_true", help="skip N separate builds")
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
+    parser.add_argument(
+        "--memory-only", action="store_true", help="re-measure peak memory into --out"
+    )
     args = parser.parse_args(argv[1:])
+    if args.memory_only:
+        earlier = json.loads(args.out.read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory(prefix="hp-bench-") as tmp:
+            for row in earlier["sizes"]:
+                row.update(peak_memory(write(Path(tmp), row["measures"])))
+                print(json.dumps(row), flush=True)
+        args.out.write_text(json.dumps(earlier, indent=2) + "\n", encoding="utf-8")
+        return 0
     load(ROOT / "examples" / "marburg-sucre" / "programme.yaml")  # imports and caches warm
     results: dict[str, Any] = {"machine": machine(), "command": " ".join(argv), "sizes": []}
     with tempfile.TemporaryDirectory(prefix="hp-bench-") as tmp:

@@ -8,15 +8,13 @@ collected and raised together as one :class:`ProgrammeLoadError`.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import json
 import os
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -31,6 +29,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
+from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.location import Path, SourceLocation, SourceMap
 from handlungsprogramm.model import Programme
@@ -102,25 +101,8 @@ def loads(
     if fmt == "json":
         _check_json(text, name)
         text = text.replace("\t", " ")  # see _check_json
-    with _paused_gc():
+    with paused_gc():
         return _read(text, name, base_dir, max_values)
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is read.
-
-    Reading builds hundreds of thousands of small objects and no cycles; each of them
-    triggered collections over everything built so far, which was more than half of
-    the reading time of a large programme. Reference counting still frees memory.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from handlungsprogramm._gc import paused_gc
+
 # Importing the rule modules registers their rules; check() runs them in code order.
 from handlungsprogramm.checks import (  # noqa: F401
     coverage,
@@ -26,6 +28,11 @@ def check(programme: Programme, *, ignore: Collection[str] = ()) -> Report:
     Findings are located in the source file when the programme was loaded from one,
     and ordered as they appear there.
     """
+    with paused_gc():
+        return _check(programme, ignore)
+
+
+def _check(programme: Programme, ignore: Collection[str]) -> Report:
     if isinstance(ignore, str):  # a single code, not its characters
         ignore = {ignore}
     unknown = set(ignore) - REGISTRY.keys()

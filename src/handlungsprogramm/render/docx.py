@@ -25,6 +25,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.checks import Report, check
 from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
@@ -137,6 +138,17 @@ def render_docx(
     Raises :class:`IncompleteProgrammeError` for ``Mode.FINAL`` with open errors and
     :class:`TemplateError` when the template cannot be used.
     """
+    with paused_gc():
+        return _render(programme, layout, template, mode, charts)
+
+
+def _render(
+    programme: Programme,
+    layout: Layout,
+    template: bytes | str | os.PathLike[str] | None,
+    mode: Mode,
+    charts: bool,
+) -> DocxResult:
     report = check(programme)
     if mode is Mode.FINAL and not report.ok:
         raise IncompleteProgrammeError(len(report.errors))

@@ -13,6 +13,8 @@ from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from handlungsprogramm.render.ooxml import Sink, add_p, add_r
+
 __all__ = [
     "CHARACTER",
     "PARAGRAPH",
@@ -114,9 +116,16 @@ def set_style(paragraph: Paragraph, name: str) -> Paragraph:
 
 
 def add_paragraph(container: Any, text: str = "", style: str | None = None) -> Paragraph:
-    """``container.add_paragraph`` with a fast style assignment."""
-    paragraph: Paragraph = container.add_paragraph(text)
-    return set_style(paragraph, style) if style else paragraph
+    """``container.add_paragraph``, built directly (see :mod:`.ooxml`).
+
+    python-docx finds the place before a body's ``w:sectPr`` by scanning all children,
+    which made every heading of a 5,000-measure programme cost more than the last.
+    """
+    parent = container._tc if hasattr(container, "_tc") else container.element.body
+    p = add_p(Sink(parent), style_id(container.part, style) if style else None)
+    if text:
+        add_r(p, text)
+    return Paragraph(p, container)
 
 
 def add_run(paragraph: Paragraph, text: str = "", style: str | None = None) -> Run:
