@@ -36,6 +36,7 @@ def plot(results: dict[str, Any], target: Path) -> None:
         ("docx_s", "DOCX (with charts)", "s-"),
         ("docx_nocharts_s", "DOCX (no charts)", "d-"),
         ("raw_docxtpl_s", "raw docxtpl, one row per measure", "^--"),
+        ("raw_sheets_s", "raw docxtpl, one plain sheet per measure", "v--"),
     ):
         left.plot(n, [r[key] for r in rows], style, label=label)
     left.set(xscale="log", yscale="log", xlabel="measures", ylabel="seconds (median)")
@@ -81,6 +82,7 @@ def page(results: dict[str, Any]) -> str:
         "(imports excluded); memory is the peak resident set of a fresh process that",
         "loads, checks and renders the DOCX.",
         "",
+        *([f"Note: {results['note']}.", ""] if results.get("note") else []),
         "![Time and memory against the number of measures](img/performance.png)",
         "",
         "## Load, check and DOCX",
