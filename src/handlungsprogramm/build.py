@@ -7,17 +7,23 @@ per batch (a pool no larger than the cores), not once per document.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
+from handlungsprogramm.checks import check
 from handlungsprogramm.errors import (
     IncompleteProgrammeError,
     LoadProblem,
     PdfError,
     ProgrammeLoadError,
+    TemplateError,
 )
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
@@ -65,16 +71,19 @@ def build_files(
     force: bool = False,
     charts: bool = True,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> list[BuildItem]:
     """Build every file; raise only for what stops the whole run (template, LibreOffice).
 
     :class:`~handlungsprogramm.errors.TemplateError`,
     :class:`~handlungsprogramm.errors.SofficeNotFoundError` and
     :class:`~handlungsprogramm.errors.ConversionError` propagate; Word files already
-    written stay.
+    written stay. Several programmes are rendered in parallel, one process per core
+    (``workers`` to choose; 1 renders in this process).
     """
     step = progress or (lambda _: None)
     items: list[BuildItem] = []
+    todo: list[BuildItem] = []
     targets_taken: dict[str, Path] = {}
     for source in files:
         item = BuildItem(source)
@@ -92,20 +101,102 @@ def build_files(
             step(str(source))
             continue
         targets_taken[name] = source
+        todo.append(item)
+    options = _RenderOptions(layout, None if template is None else str(template), mode, charts)
+    pool = workers if workers is not None else min(os.cpu_count() or 1, len(todo))
+    rendered = _render_parallel(todo, options, pool) if pool > 1 and len(todo) > 1 else None
+    for index, item in enumerate(todo):
+        assert item.programme is not None  # noqa: S101 - loaded above
         try:
-            item.result = render_docx(
-                item.programme, layout=layout, template=template, mode=mode, charts=charts
-            )
+            if rendered is None:
+                item.result = _render(item.programme, options)
+            else:
+                item.result = _result(item.programme, rendered[index])
         except IncompleteProgrammeError as exc:
             item.refused, item.exit_code = f"{exc.errors} completeness error(s)", 1
-            step(str(source))
+            step(str(item.source))
             continue
         if Target.DOCX in targets:
             _write(item, out_dir / f"{slug(item.programme)}.docx", item.result.data)
-        step(str(source))
+        step(str(item.source))
     if Target.PDF in targets:
         _pdfs([i for i in items if i.result is not None], out_dir, timeout, pdfa, force, step)
     return items
+
+
+@dataclass(frozen=True, slots=True)
+class _RenderOptions:
+    layout: Layout
+    template: str | None
+    mode: Mode
+    charts: bool
+
+
+def _render(programme: Programme, options: _RenderOptions) -> DocxResult:
+    return render_docx(
+        programme,
+        layout=options.layout,
+        template=options.template,
+        mode=options.mode,
+        charts=options.charts,
+    )
+
+
+class _Outcome(NamedTuple):
+    """What a worker sends back: plain values only, so nothing depends on pickling the
+    model, the report or our exceptions."""
+
+    kind: str  # ok, incomplete, template, error
+    data: bytes = b""
+    draft: bool = False
+    fingerprint: str = ""
+    warnings: tuple[str, ...] = ()
+    errors: int = 0
+    where: str = ""
+    reason: str = ""
+
+
+def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
+    """Load and render one programme in a worker process."""
+    try:
+        result = _render(load(source), options)
+    except IncompleteProgrammeError as exc:
+        return _Outcome("incomplete", errors=exc.errors)
+    except TemplateError as exc:
+        return _Outcome("template", where=exc.template, reason=exc.reason)
+    except Exception as exc:  # noqa: BLE001 - reported in the parent, exit 70 there
+        return _Outcome("error", where=type(exc).__name__, reason=str(exc))
+    return _Outcome("ok", result.data, result.draft, result.fingerprint, result.warnings)
+
+
+def _render_parallel(
+    items: list[BuildItem], options: _RenderOptions, workers: int
+) -> list[_Outcome]:
+    """Render the documents of ``items`` in ``workers`` processes, in order.
+
+    Rendering (above all the charts) is pure Python and holds one core; a batch of
+    programmes is spread over the cores. Workers start from a fork server that has
+    already imported the renderer, so each pays the imports once, not per document,
+    and no state of the calling process (threads, open files) is inherited.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["handlungsprogramm.render.docx"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+        futures = [executor.submit(_render_in_worker, str(i.source), options) for i in items]
+        return [future.result() for future in futures]
+
+
+def _result(programme: Programme, outcome: _Outcome) -> DocxResult:
+    """The worker's outcome as a DocxResult (the report is recomputed here: cheap)."""
+    if outcome.kind == "incomplete":
+        raise IncompleteProgrammeError(outcome.errors)
+    if outcome.kind == "template":
+        raise TemplateError(outcome.where, outcome.reason)
+    if outcome.kind == "error":
+        raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {outcome.reason}")
+    return DocxResult(
+        outcome.data, outcome.draft, check(programme), outcome.fingerprint, outcome.warnings
+    )
 
 
 def _write(item: BuildItem, path: Path, data: bytes) -> None:

@@ -1,0 +1,63 @@
+"""Batch builds: several programmes are rendered in worker processes, with the same result."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from handlungsprogramm.build import Target, build_files
+from handlungsprogramm.errors import TemplateError
+from tests.conftest import ROOT
+
+EXAMPLES = [
+    ROOT / "examples" / "marburg-sucre" / "programme.yaml",
+    ROOT / "examples" / "drafts" / "lemgo-ouidah" / "programme.yaml",
+    ROOT / "examples" / "jena-maputo" / "programme.yaml",
+]
+
+
+def _body(path: Path) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as package:
+        return package.read("word/document.xml")
+
+
+def test_parallel_and_sequential_builds_agree(tmp_path: Path) -> None:
+    """Workers write the same documents, drafts and reports as rendering in-process."""
+    sequential = build_files(EXAMPLES, tmp_path / "one", workers=1, charts=False)
+    parallel = build_files(EXAMPLES, tmp_path / "two", workers=2, charts=False)
+    for a, b in zip(sequential, parallel, strict=True):
+        assert a.result is not None
+        assert b.result is not None
+        assert (a.result.draft, a.result.fingerprint) == (b.result.draft, b.result.fingerprint)
+        assert a.result.report.codes() == b.result.report.codes()
+        (doc_a,), (doc_b,) = a.written, b.written
+        assert doc_a.name == doc_b.name
+        assert _body(doc_a) == _body(doc_b)
+    assert [i.result.draft for i in parallel if i.result] == [False, True, False]
+
+
+def test_a_final_build_refuses_drafts_in_workers(tmp_path: Path) -> None:
+    """--final in a batch: the incomplete programme is refused (exit 1), the others built."""
+    from handlungsprogramm.render.docx import Mode
+
+    items = build_files(EXAMPLES, tmp_path, workers=2, charts=False, mode=Mode.FINAL)
+    assert [i.exit_code for i in items] == [0, 1, 0]
+    assert items[1].refused is not None
+    assert "completeness error" in items[1].refused
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "jena-conselho-municipal-de-maputo.docx",
+        "marburg-gobierno-autonomo-municipal-de-sucre.docx",
+    ]
+
+
+def test_template_errors_from_workers_stop_the_batch(tmp_path: Path) -> None:
+    """A template that cannot be used is a TemplateError in the caller, as without workers."""
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(TemplateError, match=r"bad\.docx"):
+        build_files(
+            EXAMPLES, tmp_path / "out", workers=2, template=bad, targets=frozenset({Target.DOCX})
+        )
