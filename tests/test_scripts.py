@@ -14,17 +14,20 @@ from tests.conftest import ROOT
 SCRIPTS = ROOT / "examples" / "scripts"
 
 
-def run_script(name: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run_script(
+    name: str, *args: str, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """Run one script as a coordinator would, with English messages and a wide terminal."""
     return subprocess.run(
-        [sys.executable, str(SCRIPTS / name)],
-        cwd=cwd, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "HANDLUNGSPROGRAMM_LANG": "en"},
+        [sys.executable, str(SCRIPTS / name), *args],
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "HANDLUNGSPROGRAMM_LANG": "en", "COLUMNS": "200"},
     )  # fmt: skip
 
 
 def test_embed_in_tool_renders_in_memory(tmp_path: Path) -> None:
     """embed_in_tool builds from Python data, checks, renders DOCX and PDF bytes, writes nothing."""
-    result = run_script("embed_in_tool.py", tmp_path)
+    result = run_script("embed_in_tool.py", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "check: ok=True ready_for_signing=True findings=[]"
@@ -38,10 +41,7 @@ def test_embed_in_tool_renders_in_memory(tmp_path: Path) -> None:
 def test_build_all_builds_every_example(tmp_path: Path) -> None:
     """build_all writes DOCX and PDF for every example and summarises them in a table."""
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, str(SCRIPTS / "build_all.py"), str(out)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"},
-    )  # fmt: skip
+    result = run_script("build_all.py", str(out), timeout=600)
     assert result.returncode == 0, result.stderr
     examples = sorted((ROOT / "examples").glob("*/programme.yaml"))
     assert len(list(out.glob("*.pdf"))) == len(examples)
@@ -53,10 +53,7 @@ def test_build_all_builds_every_example(tmp_path: Path) -> None:
 def test_sign_demo_signs_twice_and_verifies(tmp_path: Path) -> None:
     """sign_demo: two throw-away identities sign one after the other; pdfsig sees both valid."""
     out = tmp_path / "demo"
-    result = subprocess.run(
-        [sys.executable, str(SCRIPTS / "sign_demo.py"), str(out)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    result = run_script("sign_demo.py", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
         "signed-both.pdf", "signed-german.pdf", "unsigned.pdf",
@@ -80,10 +77,7 @@ def test_sign_demo_signs_twice_and_verifies(tmp_path: Path) -> None:
 def test_fill_summary_form_fills_and_flattens(tmp_path: Path) -> None:
     """fill_summary_form: the fillable form carries the values; the flat one shows them as text."""
     out = tmp_path / "forms"
-    result = subprocess.run(
-        [sys.executable, str(SCRIPTS / "fill_summary_form.py"), str(out)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    result = run_script("fill_summary_form.py", str(out), timeout=120)
     assert result.returncode == 0, result.stderr
     assert "measures              17" in result.stdout
     fields = PdfReader(out / "summary-form-filled.pdf").get_fields() or {}

@@ -290,6 +290,15 @@ class _Normaliser:
             self._problem("HP013", "lone_surrogate", path)
         return joined
 
+    def _seen(self, node: object, path: Path) -> tuple[object, int] | None:
+        """The depth limit, and a node met again through an alias (counted expanded)."""
+        if len(path) > MAX_DEPTH:
+            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+        done = self._done.get(id(node))
+        if done is not None:
+            self._count(done[1], path)
+        return done
+
     def _convert(self, node: object, path: Path) -> tuple[object, int]:
         if not isinstance(node, dict | list):
             self._count(1, path)
@@ -297,13 +306,10 @@ class _Normaliser:
             if isinstance(value, str):
                 value = self._text(value, path)
             return value, 1
-        if len(path) > MAX_DEPTH:
-            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+        seen = self._seen(node, path)
+        if seen is not None:
+            return seen
         ident = id(node)
-        if ident in self._done:  # an alias: same object again, counted expanded
-            value, size = self._done[ident]
-            self._count(size, path)
-            return value, size
         size = 1
         self._count(1, path)
         result: object
@@ -437,13 +443,10 @@ class _FastReader(_Normaliser):
         if isinstance(node, ScalarNode):
             self._count(1, path)
             return self._scalar(node, path), 1
-        if len(path) > MAX_DEPTH:
-            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+        seen = self._seen(node, path)
+        if seen is not None:
+            return seen
         ident = id(node)
-        if ident in self._done:  # an alias: same node again, counted expanded
-            value, size = self._done[ident]
-            self._count(size, path)
-            return value, size
         if ident in self._open:
             raise _FallBack  # an alias to an enclosing node: a cycle
         self._open.add(ident)
