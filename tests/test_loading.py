@@ -584,3 +584,38 @@ def test_the_c_parser_is_installed() -> None:
 
     yaml = YAML(typ="safe", pure=False)
     assert yaml.Parser.__name__ == "CParser"
+
+
+def test_merge_keys_load_and_are_located() -> None:
+    """Keys that come in through a YAML merge (<<) load; their place is the merging mapping."""
+    data_with_merge = GOOD.replace(
+        "title: {de: Programm, fr: Programme}",
+        "x-base: &t {de: Programm, fr: Programme}\ntitle: {<<: *t}",
+    )
+    # the helper key is unknown to the model: a located load error, not a crash
+    with pytest.raises(ProgrammeLoadError) as info:
+        loads(data_with_merge)
+    assert {p.code for p in info.value.problems} == {"HP010"}
+
+
+def test_merged_keys_inside_a_mapping_do_not_crash() -> None:
+    """A merge inside a municipality (found by the bad-input corpus: it exited 70)."""
+    text = GOOD.replace("  partner: {name:", "  partner: {<<: {kind: city}, name:", 1)
+    programme = loads(text)
+    assert programme.partnership.partner.kind.value == "city"
+
+
+def test_not_utf8_after_a_bom_names_the_right_byte() -> None:
+    """The offset of a bad byte counts the BOM (it named the byte three places before)."""
+    raw = b"\xef\xbb\xbftitle: Stra\xdfe\n"
+    problem = _only_raw(raw)
+    assert (problem.code, problem.kind) == ("HP003", "not_utf8")
+    assert problem.ctx["byte"] == "0xdf"
+    assert problem.ctx["offset"] == raw.index(b"\xdf")
+
+
+def _only_raw(raw: bytes) -> LoadProblem:
+    with pytest.raises(ProgrammeLoadError) as info:
+        loads(raw)
+    (problem,) = info.value.problems
+    return problem

@@ -8,6 +8,7 @@ collected and raised together as one :class:`ProgrammeLoadError`.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import os
@@ -153,16 +154,18 @@ def _decode(raw: bytes, name: str) -> str:
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         _fail("HP003", "binary_file", name, *_line_col(raw, offset))
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        return raw.decode("utf-8-sig")
+        return raw[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
+        offset = exc.start + bom  # in the file, BOM included
         _fail(
             "HP003",
             "not_utf8",
             name,
-            *_line_col(raw, exc.start),
-            byte=f"0x{raw[exc.start]:02x}",
-            offset=exc.start,
+            *_line_col(raw, offset),
+            byte=f"0x{raw[offset]:02x}",
+            offset=offset,
         )
 
 
@@ -320,8 +323,7 @@ class _Normaliser:
                     self._problem("HP012", "key_not_text", path, input=_plain_scalar(key))
                 child_path = (*path, key)
                 if isinstance(node, CommentedMap):
-                    kl, kc = node.lc.key(key)
-                    vl, vc = node.lc.value(key)
+                    kl, kc, vl, vc = _entry_position(node, key)
                     self.keys.setdefault(child_path, (kl + 1, kc + 1))
                     self.values.setdefault(child_path, (vl + 1, vc + 1))
                 out[str(key)], n = self._convert(child, child_path)
@@ -340,6 +342,21 @@ class _Normaliser:
             result = items
         self._done[ident] = (result, size)
         return result, size
+
+
+def _entry_position(node: CommentedMap, key: object) -> tuple[int, int, int, int]:
+    """Line and column (0-based) of a key and of its value.
+
+    A key that came in through a merge (``<<: *base``) has no position of its own in
+    ruamel's record; it is placed at the mapping that merged it.
+    """
+    try:
+        key_pos, value_pos = node.lc.key(key), node.lc.value(key)
+    except (KeyError, TypeError):
+        key_pos = value_pos = None
+    if not key_pos or not value_pos:
+        return node.lc.line, node.lc.col, node.lc.line, node.lc.col
+    return key_pos[0], key_pos[1], value_pos[0], value_pos[1]
 
 
 def _plain_scalar(value: object) -> object:
