@@ -619,3 +619,23 @@ def _only_raw(raw: bytes) -> LoadProblem:
         loads(raw)
     (problem,) = info.value.problems
     return problem
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "quote"),
+    [
+        ('title: {de: A, fr: B}\nversion: "1.0\nlanguages: [de, fr]\n', 2, 10, '"'),
+        ("title: 'abc\nx: 1\n", 1, 8, "'"),
+    ],
+)
+def test_an_unclosed_quote_is_located_at_the_quote(
+    text: str, line: int, column: int, quote: str
+) -> None:
+    """The scanner fails where it gives up (often the end of the file); people need the quote."""
+    (problem,) = _problems(text)
+    assert (problem.code, problem.kind) == ("HP004", "unclosed_quote")
+    assert problem.location is not None
+    assert (problem.location.line, problem.location.column) == (line, column)
+    assert problem.message("en") == (
+        f"this quote is never closed: add the closing {quote} where the text ends"
+    )

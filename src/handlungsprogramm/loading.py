@@ -218,6 +218,12 @@ def _parse_yaml(text: str, name: str) -> object:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         _fail("HP004", "duplicate_key", name, line, col, key=key)
     except MarkedYAMLError as exc:
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+            # The scanner notices only where it gives up (often the end of the file);
+            # the place to fix is the opening quote.
+            at = exc.context_mark
+            quote = text.splitlines()[at.line][at.column : at.column + 1] or '"'
+            _fail("HP004", "unclosed_quote", name, at.line + 1, at.column + 1, quote=quote)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"

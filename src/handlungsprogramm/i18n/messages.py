@@ -54,6 +54,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "yaml_syntax": ("YAML syntax error: {problem}", "YAML-Syntaxfehler: {problem}"),
     "json_syntax": ("JSON syntax error: {problem}", "JSON-Syntaxfehler: {problem}"),
+    "unclosed_quote": (
+        "this quote is never closed: add the closing {quote} where the text ends",
+        "dieses Anführungszeichen wird nie geschlossen: das schließende {quote} ans Ende"
+        " des Textes setzen",
+    ),
     "duplicate_key": (
         "the key '{key}' appears twice in the same mapping",
         "der Schlüssel '{key}' kommt in derselben Zuordnung zweimal vor",
