@@ -157,7 +157,11 @@ class _Outcome(NamedTuple):
 
 
 def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
-    """Load and render one programme in a worker process."""
+    """Load and render one programme in a worker process.
+
+    The worker reads the file itself (cheap) rather than receiving the parent's model:
+    only plain values cross the process boundary, in both directions.
+    """
     try:
         result = _render(load(source), options)
     except IncompleteProgrammeError as exc:

@@ -17,8 +17,8 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from handlungsprogramm.render.ooxml import Sink, add_p, add_r, set_p_style
-from handlungsprogramm.render.styles import style_id
+from handlungsprogramm.render.ooxml import Sink, add_p, add_r, container_element, set_p_style
+from handlungsprogramm.render.styles import StyleIds
 
 __all__ = ["MarkdownStyles", "ParagraphContainer", "add_markdown", "markdown_into"]
 
@@ -68,20 +68,11 @@ def add_markdown(
     Returns the paragraphs written, in order.
     """
     part = container.part  # type: ignore[attr-defined]
-    parent = _element_of(container)
+    parent = container_element(container)
     written = markdown_into(
         parent, part, text, styles=styles, first=None if first is None else first._p
     )
     return [Paragraph(p, container) for p in written]  # type: ignore[arg-type]
-
-
-def _element_of(container: object) -> Any:
-    """Where a python-docx container keeps its paragraphs (a body, a cell, a sub-document)."""
-    for attribute in ("_tc", "_body"):
-        element = getattr(container, attribute, None)
-        if element is not None:
-            return getattr(element, "_body", element)
-    return container.element.body  # type: ignore[attr-defined]
 
 
 def markdown_into(
@@ -96,13 +87,7 @@ def markdown_into(
     lists: list[_ListState] = []
     pending_first = first
     sink = parent if isinstance(parent, Sink) else Sink(parent)
-    ids: dict[str, str] = {}
-
-    def sid(name: str) -> str:
-        found = ids.get(name)
-        if found is None:
-            found = ids[name] = style_id(part, name)
-        return found
+    sid = StyleIds(part).__getitem__
 
     def new_paragraph(style: str) -> Any:
         nonlocal pending_first

@@ -29,6 +29,7 @@ __all__ = [
     "add_row",
     "add_tbl",
     "cm_to_twips",
+    "container_element",
     "set_p_style",
 ]
 
@@ -72,6 +73,13 @@ class Sink:
         if self._anchor is not None:
             self._anchor.addprevious(element)
         return element
+
+
+def container_element(container: Any) -> Any:
+    """The element a python-docx container keeps its blocks in: a cell's ``w:tc``, else
+    the ``w:body`` of a document (or of a section's own document)."""
+    tc = getattr(container, "_tc", None)
+    return tc if tc is not None else container.element.body
 
 
 def add_p(parent: Any, style_id: str | None) -> Any:

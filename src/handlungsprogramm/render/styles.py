@@ -11,17 +11,16 @@ from typing import Any, Final
 
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
-from handlungsprogramm.render.ooxml import Sink, add_p, add_r
+from handlungsprogramm.render.ooxml import Sink, add_p, add_r, container_element, set_p_style
 
 __all__ = [
     "CHARACTER",
     "PARAGRAPH",
     "TABLE",
     "S",
+    "StyleIds",
     "add_paragraph",
-    "add_run",
     "set_style",
     "style_id",
 ]
@@ -109,9 +108,28 @@ def style_id(part: Any, name: str) -> str:
         raise KeyError(f"the template has no style named {name!r}") from None
 
 
+class StyleIds:
+    """Style ids of one document for one table or text, looked up once per name.
+
+    :func:`style_id` already caches per document, but reaching the document's styles
+    from a part costs more than the lookup; a table with hundreds of cells asks for
+    the same three or four styles again and again.
+    """
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self._ids: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = style_id(self.part, name)
+        return found
+
+
 def set_style(paragraph: Paragraph, name: str) -> Paragraph:
     """Give ``paragraph`` the paragraph style ``name``."""
-    paragraph._p.get_or_add_pPr().style = style_id(paragraph.part, name)
+    set_p_style(paragraph._p, style_id(paragraph.part, name))
     return paragraph
 
 
@@ -121,16 +139,9 @@ def add_paragraph(container: Any, text: str = "", style: str | None = None) -> P
     python-docx finds the place before a body's ``w:sectPr`` by scanning all children,
     which made every heading of a 5,000-measure programme cost more than the last.
     """
-    parent = container._tc if hasattr(container, "_tc") else container.element.body
-    p = add_p(Sink(parent), style_id(container.part, style) if style else None)
+    p = add_p(
+        Sink(container_element(container)), style_id(container.part, style) if style else None
+    )
     if text:
         add_r(p, text)
     return Paragraph(p, container)
-
-
-def add_run(paragraph: Paragraph, text: str = "", style: str | None = None) -> Run:
-    """``paragraph.add_run`` with a fast character style assignment."""
-    run = paragraph.add_run(text)
-    if style:
-        run._r.get_or_add_rPr().style = style_id(paragraph.part, style)
-    return run

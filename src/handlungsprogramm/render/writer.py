@@ -22,8 +22,16 @@ from docx.text.paragraph import Paragraph
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
-from handlungsprogramm.render.ooxml import Sink, add_cell, add_p, add_r, add_row, add_tbl
-from handlungsprogramm.render.styles import S, add_paragraph, style_id
+from handlungsprogramm.render.ooxml import (
+    Sink,
+    add_cell,
+    add_p,
+    add_r,
+    add_row,
+    add_tbl,
+    container_element,
+)
+from handlungsprogramm.render.styles import S, StyleIds, add_paragraph, style_id
 
 __all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "set_column_widths"]
 
@@ -120,7 +128,7 @@ class Writer:
         de = pair.de or self.missing.de
         partner = pair.partner or self.missing.partner
         part = doc.part
-        sink = Sink(_body(doc))
+        sink = Sink(container_element(doc))
         if self.layout is Layout.SEQUENTIAL:
             markdown_into(sink, part, de, styles=_DE_MD)
             markdown_into(sink, part, partner, styles=_PARTNER_MD)
@@ -149,8 +157,8 @@ class Writer:
         Built element by element (:mod:`~handlungsprogramm.render.ooxml`): tables are
         most of a large document, and python-docx's object API was most of its cost.
         """
-        ids = _StyleIds(doc.part)
-        tbl = add_tbl(Sink(_body(doc)), ids[S.TABLE], widths)
+        ids = StyleIds(doc.part)
+        tbl = add_tbl(Sink(container_element(doc)), ids[S.TABLE], widths)
         tr = add_row(tbl, header=True, cant_split=False)
         for title, width in zip(header, widths, strict=True):
             self._fill_tc(add_cell(tr, width), title, S.TABLE_HEADER, ids)
@@ -163,8 +171,8 @@ class Writer:
 
     def field_table(self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]]) -> Table:
         """Label → value rows (a measure sheet): three columns side by side, two otherwise."""
-        ids = _StyleIds(doc.part)
-        sink = Sink(_body(doc))
+        ids = StyleIds(doc.part)
+        sink = Sink(container_element(doc))
         if self.layout is Layout.SIDE_BY_SIDE:
             names = self.language_names()
             half = (TEXT_WIDTH_CM - 4.0) / 2
@@ -195,12 +203,10 @@ class Writer:
     def _bi_runs(
         self, paragraph: Paragraph, value: Bi, *, stacked: bool = False, header: bool = False
     ) -> None:
-        self._bi_into(
-            paragraph._p, value, _StyleIds(paragraph.part), stacked=stacked, header=header
-        )
+        self._bi_into(paragraph._p, value, StyleIds(paragraph.part), stacked=stacked, header=header)
 
     def _bi_into(
-        self, p: Any, value: Bi, ids: _StyleIds, *, stacked: bool = False, header: bool = False
+        self, p: Any, value: Bi, ids: StyleIds, *, stacked: bool = False, header: bool = False
     ) -> None:
         add_r(p, value.de)
         if value.same or not value.partner:
@@ -213,7 +219,7 @@ class Writer:
             add_r(p, value.partner, style)
 
     def _fill_tc(
-        self, tc: Any, value: Cell, style: str, ids: _StyleIds, *, partner: bool = False
+        self, tc: Any, value: Cell, style: str, ids: StyleIds, *, partner: bool = False
     ) -> None:
         items: list[str | Bi]
         if value is None:
@@ -232,25 +238,6 @@ class Writer:
                 add_r(p, item, ids[S.PARTNER])
             else:
                 add_r(p, item)
-
-
-class _StyleIds:
-    """Style ids of one document, looked up once per table rather than once per cell."""
-
-    def __init__(self, part: Any) -> None:
-        self.part = part
-        self._ids: dict[str, str] = {}
-
-    def __getitem__(self, name: str) -> str:
-        found = self._ids.get(name)
-        if found is None:
-            found = self._ids[name] = style_id(self.part, name)
-        return found
-
-
-def _body(doc: Any) -> Any:
-    """The ``w:body`` element of a document or sub-document."""
-    return doc.element.body
 
 
 def _pair(de: Cell, partner: Cell) -> Cell:
