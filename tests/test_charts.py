@@ -13,6 +13,7 @@ from typing import Any
 import docx
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -23,7 +24,7 @@ from handlungsprogramm.render import charts
 from handlungsprogramm.render.charts import MAX_HEIGHT_IN, MEASURES_PER_TIMELINE, build_charts
 from handlungsprogramm.render.docx import render_docx
 from handlungsprogramm.render.sections import MAX_FIGURE_HEIGHT_CM
-from tests.conftest import EXAMPLE, complete_data
+from tests.conftest import EXAMPLE, ROOT, complete_data
 
 runner = CliRunner()
 ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
@@ -235,7 +236,8 @@ def test_chart_numbers_are_written_the_german_way(monkeypatch: pytest.MonkeyPatc
                 text.get_text().strip()
                 for ax in fig.axes
                 if ax.get_visible()
-                for text in (*ax.texts, *ax.get_xticklabels())
+                # an axes drawn without its axis (the indicator grid) has no tick labels
+                for text in (*ax.texts, *(ax.get_xticklabels() if ax.axison else ()))
             ]
         )
         return save(fig, svg_too)
@@ -246,5 +248,48 @@ def test_chart_numbers_are_written_the_german_way(monkeypatch: pytest.MonkeyPatc
     assert texts["indicators-1"][:2] == ["1,5", "41.000"]
     assert {"1,2\u00a0M", "1,5\u00a0M"} <= set(texts["money-EUR"])
     assert {"2,5", "0,5", "1,5"} <= set(texts["personnel"])
-    english = [t for ts in drawn for t in ts if re.search(r"\d\.\d{1,2}(?!\d)", t)]
+    # objective codes ("1.1.1 (%)", the indicator cells' titles) are not numbers
+    numbers = [re.sub(r"^\d+(\.\d+)+ \(.*\)$", "", t) for ts in drawn for t in ts]
+    english = [t for t in numbers if re.search(r"\d\.\d{1,2}(?!\d)", t)]
     assert english == []
+
+
+@pytest.mark.parametrize(
+    "example", sorted((ROOT / "examples").glob("*/programme.yaml")), ids=lambda p: p.parent.name
+)
+def test_no_text_runs_past_the_edge(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Charts are laid out with measured fixed margins (not constrained layout): every
+    label, title, value and legend entry must still lie inside the picture."""
+    outside: list[str] = []
+    save = charts._save
+
+    def capture(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
+        fig.canvas.draw()
+        edge = fig.bbox
+        undrawn: set[int] = set()  # tick labels beyond the axis' limits, or of an axes without axis
+        for ax in fig.axes:
+            for labels, (low, high), index in (
+                (ax.get_xticklabels(), sorted(ax.get_xlim()), 0),
+                (ax.get_yticklabels(), sorted(ax.get_ylim()), 1),
+            ):
+                undrawn.update(
+                    id(t)
+                    for t in labels
+                    if not ax.axison or not low - 1e-9 <= t.get_position()[index] <= high + 1e-9
+                )
+        for text in fig.findobj(Text):
+            if id(text) in undrawn or not text.get_visible() or not text.get_text().strip():
+                continue
+            box = text.get_window_extent()
+            if (
+                box.x0 < edge.x0 - 1
+                or box.x1 > edge.x1 + 1
+                or box.y0 < edge.y0 - 1
+                or box.y1 > edge.y1 + 1
+            ):
+                outside.append(text.get_text())
+        return save(fig, svg_too)
+
+    monkeypatch.setattr(charts, "_save", capture)
+    assert build_charts(load(example), svg=False)
+    assert outside == []

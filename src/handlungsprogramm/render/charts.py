@@ -27,6 +27,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.text import Text
 
 from handlungsprogramm.i18n.formatting import format_decimal, format_money
 from handlungsprogramm.i18n.labels import enum_label, label
@@ -59,6 +60,9 @@ SIDE_COLOURS = {Side.GERMAN: "#56B4E9", Side.PARTNER: "#D55E00"}
 MEASURES_PER_TIMELINE = 25
 """Measures per timeline image; more are split over several images."""
 INDICATORS_PER_IMAGE = 12
+INDICATOR_COLUMNS = 4
+INDICATOR_CELL_IN = 1.6
+"""Height of one row of indicator cells."""
 WIDTH_IN = 16.6 / 2.54
 """Figures are exactly the text width of the standard template."""
 MAX_HEIGHT_IN = 9.0
@@ -127,7 +131,7 @@ def _joined(pair: tuple[str, str]) -> str:
 def _save(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
     png, svg = io.BytesIO(), io.BytesIO()
     # The figure is exactly the text width, so 7 pt in the chart is 7 pt on paper.
-    fig.savefig(png, format="png", metadata={"Software": None})
+    fig.savefig(png, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 1})
     if svg_too:
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
@@ -284,7 +288,7 @@ def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Char
             [None] if "" in t.by_field else []
         )
         fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(WIDTH_IN, 1.4 + 0.45 * max(len(fields), 3)),
-                                       gridspec_kw={"width_ratios": [3, 2]}, layout="constrained")  # fmt: skip
+                                       gridspec_kw={"width_ratios": [3, 2]})  # fmt: skip
         # by field of action, stacked by funding status
         names = [
             f"{f.code} {_short(f.title.get('de'), 28)}\n{_short(f.title.get(lang), 30)}"
@@ -333,7 +337,8 @@ def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Char
             for s in statuses
         ]
         # inside the figure: a legend below it (bbox_to_anchor y < 0) is cut off when saved
-        fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=7)
+        fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=7)
+        _place_row(fig, (ax1, ax2), (3, 2), top_in=0.3, bottom_in=0.85, gap_in=0.35)
         png, svg = _save(fig, svg_too)
         title = _both("chart.money", lang, currency=currency)
         alt = (
@@ -341,6 +346,58 @@ def _money(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Char
             label("chart.money_alt", lang, total=format_money(t.total, currency, lang)),
         )
         yield Chart(f"money-{currency}", title, alt, png, svg, len(fields))
+
+
+def _place_row(
+    fig: Figure, axes: Sequence[Any], ratios: Sequence[float], *, top_in: float,
+    bottom_in: float, gap_in: float, right_in: float = 0.15,
+) -> None:  # fmt: skip
+    """Axes side by side, each starting right of its widest y label, in fixed margins.
+
+    Replaces matplotlib's constrained layout, which draws the whole figure an extra time
+    to measure it: only the y labels (names of varying length) are measured here; titles,
+    ticks and legends have known heights at the fixed font sizes. The measured text is
+    cached for the real drawing.
+    """
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    width, height = fig.get_size_inches()
+    labels = [
+        max((t.get_window_extent(renderer).width for t in ax.get_yticklabels()), default=0.0)
+        / fig.dpi
+        + 0.12  # tick and padding
+        for ax in axes
+    ]
+    free = max(width - 0.05 - sum(labels) - gap_in * (len(axes) - 1) - right_in, 0.5)
+    spans = [free * ratio / sum(ratios) for ratio in ratios]
+    # A title starts at its axes' left edge and may run over the gap and the next axes'
+    # label column (labels sit lower), but not past the figure's right edge.
+    overhang = [gap_in + label_in for label_in in labels[1:]] + [right_in - 0.1]
+    needed = [
+        _title_width(ax, renderer) / fig.dpi - room for ax, room in zip(axes, overhang, strict=True)
+    ]
+    short = sum(max(n - s, 0.0) for n, s in zip(needed, spans, strict=True))
+    roomy = sum(s for n, s in zip(needed, spans, strict=True) if n < s)
+    if short and roomy:
+        spans = [s - short * s / roomy if n < s else n for n, s in zip(needed, spans, strict=True)]
+    x = 0.05
+    for ax, label_in, span in zip(axes, labels, spans, strict=True):
+        x += label_in
+        box = (x / width, bottom_in / height, span / width, (height - top_in - bottom_in) / height)
+        ax.set_position(box)
+        x += span + gap_in
+
+
+def _title_width(ax: Any, renderer: Any) -> float:
+    """Width in pixels of the axes' widest title (left, centre or right)."""
+    wanted = {ax.get_title(loc) for loc in ("left", "center", "right")} - {""}
+    return max(
+        (
+            child.get_window_extent(renderer).width
+            for child in ax.get_children()
+            if isinstance(child, Text) and child.get_text() in wanted
+        ),
+        default=0.0,
+    )
 
 
 def _stacked(ax: object, names: Sequence[str], keys: Sequence[str],
@@ -370,9 +427,7 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
     if not totals.personnel:
         return
     units = [u for u in PersonnelUnit if any(k[1] is u for k in totals.personnel)]
-    fig, axes = plt.subplots(
-        1, len(units), figsize=(WIDTH_IN, 1.6), squeeze=False, layout="constrained"
-    )
+    fig, axes = plt.subplots(1, len(units), figsize=(WIDTH_IN, 1.6), squeeze=False)
     for ax, unit in zip(axes[0], units, strict=True):
         sides = list(Side)
         exact = [totals.personnel.get((side, unit), Decimal(0)) for side in sides]
@@ -390,6 +445,10 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
         ax.xaxis.set_major_formatter(lambda value, _pos: _number(value))
         ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
         ax.set_axisbelow(True)
+    # room right of each row for the value written after its bar
+    _place_row(
+        fig, axes[0], (1,) * len(units), top_in=0.42, bottom_in=0.3, gap_in=0.5, right_in=0.45
+    )
     png, svg = _save(fig, svg_too)
     title = _both("resources.personnel_per_side", lang)
     alt = _both("chart.personnel_alt", lang)
@@ -411,37 +470,29 @@ def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:
         items[i : i + INDICATORS_PER_IMAGE] for i in range(0, len(items), INDICATORS_PER_IMAGE)
     ]
     for number, chunk in enumerate(chunks, start=1):
-        cols = 4
-        rows = (len(chunk) + cols - 1) // cols
-        fig, axes = plt.subplots(
-            rows, cols, figsize=(WIDTH_IN, 1.6 * rows), squeeze=False, layout="constrained"
-        )
-        for ax in axes.flat[len(chunk) :]:
-            ax.set_visible(False)
-        for ax, (code, ind) in zip(axes.flat, chunk, strict=False):
+        rows = (len(chunk) + INDICATOR_COLUMNS - 1) // INDICATOR_COLUMNS
+        fig = plt.figure(figsize=(WIDTH_IN, INDICATOR_CELL_IN * rows))
+        # One axes for the whole grid, in cell units (x right, y down): the small
+        # multiples are a few lines and texts each, and a matplotlib Axes per cell
+        # (ticks, spines, its own layout pass) cost more than everything drawn in it.
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set_xlim(0, INDICATOR_COLUMNS)
+        ax.set_ylim(rows, 0)
+        for index, (code, ind) in enumerate(chunk):
             if ind is None or ind.baseline is None or ind.target is None:  # filtered above
                 continue
-            xs = [ind.baseline.year, ind.target.year]
-            ys = [float(ind.baseline.value), float(ind.target.value)]
-            colour = "#009E73" if ys[1] >= ys[0] else "#CC79A7"
-            ax.plot(xs, ys, marker="o", color=colour, linewidth=1.5)
-            for x, y, exact in zip(xs, ys, (ind.baseline.value, ind.target.value), strict=True):
-                ax.annotate(
-                    format_decimal(exact, NUMBER_LANGUAGE),  # as the objectives table shows it
-                    (x, y),
-                    textcoords="offset points",
-                    xytext=(0, 5),
-                    ha="center",
-                    fontsize=6.5,
-                )
+            row, col = divmod(index, INDICATOR_COLUMNS)
+            exact = (ind.baseline.value, ind.target.value)
             unit = ind.unit if isinstance(ind.unit, str) else ind.unit.get("de")
-            ax.set_title(f"{code} ({_short(unit, 18)})", fontsize=7, loc="left")
-            ax.set_xticks(xs, [str(x) for x in xs], fontsize=6.5)
-            ax.set_yticks([])
-            low, high = min(ys), max(ys)
-            pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
-            ax.set_ylim(low - pad, high + pad)
-            ax.set_xlim(xs[0] - 0.6, xs[1] + 0.6)
+            _indicator_cell(
+                ax,
+                col,
+                row,
+                (ind.baseline.year, ind.target.year),
+                exact,
+                f"{code} ({_short(unit, 18)})",
+            )
         png, svg = _save(fig, svg_too)
         title = _both("chart.indicators", lang)
         suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
@@ -454,3 +505,38 @@ def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:
             svg,
             len(chunk),
         )
+
+
+# Inside one indicator cell (1 × 1 units): where the plot area, the axis and the title go.
+_CELL_LEFT, _CELL_RIGHT = 0.03, 0.94
+_CELL_TOP, _CELL_AXIS = 0.2, 0.84
+_POINT_INSET = 0.1
+"""Baseline and target sit this far inside the plot area, as the former 0.6-year margins did."""
+
+
+def _indicator_cell(
+    ax: Any, col: int, row: int, years: tuple[int, int], exact: tuple[Decimal, Decimal], title: str
+) -> None:
+    """Baseline and target of one indicator as a line in its cell, with values and years."""
+    ys = [float(value) for value in exact]
+    low, high = min(ys), max(ys)
+    pad = (high - low) * 0.35 or abs(high) * 0.2 or 1
+    low, high = low - pad, high + pad
+    top, bottom = row + _CELL_TOP + 0.08, row + _CELL_AXIS
+    left, right = col + _CELL_LEFT, col + _CELL_RIGHT
+    xs = [left + _POINT_INSET, right - _POINT_INSET]
+    points = [bottom - (y - low) / (high - low) * (bottom - top) for y in ys]
+    colour = "#009E73" if ys[1] >= ys[0] else "#CC79A7"
+    # value labels first: they are the cell's first texts (tests read them in this order)
+    for x, y, value in zip(xs, points, exact, strict=True):
+        ax.annotate(
+            format_decimal(value, NUMBER_LANGUAGE),  # as the objectives table shows it
+            (x, y), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=6.5,
+        )  # fmt: skip
+    ax.plot(xs, points, marker="o", color=colour, linewidth=1.5, clip_on=False)
+    axis = {"color": "black", "linewidth": 0.8, "solid_capstyle": "butt", "clip_on": False}
+    ax.plot([left, left, right], [row + _CELL_TOP, bottom, bottom], **axis)
+    for x, year in zip(xs, years, strict=True):
+        ax.plot([x, x], [bottom, bottom + 0.025], **axis)
+        ax.text(x, bottom + 0.04, str(year), ha="center", va="top", fontsize=6.5)
+    ax.text(col + 0.015, row + 0.09, title, ha="left", va="center", fontsize=7)
