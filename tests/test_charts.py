@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import re
 import struct
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from handlungsprogramm import from_data, load
+from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.cli import app
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.render import charts
@@ -293,3 +295,17 @@ def test_no_text_runs_past_the_edge(example: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(charts, "_save", capture)
     assert build_charts(load(example), svg=False)
     assert outside == []
+
+
+def test_closed_figures_are_freed_while_rendering() -> None:
+    """Rendering pauses the cyclic collector; figures are cycles, so chart drawing runs
+    with it on — otherwise every figure of a large programme stayed in memory until the
+    end (260 MB at 1,000 measures)."""
+    programme = from_data(many_measures(16 * MEASURES_PER_TIMELINE))
+    with paused_gc():
+        drawn = build_charts(programme, svg=False)
+        alive = sum(isinstance(o, Figure) for o in gc.get_objects())
+        assert not gc.isenabled()
+    assert len(drawn) == 18
+    # the collector's rounds free most of them on the way (all 18 were kept before)
+    assert alive <= len(drawn) // 2

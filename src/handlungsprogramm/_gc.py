@@ -6,6 +6,11 @@ few hundred of them triggered a collection over everything built so far, which w
 more than half of the reading time and made checking and rendering of very large
 programmes grow faster than linearly. Reference counting still frees memory at once;
 the collector runs again afterwards. Nested pauses are fine.
+
+Charts are the exception: a matplotlib figure is a web of cycles (artists point to
+their figure and back), so with the collector paused every closed figure stayed in
+memory until the end of rendering — 260 MB for the 45 images of 1,000 measures.
+Chart drawing runs with the collector on (``running_gc``), inside a paused render.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["paused_gc"]
+__all__ = ["paused_gc", "running_gc"]
 
 
 @contextlib.contextmanager
@@ -27,3 +32,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def running_gc() -> Iterator[None]:
+    """Enable the cyclic collector inside the block (even within ``paused_gc``); restore after."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()

@@ -29,6 +29,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
+from handlungsprogramm._gc import running_gc
 from handlungsprogramm.i18n.formatting import format_decimal, format_money
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import (
@@ -176,7 +177,9 @@ def build_charts(
 ) -> list[Chart]:
     """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster)."""
     sums = totals if totals is not None else compute_totals(programme)
-    with plt.rc_context(_RC):
+    # figures are cyclic: with the collector paused (as during rendering) each closed
+    # figure would stay in memory until the render ends
+    with running_gc(), plt.rc_context(_RC):
         return [
             *_timelines(programme, svg),
             *_money(programme, svg, sums),
