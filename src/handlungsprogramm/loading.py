@@ -9,6 +9,7 @@ collected and raised together as one :class:`ProgrammeLoadError`.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import difflib
 import json
 import os
@@ -23,8 +24,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.comments import (
+    CommentedMap,
+    CommentedOrderedMap,
+    CommentedSeq,
+    CommentedSet,
+    TaggedScalar,
+)
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -151,6 +158,9 @@ def _fail(
 
 
 def _decode(raw: bytes, name: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
+        # Windows editors save "Unicode" as UTF-16: every other byte of Latin text is NUL.
+        _fail("HP003", "utf16_file", name)
     if b"\x00" in raw:
         offset = raw.index(b"\x00")
         _fail("HP003", "binary_file", name, *_line_col(raw, offset))
@@ -167,6 +177,15 @@ def _decode(raw: bytes, name: str) -> str:
             byte=f"0x{raw[offset]:02x}",
             offset=offset,
         )
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: NUL in every other byte of the first characters."""
+    head = raw[:64]
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) == len(even) or odd.count(0) == len(odd)
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
@@ -188,13 +207,15 @@ class _Constructor(RoundTripConstructor):
             return Decimal("NaN")
 
     def construct_checked_timestamp(self, node: ScalarNode) -> object:
-        """A date that does not exist (2025-02-30) is a located error, not a ValueError."""
+        """A date that does not exist (2025-02-30) stays text, as if it were quoted.
+
+        It is not a syntax error: the model then names the field and says that the
+        day is not in the calendar, the same for ``2025-02-30`` and ``"2025-02-30"``.
+        """
         try:
             return self.construct_yaml_timestamp(node)
-        except ValueError as exc:
-            raise ConstructorError(
-                None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark
-            ) from None
+        except ValueError:
+            return str(node.value)
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_decimal)
@@ -226,6 +247,8 @@ def _parse_yaml(text: str, name: str) -> object:
             _fail("HP004", "unclosed_quote", name, at.line + 1, at.column + 1, quote=quote)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if (exc.context or "").startswith("expected a single document"):
+            _fail("HP004", "several_documents", name, line, col)
         problem = exc.problem or exc.context or "invalid YAML"
         _fail("HP004", "yaml_syntax", name, line, col, problem=problem)
     except YAMLError as exc:
@@ -309,6 +332,16 @@ class _Normaliser:
         return done
 
     def _convert(self, node: object, path: Path) -> tuple[object, int]:
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if (tag is not None and tag not in _PLAIN_TAGS) or isinstance(node, TaggedScalar):
+            # ruamel keeps unknown tags (!!python/object:…) as markers on plain data;
+            # none has a meaning in a programme, and silently dropping one would hide
+            # what the author meant.
+            shown = (tag or "!").replace("tag:yaml.org,2002:", "!!")
+            self._problem("HP004", "yaml_tag", path, tag=shown)
+        if not isinstance(node, dict | list | str | int | Decimal | dt.date | None):
+            # !!binary, !!set, !!omap and the like: YAML types a programme never uses
+            self._problem("HP004", "yaml_tag", path, tag=_type_tag(node))
         if not isinstance(node, dict | list):
             self._count(1, path)
             value = _plain_scalar(node)
@@ -326,7 +359,12 @@ class _Normaliser:
             out: dict[str, object] = {}
             for key, child in node.items():
                 if not isinstance(key, str):
-                    self._problem("HP012", "key_not_text", path, input=_plain_scalar(key))
+                    # placed at the key itself, not at the mapping that holds it
+                    where = (*path, str(key))
+                    if isinstance(node, CommentedMap):
+                        kl, kc, _, _ = _entry_position(node, key)
+                        self.keys[where] = self.values[where] = (kl + 1, kc + 1)
+                    self._problem("HP012", "key_not_text", where, input=_plain_scalar(key))
                 child_path = (*path, key)
                 if isinstance(node, CommentedMap):
                     kl, kc, vl, vc = _entry_position(node, key)
@@ -375,6 +413,19 @@ def _plain_scalar(value: object) -> object:
     if isinstance(value, int):
         return int(value)
     return value
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+"""Explicit tags that only say what the value is anyway (``!!str 2024``)."""
+
+
+def _type_tag(value: object) -> str:
+    names = {bytes: "!!binary", CommentedSet: "!!set", CommentedOrderedMap: "!!omap"}
+    return next(
+        (tag for kind, tag in names.items() if isinstance(value, kind)), "!!" + type(value).__name__
+    )
 
 
 class _FallBack(Exception):  # noqa: N818 - a signal, not an error
@@ -617,12 +668,19 @@ def _translate(
     return problems
 
 
+_DATE_KINDS = frozenset({"date_parsing", "date_from_datetime_parsing"})
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _problem_from(err: ErrorDetails, path: Path, loc: SourceLocation | None) -> LoadProblem:
     kind = err["type"]
     ctx: dict[str, object] = dict(err.get("ctx") or {})
     ctx.pop("error", None)
     ctx["input"] = err["input"]
     ctx["pydantic_message"] = err["msg"]
+    if kind in _DATE_KINDS and isinstance(err["input"], str) and _ISO_DAY.match(err["input"]):
+        # the form is right, the day does not exist (2025-02-30): a wrong value, not type
+        return LoadProblem("HP013", "impossible_date", path, loc, {**ctx, "value": err["input"]})
     if kind in _TYPE_KINDS:
         return LoadProblem("HP012", _KIND_TEMPLATE[_TYPE_KINDS[kind]], path, loc, ctx)
     if kind == "string_pattern_mismatch":

@@ -84,6 +84,18 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "the text contains an unpaired UTF-16 surrogate escape (\\ud800–\\udfff)",
         "der Text enthält eine ungepaarte UTF-16-Ersatzzeichen-Escape-Sequenz (\\ud800–\\udfff)",
     ),
+    "utf16_file": (
+        "the file is UTF-16 text; save it as UTF-8",
+        "die Datei ist UTF-16-Text; bitte als UTF-8 speichern",
+    ),
+    "yaml_tag": (
+        "YAML tags such as {tag} are not part of a programme; remove the tag",
+        "YAML-Tags wie {tag} gehören nicht in ein Programm; bitte den Tag entfernen",
+    ),
+    "several_documents": (
+        "a second YAML document starts here ('---'); a programme file holds one document",
+        "hier beginnt ein zweites YAML-Dokument ('---'); eine Programmdatei enthält genau eines",
+    ),
     "key_not_text": (
         "keys must be text, got {got}",
         "Schlüssel müssen Text sein, erhalten: {got}",
@@ -163,6 +175,15 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "currency_code": (
         "'{value}' is not an ISO 4217 currency code (e.g. EUR, XOF, TZS)",
         "'{value}' ist kein Währungscode nach ISO 4217 (z. B. EUR, XOF, TZS)",
+    ),
+    "currency_withdrawn": (
+        "'{value}' is a withdrawn currency, no longer legal tender anywhere (e.g. DEM is now EUR)",
+        "'{value}' ist eine abgelöste Währung, nirgends mehr gesetzliches Zahlungsmittel"
+        " (z. B. DEM ist heute EUR)",
+    ),
+    "impossible_date": (
+        "{value} is not a day of the calendar",
+        "{value} ist kein Tag im Kalender",
     ),
     "float_not_allowed": (
         "a binary float is not exact; pass a Decimal, an int or a string such as '1234.50'",

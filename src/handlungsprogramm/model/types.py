@@ -6,6 +6,7 @@ can render the message in English or German and tests can assert on the code.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from babel import Locale, localedata
-from babel.numbers import list_currencies
+from babel.core import get_global
+from babel.numbers import get_territory_currencies, list_currencies
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -65,6 +67,20 @@ def _currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+@lru_cache(maxsize=1)
+def _current_currencies() -> frozenset[str]:
+    """Codes that are legal tender in some territory today (CLDR via Babel).
+
+    Babel's list also holds withdrawn currencies (DEM, FRF, the old Bolivian BOL);
+    money planned in a programme is in a currency one can still pay with.
+    """
+    today = dt.date.today()
+    current: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        current.update(get_territory_currencies(territory, start_date=today, end_date=today))
+    return frozenset(current)
+
+
 @lru_cache(maxsize=1024)
 def is_language_code(value: str) -> bool:
     """Whether ``value`` is an ISO 639-1 code that Babel (CLDR) knows."""
@@ -101,6 +117,12 @@ def _currency(value: str) -> str:
         raise PydanticCustomError(
             "currency_code",
             "'{value}' is not an ISO 4217 currency code (e.g. EUR, XOF, TZS)",
+            {"value": value},
+        )
+    if value not in _current_currencies():
+        raise PydanticCustomError(
+            "currency_withdrawn",
+            "'{value}' is a withdrawn currency, no longer legal tender anywhere",
             {"value": value},
         )
     return value
