@@ -57,7 +57,14 @@ def test_template_errors_from_workers_stop_the_batch(tmp_path: Path) -> None:
     """A template that cannot be used is a TemplateError in the caller, as without workers."""
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")
-    with pytest.raises(TemplateError, match=r"bad\.docx"):
-        build_files(
-            EXAMPLES, tmp_path / "out", workers=2, template=bad, targets=frozenset({Target.DOCX})
-        )
+    messages = []
+    for workers in (1, 2):
+        with pytest.raises(TemplateError, match=r"bad\.docx") as caught:
+            build_files(
+                EXAMPLES, tmp_path / "out", workers=workers, template=bad,
+                targets=frozenset({Target.DOCX}),
+            )  # fmt: skip
+        messages.append((caught.value.message("en"), caught.value.message("de")))
+    # the German wording survives the trip back from a worker process
+    assert messages[0] == messages[1]
+    assert messages[1][0] != messages[1][1]

@@ -212,7 +212,7 @@ def test_subprocess_python_m(write_file: Callable[[str, str | bytes], Path]) -> 
     )  # fmt: skip
     assert ok.returncode == 0, ok.stderr
     assert "complete and ready for signing" in ok.stdout
-    bad = write_file("bad.yaml", b"\xff\xfe not utf-8")
+    bad = write_file("bad.yaml", b"title: caf\xe9 (Latin-1, not utf-8)\n")
     failed = subprocess.run(
         [sys.executable, "-m", "handlungsprogramm", "check", str(bad)],
         capture_output=True, text=True, env=env, check=False,
@@ -266,8 +266,8 @@ def test_impossible_date_is_located(write_file: Callable[[str, str | bytes], Pat
     )
     code, out, err = run("check", str(path))
     assert code == 2
-    assert f"{path}:2:7: error HP004" in out
-    assert "'2025-06-31' is not a valid date" in out
+    assert f"{path}:2:7: error HP013" in out
+    assert "2025-06-31 is not a day of the calendar" in out
     assert "Traceback" not in out + err
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 import io
+import json
+import random
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,8 +18,10 @@ from typing import Any, cast
 import docx
 import pytest
 from docx.document import Document
+from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from PIL import Image, ImageDraw
 
 from handlungsprogramm import Programme, from_data, load
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
@@ -251,6 +257,106 @@ def test_logos_on_the_cover(tmp_path: Path) -> None:
     assert len(document.inline_shapes) == 1
 
 
+def _media(result: DocxResult) -> dict[str, bytes]:
+    """The pictures in the document, by part name."""
+    with zipfile.ZipFile(io.BytesIO(result.data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.startswith("word/media/")}
+
+
+def _logo_programme(folder: Path, name: str) -> Programme:
+    from tests.conftest import complete_data
+
+    data = complete_data()
+    data["partnership"]["german"]["logo"] = name
+    return from_data(data, base_dir=folder)
+
+
+def test_small_logo_is_placed_unchanged(tmp_path: Path) -> None:
+    """A logo no larger than the cover needs goes into the document byte for byte."""
+    (tmp_path / "logo.png").write_bytes(PNG)
+    result = render_docx(_logo_programme(tmp_path, "logo.png"), charts=False)
+    assert list(_media(result).values()) == [PNG]
+
+
+def test_huge_logo_is_scaled_down(tmp_path: Path) -> None:
+    """A 5000×3000 logo with transparency becomes a small PNG of 260 pixels height that
+    keeps its transparency; the document stays small."""
+    image = Image.new("RGBA", (5000, 3000), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((200, 200, 4800, 2800), fill=(20, 120, 60, 255))
+    draw.rectangle((1500, 1000, 3500, 2000), fill=(250, 200, 0, 128))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", compress_level=1)
+    (tmp_path / "logo.png").write_bytes(buffer.getvalue())
+    result = render_docx(_logo_programme(tmp_path, "logo.png"), charts=False)
+    [placed] = _media(result).values()
+    assert len(placed) < 200_000
+    assert len(result.data) < 500_000
+    with Image.open(io.BytesIO(placed)) as logo:
+        assert logo.format == "PNG"
+        assert logo.size == (433, 260)
+        assert logo.mode == "RGBA"
+        alpha = logo.getchannel("A").getextrema()
+        assert alpha == (0, 255)  # transparent and opaque pixels both remain
+    document = docx.Document(io.BytesIO(result.data))
+    assert document.inline_shapes[0].height == Cm(2.2)
+
+
+def test_heavy_photo_logo_is_reencoded(tmp_path: Path) -> None:
+    """A photo of several megabytes (noise does not compress) becomes a small JPEG."""
+    noise = random.Random(4).randbytes(1200 * 900 * 3)  # noqa: S311 - not for secrets
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (1200, 900), noise).save(buffer, "JPEG", quality=100)
+    assert len(buffer.getvalue()) > 1_000_000
+    (tmp_path / "photo.jpg").write_bytes(buffer.getvalue())
+    result = render_docx(_logo_programme(tmp_path, "photo.jpg"), charts=False)
+    [placed] = _media(result).values()
+    assert len(placed) < 200_000
+    with Image.open(io.BytesIO(placed)) as logo:
+        assert logo.format == "JPEG"
+        assert logo.size == (347, 260)
+
+
+def test_cli_refuses_broken_logos_without_crashing(tmp_path: Path) -> None:
+    """A decompression bomb and a truncated PNG are HP405 findings for check (exit 1) and
+    leave build a draft without the logo, never an internal error (exit 70)."""
+    from typer.testing import CliRunner
+
+    from handlungsprogramm.cli import app
+    from tests.conftest import complete_data
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 6, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b""))
+    (tmp_path / "bomb.png").write_bytes(bomb)
+    (tmp_path / "broken.png").write_bytes(PNG[:40])
+    data = complete_data()
+    data["partnership"]["german"]["logo"] = "bomb.png"
+    data["partnership"]["partner"]["logo"] = "broken.png"
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    env = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", str(source)], env=env)
+    assert result.exit_code == 1
+    assert "HP405" in result.stdout + result.stderr
+    assert "has more than 80 million pixels" in result.stdout + result.stderr
+    assert (
+        "broken.png of Kidira is a damaged or truncated PNG file" in result.stdout + result.stderr
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(source), "--out", str(out), "--no-charts"], env=env)
+    assert result.exit_code == 0, result.stderr  # a draft, as for any open error
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "(draft)" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    [built] = out.glob("*.docx")
+    assert len(docx.Document(str(built)).inline_shapes) == 0
+
+
 # -- pagination and narrow columns -------------------------------------------------------
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -455,3 +561,15 @@ def test_charts_keep_with_their_captions(built: tuple[Layout, DocxResult, Docume
         assert "".join(t.text or "" for t in caption.iter(f"{W}t")) == title
         height_cm = int(p.find(f".//{WP}extent").get("cy")) / 360000
         assert height_cm <= MAX_FIGURE_HEIGHT_CM + 0.05
+
+
+def test_wide_logo_keeps_to_its_half_of_the_cover(tmp_path: Path) -> None:
+    """A very wide logo (a word mark, 20:1) is narrowed to its column, in proportion,
+    instead of running into the partner's half of the cover."""
+    Image.new("RGB", (2000, 100), (0, 90, 160)).save(tmp_path / "wide.png")
+    document = docx.Document(
+        io.BytesIO(render_docx(_logo_programme(tmp_path, "wide.png"), charts=False).data)
+    )
+    (shape,) = document.inline_shapes
+    assert shape.width.cm <= 16.6 / 2 - 0.6 + 0.01
+    assert abs(shape.width / shape.height - 20) < 0.1

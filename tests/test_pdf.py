@@ -9,13 +9,16 @@ from __future__ import annotations
 import io
 import os
 import re
+import signal
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 from typer.testing import CliRunner
@@ -317,7 +320,7 @@ def _fake_soffice(tmp_path: Path, body: str) -> Path:
 def test_hanging_soffice_is_killed(tmp_path: Path) -> None:
     """A hanging LibreOffice is stopped at --convert-timeout: exit 6, no process, no PDF."""
     marker = f"sleep 3{os.getpid() % 1000:03d}.5"  # a command line no other process has
-    fake = _fake_soffice(tmp_path, f"{marker}")
+    fake = _fake_soffice(tmp_path, f"{marker} &\nwait")  # LibreOffice runs a child, too
     out = tmp_path / "out"
     code, _, err = cli(
         "build", str(EXAMPLE), "--to", "docx,pdf", "--out", str(out), "--convert-timeout", "2",
@@ -378,33 +381,68 @@ def test_batch_starts_libreoffice_once_per_core(tmp_path: Path) -> None:
 
 
 def test_parallel_builds_in_separate_processes(tmp_path: Path) -> None:
-    """Two build processes at once (own LibreOffice profiles) both produce correct PDFs."""
+    """Four build processes at once (each with its own LibreOffice profile) all produce
+    complete, correct PDFs: fields, both languages' text, and a clean qpdf check."""
+    command = [sys.executable, "-m", "handlungsprogramm", "build", str(EXAMPLE), "--to", "pdf"]
+    env = {**os.environ, **ENV}
     procs = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "handlungsprogramm",
-                "build",
-                str(EXAMPLE),
-                "--to",
-                "pdf",
-                "--out",
-                str(tmp_path / f"out{i}"),
-            ],
-            env={**os.environ, **ENV},
+            [*command, "--out", str(tmp_path / f"out{i}")],
+            env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        for i in range(2)
+        for i in range(4)
     ]
     for proc in procs:
-        _, err = proc.communicate(timeout=300)
+        _, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
-    for i in range(2):
+    for i in range(4):
         pdf = tmp_path / f"out{i}" / "pfinztal-commune-de-kidira.pdf"
         assert list(signature_fields(pdf.read_bytes())) == FIELDS
-        assert PdfReader(io.BytesIO(pdf.read_bytes())).pages
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Pfinztal" in text
+        assert "Kidira" in text
+        assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupted_build_leaves_no_half_written_output(tmp_path: Path, signum: int) -> None:
+    """Ctrl-C or SIGTERM while LibreOffice converts: exit 130 with a one-line message,
+    LibreOffice (and its children) stopped, the previous PDF untouched, the new Word file
+    complete, and no temporary file left in the output folder."""
+    marker = f"sleep 4{os.getpid() % 1000:03d}.{signum}"  # a command line no other process has
+    fake = _fake_soffice(tmp_path, f"{marker} &\nwait")
+    out = tmp_path / "out"
+    out.mkdir()
+    previous = out / "pfinztal-commune-de-kidira.pdf"
+    previous.write_bytes(b"%PDF-1.7 the previous version\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handlungsprogramm", "build", str(EXAMPLE), "--to", "docx,pdf",
+         "--out", str(out)],
+        env={**os.environ, **ENV, "HANDLUNGSPROGRAMM_SOFFICE": str(fake)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    for _ in range(600):  # until the fake LibreOffice runs (the Word file is written by then)
+        if subprocess.run(["pgrep", "-f", marker], capture_output=True).returncode == 0:
+            break
+        time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("the fake LibreOffice never started")
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted: no output was left half-written" in err
+    assert "Traceback" not in err
+    assert previous.read_bytes() == b"%PDF-1.7 the previous version\n"
+    assert docx.Document(str(out / "pfinztal-commune-de-kidira.docx")).paragraphs
+    assert sorted(p.name for p in out.iterdir()) == [
+        "pfinztal-commune-de-kidira.docx",
+        "pfinztal-commune-de-kidira.pdf",
+    ]
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+    assert left.stdout.strip() == ""
 
 
 def test_table_of_contents_has_page_numbers(built: Path) -> None:

@@ -9,14 +9,19 @@ message in English and German.
 from __future__ import annotations
 
 import copy
+import io
 import re
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
+from handlungsprogramm import files
 from handlungsprogramm.checks import REGISTRY, Finding, Report, Severity, check
 from handlungsprogramm.loading import from_data, loads
 from handlungsprogramm.location import SourceLocation
@@ -1031,12 +1036,18 @@ def test_first_signatory_blank_and_second_named(data: Data) -> None:
 
 # -- HP405: logos ---------------------------------------------------------------------
 
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de"
+    "0000000c49444154789c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+"""A valid 1×1 PNG: logos are decoded, so the signature alone no longer passes."""
+
 
 @pytest.mark.parametrize("side", ["german", "partner"])
 def test_logo_present_passes(side: str, data: Data, tmp_path: Path) -> None:
     """A logo file that exists next to the programme passes HP405."""
     (tmp_path / "logos").mkdir()
-    (tmp_path / "logos" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "logos" / "logo.png").write_bytes(PNG)
     data["partnership"][side]["logo"] = "logos/logo.png"
     assert _report(data, tmp_path).codes() == []
 
@@ -1084,6 +1095,123 @@ def test_logo_not_checked_without_base_dir(data: Data) -> None:
     """Without a folder to resolve against (in-memory data), logos are not checked."""
     data["partnership"]["german"]["logo"] = "nowhere.png"
     assert _report(data).codes() == []
+
+
+def _png_declaring(width: int, height: int) -> bytes:
+    """A PNG whose header declares ``width`` × ``height`` pixels, with next to no data:
+    the shape of a decompression bomb (a few bytes, billions of pixels once decoded)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _image(kind: str, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A small real image in ``kind`` (PNG, JPEG)."""
+    image = Image.new("RGB", size, (30, 120, 60))
+    buffer = io.BytesIO()
+    image.save(buffer, kind)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(9_000, 9_000), (10_000, 10_000), (100_000, 100_000)],
+    ids=["above-our-limit", "above-pillows-warning", "above-pillows-error"],
+)
+def test_logo_decompression_bomb_fails(data: Data, tmp_path: Path, width: int, height: int) -> None:
+    """A logo declaring more than 80 million pixels is refused before decoding, whichever
+    of our limit or Pillow's own (warning, error) it crosses: HP405, no warning, no crash."""
+    (tmp_path / "bomb.png").write_bytes(_png_declaring(width, height))
+    data["partnership"]["german"]["logo"] = "bomb.png"
+    report = _report(data, tmp_path)
+    assert report.codes() == ["HP405"]
+    assert report.findings[0].message("en") == (
+        "the logo bomb.png of Pfinztal has more than 80 million pixels (a decompression"
+        " bomb?); a logo needs about 260 pixels in height"
+    )
+    assert "hat mehr als 80 Millionen Pixel" in report.findings[0].message("de")
+
+
+def _truncated_png() -> bytes:
+    data = _image("PNG")
+    return data[: len(data) // 2]
+
+
+def _bad_checksum_png() -> bytes:
+    data = bytearray(_image("PNG"))
+    at = data.index(b"IDAT") + 8
+    data[at] ^= 0xFF
+    return bytes(data)
+
+
+def _truncated_jpeg() -> bytes:
+    data = _image("JPEG", (400, 300))
+    return data[: len(data) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("truncated.png", _truncated_png(), "PNG"),
+        ("checksum.png", _bad_checksum_png(), "PNG"),
+        ("signature-only.png", b"\x89PNG\r\n\x1a\n", "PNG"),
+        ("truncated.jpg", _truncated_jpeg(), "JPEG"),
+        ("header-only.gif", b"GIF89a", "GIF"),
+    ],
+)
+def test_logo_damaged_fails(
+    data: Data, tmp_path: Path, name: str, content: bytes, kind: str
+) -> None:
+    """A file that starts like an image but cannot be decoded is HP405 at check time
+    (build would otherwise fail on it or place a broken picture)."""
+    (tmp_path / name).write_bytes(content)
+    data["partnership"]["partner"]["logo"] = name
+    report = _report(data, tmp_path)
+    assert report.codes() == ["HP405"]
+    assert report.findings[0].message("en") == (
+        f"the logo {name} of Kidira is a damaged or truncated {kind} file that cannot be decoded"
+    )
+    assert f"beschädigte oder unvollständige {kind}-Datei" in report.findings[0].message("de")
+
+
+def test_logo_symlink_outside_fails(data: Data, tmp_path: Path) -> None:
+    """A symbolic link inside the folder that points outside it is outside: HP405. One
+    that points to a file inside the folder is fine."""
+    folder = tmp_path / "programme"
+    folder.mkdir()
+    (tmp_path / "secret.png").write_bytes(PNG)
+    (folder / "logo.png").symlink_to(tmp_path / "secret.png")
+    (folder / "real.png").write_bytes(PNG)
+    (folder / "alias.png").symlink_to("real.png")
+    data["partnership"]["german"]["logo"] = "logo.png"
+    data["partnership"]["partner"]["logo"] = "alias.png"
+    report = _report(data, folder)
+    assert report.codes() == ["HP405"]
+    assert report.findings[0].dotted_path == "partnership.german.logo"
+    assert report.findings[0].message("en") == (
+        "the logo logo.png of Pfinztal lies outside the programme's folder"
+    )
+
+
+def test_logo_file_too_large_fails(
+    data: Data, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A logo file over the size limit (64 MB; lowered here) is refused unread."""
+    monkeypatch.setattr(files, "MAX_LOGO_BYTES", len(PNG) - 1)
+    (tmp_path / "logo.png").write_bytes(PNG)
+    data["partnership"]["german"]["logo"] = "logo.png"
+    report = _report(data, tmp_path)
+    assert report.codes() == ["HP405"]
+    assert "is larger than 64 MB" in report.findings[0].message("en")
 
 
 # -- check(): ignore --------------------------------------------------------------------
@@ -1306,7 +1434,7 @@ def test_logo_checked_relative_to_loads_base_dir(tmp_path: Path) -> None:
     assert missing.codes() == ["HP405"]
     found: Finding = missing.findings[0]
     assert found.location == SourceLocation("p.yaml", 8, 46)
-    (tmp_path / "k.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "k.png").write_bytes(PNG)
     assert check(loads(text, name="p.yaml", base_dir=tmp_path)).codes() == []
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -154,6 +155,7 @@ class _Outcome(NamedTuple):
     errors: int = 0
     where: str = ""
     reason: str = ""
+    reason_de: str | None = None
 
 
 def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
@@ -167,7 +169,7 @@ def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
     except IncompleteProgrammeError as exc:
         return _Outcome("incomplete", errors=exc.errors)
     except TemplateError as exc:
-        return _Outcome("template", where=exc.template, reason=exc.reason)
+        return _Outcome("template", where=exc.template, reason=exc.reason, reason_de=exc.reason_de)
     except Exception as exc:  # noqa: BLE001 - reported in the parent, exit 70 there
         return _Outcome("error", where=type(exc).__name__, reason=str(exc))
     return _Outcome("ok", result.data, result.draft, result.fingerprint, result.warnings)
@@ -185,9 +187,23 @@ def _render_parallel(
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["handlungsprogramm.render.docx"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_parent
+    )
+    try:
         futures = [executor.submit(_render_in_worker, str(i.source), options) for i in items]
         return [future.result() for future in futures]
+    except BaseException:
+        # interrupted: drop the documents not started; the running ones end soon
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        executor.shutdown(wait=True)
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches the whole process group; the parent stops the pool, workers stay quiet."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _result(programme: Programme, outcome: _Outcome) -> DocxResult:
@@ -195,7 +211,7 @@ def _result(programme: Programme, outcome: _Outcome) -> DocxResult:
     if outcome.kind == "incomplete":
         raise IncompleteProgrammeError(outcome.errors)
     if outcome.kind == "template":
-        raise TemplateError(outcome.where, outcome.reason)
+        raise TemplateError(outcome.where, outcome.reason, outcome.reason_de)
     if outcome.kind == "error":
         raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {outcome.reason}")
     return DocxResult(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import signal
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
@@ -77,6 +78,7 @@ class ExitCode(IntEnum):
     PDF_ERROR = 7
     CANNOT_WRITE = 8
     INTERNAL_ERROR = 70
+    INTERRUPTED = 130
 
 
 class OutputFormat(StrEnum):
@@ -278,7 +280,7 @@ def build_command(
                 progress=lambda _: bar.advance(task),
             )  # fmt: skip
         except TemplateError as exc:
-            _err((f"template {exc}", f"Vorlage {exc}"), language)
+            _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
             raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
         except SofficeNotFoundError as exc:
             _err((f"error: {exc}", f"Fehler: {exc}"), language)
@@ -459,7 +461,7 @@ def template_check_command(
     try:
         unknown = template_variables(template)
     except TemplateError as exc:
-        _err((f"template {exc}", f"Vorlage {exc}"), language)
+        _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
         raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
     if not unknown:
         _err(
@@ -621,10 +623,35 @@ def _usage_error(message: str | tuple[str, str], lang: Lang) -> None:
     raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or a termination signal; a BaseException, so no ``except Exception`` eats it."""
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
-    """Console-script entry point: a bug ends with exit 70 and one line, not a traceback."""
+    """Console-script entry point: a bug ends with exit 70 and one line, not a traceback.
+
+    Ctrl-C and SIGTERM (a job runner's timeout) become :class:`Interrupted`, which
+    unwinds normally: LibreOffice's process groups are killed, temporary files are
+    removed and every output is the previous file or the complete new one. Python's
+    default for SIGTERM would end the process at once, leaving all of that behind.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         app(prog_name="handlungsprogramm")
+    except Interrupted:
+        english = _default_lang().value == "en"
+        typer.echo(
+            "interrupted: no output was left half-written"
+            if english
+            else "abgebrochen: keine Ausgabedatei blieb halb geschrieben",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:
         if os.environ.get("HANDLUNGSPROGRAMM_DEBUG"):
             raise

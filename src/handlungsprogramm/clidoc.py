@@ -51,6 +51,10 @@ EXIT_MEANINGS: dict[ExitCode, str] = {
     ExitCode.INTERNAL_ERROR: (
         "An internal error — a bug; `HANDLUNGSPROGRAMM_DEBUG=1` shows the traceback."
     ),
+    ExitCode.INTERRUPTED: (
+        "Interrupted (Ctrl-C or SIGTERM); LibreOffice was stopped and every output file"
+        " is the previous one or the complete new one."
+    ),
 }
 
 

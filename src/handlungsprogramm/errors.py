@@ -98,12 +98,22 @@ class IncompleteProgrammeError(HandlungsprogrammError, ValueError):
 
 
 class TemplateError(HandlungsprogrammError, ValueError):
-    """A Word template is unusable: not a .docx, broken Jinja, or a sandbox violation."""
+    """A Word template is unusable: not a .docx, unsafe, broken Jinja, or a sandbox violation.
 
-    def __init__(self, template: str, reason: str) -> None:
+    ``reason`` is English; ``reason_de`` the German wording where one exists (the
+    template guard's refusals), so the CLI can answer in the user's language.
+    """
+
+    def __init__(self, template: str, reason: str, reason_de: str | None = None) -> None:
         self.template = template
         self.reason = reason
+        self.reason_de = reason_de
         super().__init__(f"{template}: {reason}")
+
+    def message(self, lang: Lang = "en") -> str:
+        """``template: reason`` in ``lang`` (English when there is no German wording)."""
+        reason = self.reason_de if lang == "de" and self.reason_de else self.reason
+        return f"{self.template}: {reason}"
 
 
 class SofficeNotFoundError(HandlungsprogrammError, FileNotFoundError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handlungsprogramm.checks.registry import Hit, Severity, rule
-from handlungsprogramm.files import image_kind, resolve_inside
+from handlungsprogramm.files import logo
 from handlungsprogramm.location import Path
 from handlungsprogramm.model import Programme
 
@@ -134,27 +134,17 @@ def objectives_in_field(programme: Programme) -> Iterator[Hit]:
     ),
 )
 def logos_exist(programme: Programme) -> Iterator[Hit]:
-    """The cover shows both logos; a wrong path would only show up at build time."""
+    """The cover shows both logos; a wrong path or a broken image would only show up at
+    build time (the logo left out). The renderer asks :func:`~handlungsprogramm.files.logo`
+    the same question."""
     if programme.base_dir is None:
         return
     for side in ("german", "partner"):
         municipality = getattr(programme.partnership, side)
         if not municipality.logo:
             continue
-        path = resolve_inside(programme.base_dir, municipality.logo)
-        if path is None:
-            problem = (
-                "lies outside the programme's folder",
-                "liegt außerhalb des Ordners des Programms",
-            )
-        elif not path.is_file():
-            problem = ("does not exist", "existiert nicht")
-        elif image_kind(path) is None:
-            problem = (
-                "is not an image (PNG, JPEG, GIF, BMP)",
-                "ist kein Bild (PNG, JPEG, GIF, BMP)",
-            )
-        else:
+        problem = logo(programme.base_dir, municipality.logo).problem
+        if problem is None:
             continue
         yield (
             ("partnership", side, "logo"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -38,6 +37,7 @@ from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
+from handlungsprogramm.render.template_guard import check_template, read_template
 from handlungsprogramm.render.writer import Bi, Layout, Writer
 from handlungsprogramm.totals import compute_totals
 
@@ -108,20 +108,22 @@ def _environment() -> ImmutableSandboxedEnvironment:
 
 
 def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[DocxTemplate, str]:
+    """The one place a template is opened: a custom one only after the template guard
+    has passed it (size limits, no DTD, a real .docx), so no parser sees a hostile
+    package. The standard template ships with the package and is trusted (a test
+    keeps it passing the guard)."""
     if template is None:
         return DocxTemplate(io.BytesIO(standard_template())), "standard.docx"
     name = "<template>" if isinstance(template, bytes) else str(template)
-    try:
-        data = template if isinstance(template, bytes) else Path(template).read_bytes()
-    except OSError as exc:
-        raise TemplateError(name, exc.strerror or str(exc)) from None
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError(name, "not a .docx file (not a ZIP package)")
+    data = template if isinstance(template, bytes) else read_template(template)
+    check_template(data, name)
     try:
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.get_docx()
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad packages
-        raise TemplateError(name, f"not a readable .docx: {exc}") from None
+        raise TemplateError(
+            name, f"not a readable .docx: {exc}", f"keine lesbare .docx-Datei: {exc}"
+        ) from None
     return tpl, name
 
 

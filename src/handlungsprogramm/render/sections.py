@@ -13,7 +13,6 @@ import struct
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -21,12 +20,13 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 
 from handlungsprogramm.checks import Report
 from handlungsprogramm.errors import TemplateError
-from handlungsprogramm.files import image_kind, resolve_inside
+from handlungsprogramm.files import LOGO_HEIGHT_CM
+from handlungsprogramm.files import logo as logo_file
 from handlungsprogramm.i18n.formatting import (
     format_date,
     format_decimal,
@@ -55,6 +55,8 @@ __all__ = ["MAX_FIGURE_HEIGHT_CM", "Sections"]
 
 MAX_FIGURE_HEIGHT_CM = MAX_HEIGHT_IN * 2.54
 """A chart is never taller on paper: with its caption it fits one page."""
+LOGO_MAX_WIDTH_CM = TEXT_WIDTH_CM / 2 - 0.6
+"""A logo stays inside its municipality's half of the cover (minus the cell margins)."""
 
 
 class Sections:
@@ -202,7 +204,11 @@ class Sections:
             logo = self._logo(municipality.logo)
             if logo is not None:
                 set_style(first, S.COVER_META)
-                first.add_run().add_picture(str(logo), height=Cm(2.2))
+                picture = first.add_run().add_picture(io.BytesIO(logo), height=Cm(LOGO_HEIGHT_CM))
+                widest = Cm(LOGO_MAX_WIDTH_CM)
+                if picture.width > widest:  # a wide logo keeps to its half of the page
+                    picture.height = Emu(picture.height * widest // picture.width)
+                    picture.width = widest
                 first = cell.add_paragraph()
             set_style(first, S.COVER_MUNICIPALITY)
             first.add_run(municipality.name)
@@ -229,14 +235,11 @@ class Sections:
             add_paragraph(doc, line, S.COVER_META)
         return sub
 
-    def _logo(self, logo: str | None) -> Path | None:
-        """The logo file if check would accept it (HP405 reports the others)."""
+    def _logo(self, logo: str | None) -> bytes | None:
+        """The logo's bytes, scaled down if huge, if check accepts it (HP405 reports the others)."""
         if logo is None or self.p.base_dir is None:
             return None
-        path = resolve_inside(self.p.base_dir, logo)
-        if path is None or not path.is_file() or image_kind(path) is None:
-            return None
-        return path
+        return logo_file(self.p.base_dir, logo).data
 
     def baseline(self) -> Block | None:
         """Per municipality: challenges table and climate hazards table."""

@@ -1,0 +1,583 @@
+"""Hostile and broken Word templates are refused with a clear message, before any parsing.
+
+Each hostile template is built in ``tmp_path`` from the standard template, changed in
+one way: a DTD with external entities or entity expansion in some part, a part or
+package too large, too many parts, unsafe or duplicate names, an encrypted or
+unknown compression, a damaged package, not a Word document at all. The API raises
+:class:`TemplateError` naming the template (and the part and limit), in English and
+German; the CLI exits 4 with that message, no traceback, and writes nothing. The
+standard template, one re-saved by LibreOffice and a large real document still work.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import struct
+import subprocess
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from handlungsprogramm import from_data, load
+from handlungsprogramm.cli import app
+from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.render import template_guard
+from handlungsprogramm.render.docx import render_docx, standard_template
+from handlungsprogramm.render.template_guard import (
+    MAX_PART_BYTES,
+    MAX_PARTS,
+    check_template,
+)
+from tests.conftest import EXAMPLE, complete_data
+
+runner = CliRunner()
+ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+STANDARD = standard_template()
+SECRET = "HP-SECRET-3f9c1d"  # noqa: S105 - a marker, not a password
+"""The content of the local file the external entities point at; it must never show."""
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+# -- building templates ------------------------------------------------------------------
+
+
+def parts() -> dict[str, bytes]:
+    """The standard template's parts, by name, in package order."""
+    with zipfile.ZipFile(io.BytesIO(STANDARD)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def pack(
+    members: dict[str, bytes] | list[tuple[str, bytes]],
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> bytes:
+    """A ZIP of ``members`` (a list allows a name twice)."""
+    items = list(members.items()) if isinstance(members, dict) else members
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about duplicate names
+        with zipfile.ZipFile(buffer, "w", compression, compresslevel=1) as archive:
+            for name, data in items:
+                archive.writestr(
+                    zipfile.ZipInfo(name), data, compress_type=compression, compresslevel=1
+                )
+    return buffer.getvalue()
+
+
+def replaced(name: str, data: bytes) -> bytes:
+    """The standard template with the part ``name`` replaced by ``data``."""
+    return pack({**parts(), name: data})
+
+
+def with_doctype(xml: bytes, subset: str, body: str = "") -> bytes:
+    """``xml`` with a DOCTYPE after its declaration and ``body`` as the first paragraph."""
+    text = xml.decode("utf-8")
+    end = text.index("?>") + 2
+    root = text[end:].lstrip().split(None, 1)[0].lstrip("<")
+    text = f"{text[:end]}<!DOCTYPE {root} [{subset}]>{text[end:]}"
+    if body:
+        text = text.replace("<w:body>", f"<w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p>", 1)
+    return text.encode("utf-8")
+
+
+def external_entity(secret: Path, part: str) -> bytes:
+    """``part`` declaring an external entity that reads ``secret`` (used in a run)."""
+    xml = parts()[part]
+    subset = f'<!ENTITY e SYSTEM "{secret.as_uri()}">'
+    return replaced(part, with_doctype(xml, subset, "&e;" if part == "word/document.xml" else ""))
+
+
+def billion_laughs(_: Path) -> bytes:
+    """Ten levels of ten-fold entity expansion: 10^9 'lol's from a few hundred bytes."""
+    subset = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    return replaced("word/document.xml", with_doctype(parts()["word/document.xml"], subset, "&l9;"))
+
+
+def parameter_entity(secret: Path) -> bytes:
+    """An external parameter entity in the internal subset (fetched while reading the DTD)."""
+    subset = f'<!ENTITY % p SYSTEM "{secret.as_uri()}">%p;'
+    return replaced("word/styles.xml", with_doctype(parts()["word/styles.xml"], subset))
+
+
+def utf16_doctype(secret: Path) -> bytes:
+    """The external entity in a UTF-16 part: no byte of '<!DOCTYPE' in UTF-8 there."""
+    xml = with_doctype(
+        parts()["word/document.xml"], f'<!ENTITY e SYSTEM "{secret.as_uri()}">', "&e;"
+    )
+    text = xml.decode("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    return replaced("word/document.xml", text.encode("utf-16"))
+
+
+def declared_encoding(encoding: str, codec: str) -> Callable[[Path], bytes]:
+    """document.xml declared (and encoded) in an encoding OPC does not allow."""
+
+    def build(secret: Path) -> bytes:
+        xml = with_doctype(
+            parts()["word/document.xml"], f'<!ENTITY e SYSTEM "{secret.as_uri()}">', "&e;"
+        )
+        text = xml.decode("utf-8").replace("encoding='UTF-8'", f"encoding='{encoding}'")
+        return replaced("word/document.xml", text.encode(codec))
+
+    return build
+
+
+def added(name: str, data: bytes = b"x") -> Callable[[Path], bytes]:
+    """The standard template with one more member ``name``."""
+    return lambda _: pack([*parts().items(), (name, data)])
+
+
+def huge_part(_: Path) -> bytes:
+    """A part of zeros one byte over the per-part limit (64 KiB once compressed)."""
+    return pack([*parts().items(), ("word/media/image1.png", bytes(MAX_PART_BYTES + 1))])
+
+
+def many_parts(_: Path) -> bytes:
+    """One part more than the limit (tiny ones)."""
+    extra = [(f"customXml/item{i}.xml", b"<a/>") for i in range(MAX_PARTS)]
+    return pack([*parts().items(), *extra])
+
+
+def central_entries(data: bytes) -> dict[str, int]:
+    """Offsets of each member's central directory entry, by name."""
+    offsets: dict[str, int] = {}
+    start = 0
+    while (at := data.find(b"PK\x01\x02", start)) >= 0:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        offsets[data[at + 46 : at + 46 + length].decode("utf-8")] = at
+        start = at + 4
+    return offsets
+
+
+def patched(field: int, value: int, name: str = "word/styles.xml") -> Callable[[Path], bytes]:
+    """The standard template with one field of one central directory entry changed."""
+
+    def build(_: Path) -> bytes:
+        data = bytearray(pack(parts()))
+        at = central_entries(bytes(data))[name]
+        size = 2 if field == 8 else 4
+        data[at + field : at + field + size] = value.to_bytes(size, "little")
+        return bytes(data)
+
+    return build
+
+
+def corrupt_data(_: Path) -> bytes:
+    """The compressed bytes of word/styles.xml overwritten in the middle."""
+    data = bytearray(pack(parts()))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/styles.xml")
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[middle : middle + 64] = bytes(64)
+    return bytes(data)
+
+
+def without_document(_: Path) -> bytes:
+    members = parts()
+    del members["word/document.xml"]
+    return pack(members)
+
+
+def content_type(new: str) -> Callable[[Path], bytes]:
+    """The main document part declared as another kind of Office file."""
+
+    def build(_: Path) -> bytes:
+        types = parts()["[Content_Types].xml"].decode("utf-8").replace(WORD_MAIN, new)
+        return replaced("[Content_Types].xml", types.encode("utf-8"))
+
+    return build
+
+
+def opendocument(_: Path) -> bytes:
+    return pack(
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a/>"},
+        zipfile.ZIP_STORED,
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    build: Callable[[Path], bytes]
+    en: str
+    """A part of the English message."""
+    de: str
+    """A part of the German message."""
+
+
+DTD_EN = "contains a DOCTYPE or ENTITY declaration"
+DTD_DE = "enthält eine DOCTYPE- oder ENTITY-Deklaration"
+DTD_PARTS = [
+    "word/document.xml",
+    "word/header1.xml",
+    "word/footer1.xml",
+    "word/styles.xml",
+    "word/numbering.xml",
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "word/_rels/document.xml.rels",
+    "docProps/core.xml",
+    "customXml/item1.xml",
+]
+
+
+def _external(part: str) -> Callable[[Path], bytes]:
+    return lambda secret: external_entity(secret, part)
+
+
+CASES = [
+    *(
+        Case(f"external-entity-{part}", _external(part), f"the part {part} {DTD_EN}", DTD_DE)
+        for part in DTD_PARTS
+    ),
+    Case("billion-laughs", billion_laughs, f"word/document.xml {DTD_EN}", DTD_DE),
+    Case("parameter-entity", parameter_entity, f"word/styles.xml {DTD_EN}", DTD_DE),
+    Case("doctype-in-utf16", utf16_doctype, f"word/document.xml {DTD_EN}", DTD_DE),
+    Case(
+        "utf7",
+        declared_encoding("UTF-7", "utf-8"),
+        "the part word/document.xml is XML in the encoding UTF-7; Word packages use only"
+        " UTF-8 or UTF-16",
+        "ist XML in der Kodierung UTF-7",
+    ),
+    Case(
+        "ebcdic",
+        declared_encoding("cp500", "cp500"),
+        "is XML in the encoding UTF-32 or EBCDIC",
+        "Kodierung UTF-32 oder EBCDIC",
+    ),
+    Case(
+        "utf32",
+        declared_encoding("UTF-32", "utf-32"),
+        "is XML in the encoding UTF-32 or EBCDIC",
+        "Kodierung UTF-32 oder EBCDIC",
+    ),
+    Case(
+        "huge-part",
+        huge_part,
+        f"the part word/media/image1.png unpacks to more than {MAX_PART_BYTES} bytes"
+        " (the limit per part)",
+        f"ist entpackt größer als {MAX_PART_BYTES} Bytes (die Grenze je Teil)",
+    ),
+    Case(
+        "too-many-parts",
+        many_parts,
+        f"has {len(parts()) + MAX_PARTS} parts; a template may have at most {MAX_PARTS}",
+        f"eine Vorlage darf höchstens {MAX_PARTS} haben",
+    ),
+    *(
+        Case(
+            f"unsafe-name-{name}",
+            added(name),
+            f"contains a part with an unsafe name {name!r}",
+            "enthält einen Teil mit unsicherem Namen",
+        )
+        for name in [
+            "../evil.xml",
+            "/etc/evil.xml",
+            "word/../../evil.xml",
+            "C:/evil.xml",
+            "word\\..\\evil.xml",
+        ]
+    ),
+    Case(
+        "duplicate-part",
+        added("Word/Document.xml", parts()["word/document.xml"]),
+        "contains the part Word/Document.xml more than once",
+        "enthält den Teil Word/Document.xml mehrfach",
+    ),
+    Case(
+        "encrypted-part",
+        patched(8, 0x1),
+        "the part word/styles.xml is encrypted",
+        "der Teil word/styles.xml ist verschlüsselt",
+    ),
+    Case(
+        "bzip2",
+        lambda _: pack(parts(), zipfile.ZIP_BZIP2),
+        "uses ZIP compression method 12; Word writes only stored (0) or deflated (8)",
+        "nutzt die ZIP-Kompressionsmethode 12",
+    ),
+    Case(
+        "understated-size",  # the header claims 1000 bytes: only those are read, the CRC fails
+        patched(24, 1000),
+        "the part word/styles.xml is damaged (Bad CRC-32",
+        "der Teil word/styles.xml ist beschädigt",
+    ),
+    Case(
+        "overstated-size",  # the header claims more than the limit: refused unread
+        patched(24, 0xFFFFFFF0),
+        f"the part word/styles.xml unpacks to more than {MAX_PART_BYTES} bytes",
+        "die Grenze je Teil",
+    ),
+    Case(
+        "corrupt-data",
+        corrupt_data,
+        "the part word/styles.xml is damaged",
+        "der Teil word/styles.xml ist beschädigt",
+    ),
+    Case(
+        "relationship-without-type",
+        lambda _: replaced(
+            "word/_rels/document.xml.rels",
+            parts()["word/_rels/document.xml.rels"].replace(b'Id="rId2" Type=', b'Id="rId2" Tywe='),
+        ),
+        "the part word/_rels/document.xml.rels has a relationship without Type",
+        "der Teil word/_rels/document.xml.rels hat eine Beziehung ohne Type",
+    ),
+    Case(
+        "control-characters-in-name",  # shown escaped: no escape sequence reaches the terminal
+        added("word/\x1b[2Jevil.xml", b"<!DOCTYPE x><x/>"),
+        f"the part word/\\x1b[2Jevil.xml {DTD_EN}",
+        DTD_DE,
+    ),
+    Case(
+        "truncated-zip",
+        lambda _: STANDARD[: len(STANDARD) // 2],
+        "is a damaged ZIP package (truncated: no central directory)",
+        "ist ein beschädigtes ZIP-Paket (abgeschnitten",
+    ),
+    Case(
+        "password-protected-or-doc",
+        lambda _: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),
+        "is a password-protected Word file or an old Word 97–2003 .doc file",
+        "ist eine kennwortgeschützte Word-Datei oder eine alte .doc-Datei",
+    ),
+    Case(
+        "text",
+        lambda _: b"Dies ist keine Word-Datei.\n",
+        "not a .docx file (not a ZIP package)",
+        "keine .docx-Datei (kein ZIP-Paket)",
+    ),
+    Case("empty", lambda _: b"", "is empty (0 bytes)", "ist leer (0 Bytes)"),
+    Case(
+        "without-document",
+        without_document,
+        "contains no Word document: the part word/document.xml is missing",
+        "enthält kein Word-Dokument: der Teil word/document.xml fehlt",
+    ),
+    Case(
+        "zip-of-text",
+        lambda _: pack({"readme.txt": b"not a document"}),
+        "is a ZIP archive but not a Word document (no [Content_Types].xml)",
+        "ist ein ZIP-Archiv, aber kein Word-Dokument",
+    ),
+    Case(
+        "opendocument",
+        opendocument,
+        "is an OpenDocument file (.odt), not a .docx",
+        "ist eine OpenDocument-Datei (.odt)",
+    ),
+    Case(
+        "excel",
+        content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+        "is an Excel workbook, not a Word document (.docx)",
+        "ist eine Excel-Arbeitsmappe, kein Word-Dokument (.docx)",
+    ),
+    Case(
+        "dotx",
+        content_type(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+        ),
+        "is a Word template (.dotx), not a Word document (.docx); save it as .docx",
+        "ist eine Word-Vorlage (.dotx)",
+    ),
+]
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    """A local file that external entities in hostile templates point at."""
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET, encoding="utf-8")
+    return path
+
+
+def run(*args: str, lang: str = "en") -> tuple[int, str, str]:
+    """The CLI in-process: exit code, stdout, stderr."""
+    result = runner.invoke(app, list(args), env={**ENV, "HANDLUNGSPROGRAMM_LANG": lang})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def programme_file(folder: Path) -> Path:
+    path = folder / "p.json"
+    path.write_text(json.dumps(complete_data(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def outputs(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*")) if folder.exists() else []
+
+
+# -- refused -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_hostile_template_is_refused(case: Case, tmp_path: Path, secret: Path) -> None:
+    """The API raises TemplateError with the template's name and the reason in en and de;
+    the file an entity points at is never read into the message."""
+    path = tmp_path / "T.docx"
+    path.write_bytes(case.build(secret))
+    with pytest.raises(TemplateError) as caught:
+        render_docx(from_data(complete_data()), template=path)
+    error = caught.value
+    assert error.template == str(path)
+    assert case.en in error.message("en")
+    assert case.de in error.message("de")
+    assert str(error) == error.message("en")
+    assert SECRET not in error.message("en") + error.message("de")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_cli_refuses_hostile_template(case: Case, tmp_path: Path, secret: Path) -> None:
+    """build and template check exit 4 with the message on stderr, no traceback, no file."""
+    template = tmp_path / "T.docx"
+    template.write_bytes(case.build(secret))
+    source = programme_file(tmp_path)
+    out = tmp_path / "out"
+    code, stdout, err = run("build", str(source), "--template", str(template), "--out", str(out))
+    assert code == 4
+    assert f"template {template}: " in err
+    assert case.en in err
+    assert "Traceback" not in stdout + err
+    assert SECRET not in stdout + err
+    assert "\x1b" not in stdout + err
+    assert outputs(out) == []
+    code, stdout, err = run("template", "check", str(template))
+    assert code == 4
+    assert case.en in err
+    assert "Traceback" not in stdout + err
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in CASES if c.id in {"external-entity-word/document.xml", "huge-part",
+                                  "password-protected-or-doc", "without-document"}],
+    ids=lambda c: c.id,
+)  # fmt: skip
+def test_cli_refusal_in_german(case: Case, tmp_path: Path, secret: Path) -> None:
+    """With --lang de the refusal is German."""
+    template = tmp_path / "T.docx"
+    template.write_bytes(case.build(secret))
+    code, _, err = run("template", "check", str(template), lang="de")
+    assert code == 4
+    assert f"Vorlage {template}: " in err
+    assert case.de in err
+
+
+def test_bytes_template_is_checked_too(secret: Path) -> None:
+    """A template passed as bytes goes through the same guard."""
+    with pytest.raises(TemplateError, match=r"<template>: the part word/document\.xml contains"):
+        render_docx(
+            from_data(complete_data()), template=external_entity(secret, "word/document.xml")
+        )
+
+
+def test_total_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All parts together are limited too (here lowered below the standard template's 0.85 MB),
+    and the message names the limit and the part where it was reached."""
+    monkeypatch.setattr(template_guard, "MAX_TOTAL_BYTES", 500_000)
+    path = tmp_path / "T.docx"
+    path.write_bytes(STANDARD)
+    with pytest.raises(TemplateError) as caught:
+        render_docx(from_data(complete_data()), template=path)
+    message = caught.value.message("en")
+    assert "unpacks to more than 500000 bytes in total (the limit; reached at the part" in message
+    assert "word/stylesWithEffects.xml" in message or "word/styles.xml" in message
+
+
+def test_streamed_size_is_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The size limit is enforced on the bytes actually unpacked, not only on the header:
+    with the header check bypassed, the stream still stops at the limit."""
+    monkeypatch.setattr(template_guard, "_check_entries", lambda name, infos: None)
+    monkeypatch.setattr(template_guard, "MAX_PART_BYTES", 100_000)
+    with pytest.raises(TemplateError, match=r"word/styles\.xml unpacks to more than 100000 bytes"):
+        check_template(STANDARD, "T.docx")
+
+
+def test_template_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The template file is measured before it is read."""
+    monkeypatch.setattr(template_guard, "MAX_TEMPLATE_BYTES", 1000)
+    path = tmp_path / "T.docx"
+    path.write_bytes(STANDARD)
+    code, _, err = run("template", "check", str(path))
+    assert code == 4
+    assert f"has {len(STANDARD)} bytes; a template may have at most 1000 bytes" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_special_files_are_refused_without_reading(tmp_path: Path) -> None:
+    """A named pipe or a device is refused at once (neither waited on nor read forever)."""
+    fifo = tmp_path / "T.docx"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        code, _, err = run("template", "check", str(path))
+        assert code == 4
+        assert f"template {path}: is not a regular file" in err
+
+
+# -- still accepted ----------------------------------------------------------------------
+
+
+def test_standard_template_passes_the_guard() -> None:
+    """The bundled template (19 parts, 0.85 MB unpacked) is far inside every limit."""
+    check_template(STANDARD, "standard.docx")
+    with zipfile.ZipFile(io.BytesIO(STANDARD)) as archive:
+        infos = archive.infolist()
+    assert len(infos) * 100 < MAX_PARTS
+    assert sum(i.file_size for i in infos) * 100 < template_guard.MAX_TOTAL_BYTES
+
+
+def test_utf16_part_is_accepted() -> None:
+    """OPC allows UTF-16 parts; without a DTD such a template renders."""
+    text = (
+        parts()["word/document.xml"]
+        .decode("utf-8")
+        .replace("encoding='UTF-8'", "encoding='UTF-16'")
+    )
+    template = replaced("word/document.xml", text.encode("utf-16"))
+    assert render_docx(from_data(complete_data()), template=template, charts=False).data
+
+
+def test_large_real_document_is_accepted_as_template(tmp_path: Path) -> None:
+    """A full example document (charts as images, every style) passes as a template and
+    builds through the CLI."""
+    document = render_docx(load(EXAMPLE)).data
+    template = tmp_path / "big.docx"
+    template.write_bytes(document)
+    check_template(document, "big.docx")
+    out = tmp_path / "out"
+    code, _, err = run(
+        "build", str(programme_file(tmp_path)), "--template", str(template), "--out", str(out),
+        "--no-charts",
+    )  # fmt: skip
+    assert code == 0, err
+    assert [p.suffix for p in outputs(out)] == [".docx"]
+
+
+def test_template_saved_by_libreoffice_is_accepted(tmp_path: Path) -> None:
+    """LibreOffice writes its .docx differently from Word; the guard accepts it."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None, "LibreOffice is missing: run ./dev test, which installs it"
+    source = tmp_path / "standard.docx"
+    source.write_bytes(STANDARD)
+    out = tmp_path / "lo"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )  # fmt: skip
+    check_template((out / "standard.docx").read_bytes(), "standard.docx")
