@@ -109,6 +109,10 @@ def loads(
     if fmt == "json":
         _check_json(text, name)
         text = text.replace("\t", " ")  # see _check_json
+        # Valid JSON may hold characters raw that YAML refuses (DEL, C1 controls, U+FFFE)
+        # or reads as a line break (NEL, LS, PS). JSON allows them only inside strings,
+        # so the same escape in YAML's double-quoted string gives the same text.
+        text = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     with paused_gc():
         return _read(text, name, base_dir, max_values)
 
@@ -268,6 +272,8 @@ def _check_json(text: str, name: str) -> None:
     except RecursionError:
         _fail("HP005", "too_deep", name, limit=MAX_DEPTH)
 
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -23,6 +23,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup, escape
 
 from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.checks import Report, check
@@ -104,7 +105,20 @@ class _Sandbox(ImmutableSandboxedEnvironment):
 
 def _environment() -> ImmutableSandboxedEnvironment:
     # Immutable: a template cannot call list.clear() or dict.update() on the caller's data.
-    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
+    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_literal)
+
+
+def _literal(value: Any) -> Any:
+    """What a template prints, escaped, with braces as character references.
+
+    docxtpl rewrites ``{_{`` ``}_}`` ``{_%`` ``%_}`` (its escapes for template authors)
+    in the whole rendered XML, so a title reading ``{_{`` came out as ``{{``. Written
+    as ``&#123;``/``&#125;`` the braces of printed values are beyond that rewrite and
+    read the same in Word. Ready-made markup (docxtpl's RichText, Listing) passes as is.
+    """
+    if hasattr(value, "__html__"):
+        return value
+    return escape(value).replace("{", Markup("&#123;")).replace("}", Markup("&#125;"))
 
 
 def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[DocxTemplate, str]:
@@ -170,6 +184,7 @@ def _render(
         draft=draft, template=name
     )
     context["blocks"] = blocks
+    _clear_described_properties(tpl)
     try:
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
@@ -197,8 +212,29 @@ def _render(
 _META_CHARS = str.maketrans({"'": "’", '"': "”", "&": "+", "<": "‹", ">": "›"})
 
 
+_CORE_LIMIT = 255
+"""python-docx (and Word) take at most 255 characters per core property."""
+
+_DESCRIBED = ("title", "author", "subject", "comments", "language")
+"""Core properties that docxtpl renders and :func:`_describe` then sets from the programme."""
+
+
 def _meta(text: str) -> str:
-    return text.translate(_META_CHARS)
+    """A property value: PDF/A-safe characters, shortened to what a property holds."""
+    text = text.translate(_META_CHARS)
+    return text if len(text) <= _CORE_LIMIT else text[: _CORE_LIMIT - 1] + "…"
+
+
+def _clear_described_properties(tpl: DocxTemplate) -> None:
+    """Empty the properties that :func:`_describe` sets, before docxtpl renders them.
+
+    The standard template fills its title from ``{{ cover.title_de }}``; a title over
+    255 characters then failed in docxtpl's rendering of the properties. The values are
+    replaced by :func:`_describe` in any case.
+    """
+    props = tpl.get_docx().core_properties  # loaded once; render() keeps it
+    for name in _DESCRIBED:
+        setattr(props, name, "")
 
 
 def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer, digest: str) -> None:

@@ -2,7 +2,9 @@
 
 Word documents are XML: a control character such as U+0001 in a user's text would
 make the file unreadable. Such characters carry no meaning in a programme text, so
-they are removed, and every field that lost one is reported.
+they are removed, and every field that lost one is reported. Where removing them
+would leave a value the model refuses (a name of nothing but control characters,
+an e-mail address without its domain), each is replaced by U+FFFD instead.
 """
 
 from __future__ import annotations
@@ -10,33 +12,68 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from handlungsprogramm.location import Path, format_path
 from handlungsprogramm.model import Programme
 
-__all__ = ["sanitize"]
+__all__ = ["REPLACEMENT", "sanitize"]
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+REPLACEMENT = "\ufffd"
+"""Stands for a removed character where removing it would make the field invalid."""
 
 
 def sanitize(programme: Programme) -> tuple[Programme, list[str]]:
     """A copy of ``programme`` without XML-invalid characters, and the fields changed."""
-    changed: list[str] = []
+    dump = programme.model_dump(mode="python")
+    replaced: set[Path] = set()  # fields whose characters become U+FFFD, not nothing
+    while True:
+        changed: list[Path] = []
+        data = _clean(dump, (), changed, replaced)
+        if not changed:
+            return programme, []
+        try:
+            cleaned = Programme.model_validate(data)
+        except ValidationError as exc:
+            # A replacement keeps every length and pattern the original passed, so this
+            # ends after one more round.
+            refused = {_data_path(data, error["loc"]) for error in exc.errors()}
+            more = {p for p in changed if any(_overlap(p, r) for r in refused)} - replaced
+            if not more:
+                raise
+            replaced |= more
+            continue
+        cleaned.attach_source(programme.source, programme.base_dir)
+        return cleaned, [format_path(path) for path in changed]
 
-    def clean(value: Any, path: Path) -> Any:
-        if isinstance(value, str):
-            if _INVALID.search(value):
-                changed.append(format_path(path))
-                return _INVALID.sub("", value)
-            return value
-        if isinstance(value, dict):
-            return {k: clean(v, (*path, k)) for k, v in value.items()}
-        if isinstance(value, list):
-            return [clean(v, (*path, i)) for i, v in enumerate(value)]
+
+def _clean(value: Any, path: Path, changed: list[Path], replaced: set[Path]) -> Any:
+    if isinstance(value, str):
+        if _INVALID.search(value):
+            changed.append(path)
+            return _INVALID.sub(REPLACEMENT if path in replaced else "", value)
         return value
+    if isinstance(value, dict):
+        return {k: _clean(v, (*path, k), changed, replaced) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v, (*path, i), changed, replaced) for i, v in enumerate(value)]
+    return value
 
-    data = clean(programme.model_dump(mode="python"), ())
-    if not changed:
-        return programme, []
-    cleaned = Programme.model_validate(data)
-    cleaned.attach_source(programme.source, programme.base_dir)
-    return cleaned, changed
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path:
+    """pydantic's error location as a path in ``data`` (union branch names left out)."""
+    path: list[str | int] = []
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            continue  # the name of a union branch, not a key of the data
+        path.append(part)
+    return tuple(path)
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    """Whether one path lies inside the other."""
+    return a[: len(b)] == b or b[: len(a)] == a
