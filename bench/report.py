@@ -135,7 +135,54 @@ def page(results: dict[str, Any]) -> str:
             "",
         ]
     lines += _targets(by_n, pdf)
+    lines += _limits(by_n, pdf)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _limits(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list[str]:
+    """Where the time and memory of the missed targets go, in this run's figures."""
+    out = ["## Where the time and memory go", ""]
+    if 30 in by_n:
+        r = by_n[30]
+        charts = r["docx_s"] - r["docx_nocharts_s"]
+        out += [
+            f"- **Charts** are {charts / r['docx_s']:.0%} of a typical DOCX ({_s(charts)} of "
+            f"{_s(r['docx_s'])} at 30 measures: two time-plan images, two money charts, the",
+            "  personnel chart and two indicator grids). Their cost is matplotlib's text: since",
+            "  version 3.11 it lays out and draws every glyph in Python. The same charts with",
+            "  matplotlib 3.10.9 took about a quarter less on this machine (measured on",
+            "  2026-11-21); matplotlib's text speed-ups (matplotlib#32120, merged) are not yet",
+            "  released. The time plan needs one image per 25 measures, so charts grow with",
+            "  the programme.",
+        ]
+    if pdf and "build_separate_s" in pdf and 30 in by_n:
+        per_doc = pdf["build_separate_s"] / pdf["batch"]
+        cpu = by_n[30]["docx_s"] + pdf["bare_soffice_per_doc_s"]
+        best = per_doc / (cpu / 2)
+        out += [
+            f"- **Batches** are bounded by work that cannot be shared: each document costs "
+            f"{_s(by_n[30]['docx_s'])} of",
+            f"  rendering and {_s(pdf['bare_soffice_per_doc_s'])} of LibreOffice time (bare "
+            "soffice, one call), both on one core.",
+            f"  On two cores a batch cannot take less than {_s(cpu / 2)} per document, "
+            f"while a separate call costs {_s(per_doc)}",
+            f"  (Python start, rendering, a cold LibreOffice): at best {best:.1f}× before "
+            "any start-up, hand-over or writing. The batch already runs below the floor",
+            "  (documents rendered in parallel, then one LibreOffice per core).",
+        ]
+    if 5000 in by_n:
+        r = by_n[5000]
+        out += [
+            f"- **Memory** at 5,000 measures ({r['peak_mb']:.0f} MB) has two peaks. Reading: "
+            f"{r['after_load_check_mb']:.0f} MB after load and check,",
+            "  most of it the YAML node graph that libyaml builds before it is walked (freed",
+            "  afterwards, but the process keeps the pages). Rendering: the whole document is",
+            "  one lxml tree, about 900 elements and 150 KB per measure. Below 500 MB needs",
+            "  YAML read as an event stream (no node graph) and the measures chapter written",
+            "  sheet by sheet into the Word file instead of kept as a tree.",
+        ]
+    out.append("")
+    return out
 
 
 def _targets(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list[str]:
