@@ -16,7 +16,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -33,7 +33,15 @@ from ruamel.yaml.comments import (
 )
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
@@ -472,19 +480,19 @@ class _Resolver(VersionedResolver):
 
 
 _TEXT_TAG = _Resolver.DEFAULT_SCALAR_TAG
-_MAP_TAG = _Resolver.DEFAULT_MAPPING_TAG
-_SEQ_TAG = _Resolver.DEFAULT_SEQUENCE_TAG
 
 
 class _FastReader(_Normaliser):
     """Read YAML through libyaml (ruamel.yaml.clib) into plain data and positions.
 
     ruamel's round-trip reader is pure Python and took 10 s for a 1,000-measure
-    programme (2.4 MB). Composing the node graph in C and walking it once here, taking
-    positions from the nodes' marks, gives the same data and positions about ten times
-    faster. Only plain documents take this path: on a syntax error, a duplicate key, a
-    merge key or an explicit tag it raises :class:`_FallBack`, and the round-trip reader
-    (with its precise messages) reads the text again.
+    programme (2.4 MB). Here libyaml parses in C and this reader builds the data
+    straight from its events, taking positions from the events' marks (the same marks
+    the composed nodes would carry). Composing a node graph first cost several times
+    the parse and, at 5,000 measures, 230 MB held at once. Only plain documents take
+    this path: on a syntax error, a duplicate key, a merge or other non-text key, an
+    explicit tag, an alias cycle or a second document it raises :class:`_FallBack`, and
+    the round-trip reader (with its precise messages) reads the text again.
     """
 
     def read(self, text: str) -> object:
@@ -492,21 +500,22 @@ class _FastReader(_Normaliser):
             raise _FallBack  # directives (%YAML 1.1, %TAG): the round-trip reader
         yaml = YAML(typ="safe", pure=False)
         yaml.Resolver = _Resolver
-        try:
-            root = yaml.compose(text)
-        except (YAMLError, RecursionError, ValueError):
-            raise _FallBack from None
-        if root is None:
-            return None
         self._scalars = yaml.constructor
-        self._open: set[int] = set()
+        self._resolve = yaml.resolver.resolve
+        self._anchors: dict[str, tuple[object, int, tuple[int, int]]] = {}
+        events = _events(yaml, text)
+        _next(events)  # the stream's start
+        if isinstance(_next(events), StreamEndEvent):
+            return None  # no document (comments only)
+        root = _next(events)
         self.values[()] = (root.start_mark.line + 1, root.start_mark.column + 1)
-        value, _ = self._node(root, ())
+        value = self._value(root, events, ())
+        _next(events)  # the document's end
+        if not isinstance(_next(events), StreamEndEvent):
+            raise _FallBack  # a second document: the round-trip reader names it
         return value
 
     def _scalar(self, node: ScalarNode, path: Path) -> object:
-        if node.ctag is _TEXT_TAG:  # plain text, by far the most
-            return self._text(node.value, path)
         tag = node.tag
         if tag == _STR:
             return self._text(node.value, path)
@@ -519,56 +528,99 @@ class _FastReader(_Normaliser):
         except (YAMLError, ValueError):
             raise _FallBack from None
 
-    def _node(self, node: Any, path: Path) -> tuple[object, int]:
-        if isinstance(node, ScalarNode):
+    def _tag(self, event: Any) -> Any:
+        """The tag YAML gives an untagged scalar (text, int, bool, …), as composing does."""
+        if event.tag is not None:
+            raise _FallBack  # explicit tags: the round-trip reader
+        return self._resolve(ScalarNode, event.value, event.implicit)
+
+    def _value(self, event: Any, events: Iterator[Any], path: Path) -> object:
+        """The value that starts with ``event``; an alias gives its anchor's value again.
+
+        An alias is counted at its expanded size (the alias-bomb guard), and one that
+        points into a value still being read (a cycle) goes to the round-trip reader.
+        """
+        if isinstance(event, AliasEvent):
+            if len(path) > MAX_DEPTH:
+                self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+            seen = self._anchors.get(event.anchor)
+            if seen is None:
+                raise _FallBack  # an alias to an enclosing value: a cycle
+            value, size, where = seen
+            self._count(size, path)
+            self.values[path] = where  # where the value is written, as composing gives
+            return value
+        before = self.total
+        value = self._build(event, events, path)
+        if event.anchor is not None:
+            mark = event.start_mark
+            self._anchors[event.anchor] = (
+                value,
+                self.total - before,
+                (mark.line + 1, mark.column + 1),
+            )
+        return value
+
+    def _build(self, event: Any, events: Iterator[Any], path: Path) -> object:
+        if isinstance(event, ScalarEvent):
             self._count(1, path)
-            return self._scalar(node, path), 1
-        seen = self._seen(node, path)
-        if seen is not None:
-            return seen
-        ident = id(node)
-        if ident in self._open:
-            raise _FallBack  # an alias to an enclosing node: a cycle
-        self._open.add(ident)
-        size = 1
+            tag = self._tag(event)
+            if tag is _TEXT_TAG:  # plain text, by far the most
+                return self._text(event.value, path)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            return self._scalar(node, path)
+        if event.tag is not None:
+            raise _FallBack  # explicit tags: the round-trip reader
+        if len(path) > MAX_DEPTH:
+            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
         self._count(1, path)
-        result: object
-        if isinstance(node, MappingNode):
-            if node.ctag is not _MAP_TAG and node.tag != "tag:yaml.org,2002:map":
-                raise _FallBack
-            out: dict[str, object] = {}
-            for key_node, value_node in node.value:
-                if key_node.ctag is not _TEXT_TAG and (
-                    not isinstance(key_node, ScalarNode) or key_node.tag != _STR
-                ):
-                    raise _FallBack  # merge keys, non-text keys: the round-trip reader decides
-                key = self._text(key_node.value, path)
-                if key in out:
-                    raise _FallBack  # duplicate key
-                child_path = (*path, key)
-                km, vm = key_node.start_mark, value_node.start_mark
-                self.keys.setdefault(child_path, (km.line + 1, km.column + 1))
-                self.values.setdefault(child_path, (vm.line + 1, vm.column + 1))
-                out[key], n = self._node(value_node, child_path)
-                size += n
-            result = out
-        elif isinstance(node, SequenceNode):
-            if node.ctag is not _SEQ_TAG and node.tag != "tag:yaml.org,2002:seq":
-                raise _FallBack
+        if isinstance(event, SequenceStartEvent):
             items: list[object] = []
-            for index, child in enumerate(node.value):
-                child_path = (*path, index)
+            while not isinstance(child := _next(events), SequenceEndEvent):
+                child_path = (*path, len(items))
                 mark = child.start_mark
                 self.values.setdefault(child_path, (mark.line + 1, mark.column + 1))
-                value, n = self._node(child, child_path)
-                items.append(value)
-                size += n
-            result = items
-        else:  # pragma: no cover - the composer makes only these three kinds
-            raise _FallBack
-        self._open.discard(ident)
-        self._done[ident] = (result, size)
-        return result, size
+                items.append(self._value(child, events, child_path))
+            return items
+        out: dict[str, object] = {}
+        while not isinstance(key_event := _next(events), MappingEndEvent):
+            if (
+                not isinstance(key_event, ScalarEvent)
+                or key_event.anchor is not None
+                or self._tag(key_event) is not _TEXT_TAG
+            ):
+                raise _FallBack  # merge keys, non-text keys: the round-trip reader decides
+            key = self._text(key_event.value, path)
+            if key in out:
+                raise _FallBack  # duplicate key
+            value_event = _next(events)
+            child_path = (*path, key)
+            km, vm = key_event.start_mark, value_event.start_mark
+            self.keys.setdefault(child_path, (km.line + 1, km.column + 1))
+            self.values.setdefault(child_path, (vm.line + 1, vm.column + 1))
+            out[key] = self._value(value_event, events, child_path)
+        return out
+
+
+def _next(events: Iterator[Any]) -> Any:
+    """The next event; the parser always ends what it starts, so running out is a bug."""
+    event = next(events, None)
+    if event is None:  # pragma: no cover - libyaml ends every collection it starts
+        raise _FallBack
+    return event
+
+
+def _events(yaml: YAML, text: str) -> Iterator[Any]:
+    """libyaml's parse events; a syntax error means: let the round-trip reader explain."""
+    parsed = iter(yaml.parse(text))
+    while True:
+        try:
+            event = next(parsed)
+        except StopIteration:
+            return
+        except (YAMLError, RecursionError, ValueError):
+            raise _FallBack from None
+        yield event
 
 
 # -- validating ----------------------------------------------------------------------
