@@ -174,12 +174,12 @@ def _limits(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list
         r = by_n[5000]
         out += [
             f"- **Memory** at 5,000 measures ({r['peak_mb']:.0f} MB) has two peaks. Reading: "
-            f"{r['after_load_check_mb']:.0f} MB after load and check,",
-            "  most of it the YAML node graph that libyaml builds before it is walked (freed",
-            "  afterwards, but the process keeps the pages). Rendering: the whole document is",
-            "  one lxml tree, about 900 elements and 150 KB per measure. Below 500 MB needs",
-            "  YAML read as an event stream (no node graph) and the measures chapter written",
-            "  sheet by sheet into the Word file instead of kept as a tree.",
+            f"{r['after_load_check_mb']:.0f} MB after load and check:",
+            "  the model, the source position of every value (for located messages) and",
+            "  what reading freed but the process keeps (YAML is read from libyaml's parse",
+            "  events, without a node graph). Rendering: the whole document is one lxml tree,",
+            "  about 900 elements and 150 KB per measure. Below 500 MB needs the measures",
+            "  chapter written sheet by sheet into the Word file instead of kept as a tree.",
         ]
     out.append("")
     return out
