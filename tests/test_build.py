@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -68,3 +73,47 @@ def test_template_errors_from_workers_stop_the_batch(tmp_path: Path) -> None:
     # the German wording survives the trip back from a worker process
     assert messages[0] == messages[1]
     assert messages[1][0] != messages[1][1]
+
+
+def _marked(marker: str) -> list[int]:
+    """Processes whose environment carries ``marker`` (the build and all it started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # gone, or not ours to read
+            continue
+    return found
+
+
+def test_interrupting_a_parallel_build_twice_stops_everything(tmp_path: Path) -> None:
+    """Ctrl-C while workers render, and Ctrl-C again during the clean-up: exit 130 at
+    once, no traceback, no worker or fork server left, no temporary file."""
+    marker = f"HP_TEST_MARKER={os.getpid()}-{time.monotonic_ns()}"
+    env = {**os.environ, "HANDLUNGSPROGRAMM_LANG": "en", marker.split("=")[0]: marker.split("=")[1]}
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "handlungsprogramm", "build", *map(str, EXAMPLES), "--to", "docx",
+         "--out", str(out)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    for _ in range(300):  # until the render workers run (the build plus at least two)
+        if len(_marked(marker)) >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    for _ in range(100):  # the fork server notices its parent is gone
+        if not _marked(marker):
+            break
+        time.sleep(0.1)
+    assert _marked(marker) == []
+    assert not list(out.glob(".*")) if out.exists() else True

@@ -120,14 +120,18 @@ def utf16_doctype(secret: Path) -> bytes:
     return replaced("word/document.xml", text.encode("utf-16"))
 
 
-def declared_encoding(encoding: str, codec: str) -> Callable[[Path], bytes]:
-    """document.xml declared (and encoded) in an encoding OPC does not allow."""
+def declared_encoding(encoding: str, codec: str, pad: int = 0) -> Callable[[Path], bytes]:
+    """document.xml declared (and encoded) in an encoding OPC does not allow; ``pad``
+    spaces before the encoding push it away from the start of the part."""
 
     def build(secret: Path) -> bytes:
         xml = with_doctype(
             parts()["word/document.xml"], f'<!ENTITY e SYSTEM "{secret.as_uri()}">', "&e;"
         )
-        text = xml.decode("utf-8").replace("encoding='UTF-8'", f"encoding='{encoding}'")
+        text = xml.decode("utf-8").replace("encoding='UTF-8'", f"{' ' * pad}encoding='{encoding}'")
+        if codec == "utf-7":  # the DTD in UTF-7's own spelling, invisible to a byte scan
+            head, _, rest = text.partition("?>")
+            return replaced("word/document.xml", head.encode() + b"?>" + rest.encode(codec))
         return replaced("word/document.xml", text.encode(codec))
 
     return build
@@ -250,6 +254,18 @@ CASES = [
         "the part word/document.xml is XML in the encoding UTF-7; Word packages use only"
         " UTF-8 or UTF-16",
         "ist XML in der Kodierung UTF-7",
+    ),
+    Case(
+        "utf7-declared-late",
+        declared_encoding("UTF-7", "utf-7", pad=300),
+        "the part word/document.xml is XML in the encoding UTF-7; Word packages use only",
+        "ist XML in der Kodierung UTF-7",
+    ),
+    Case(
+        "declaration-beyond-4-kb",
+        declared_encoding("UTF-7", "utf-7", pad=5000),
+        "the part word/document.xml is XML in the encoding unknown; Word packages use only",
+        "Kodierung unbekannt",
     ),
     Case(
         "ebcdic",

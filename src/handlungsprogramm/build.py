@@ -7,11 +7,13 @@ per batch (a pool no larger than the cores), not once per document.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import tempfile
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -191,14 +193,45 @@ def _render_parallel(
         max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_parent
     )
     try:
-        futures = [executor.submit(_render_in_worker, str(i.source), options) for i in items]
+        with _interrupts_deferred():
+            futures = [executor.submit(_render_in_worker, str(i.source), options) for i in items]
         return [future.result() for future in futures]
     except BaseException:
-        # interrupted: drop the documents not started; the running ones end soon
-        executor.shutdown(wait=False, cancel_futures=True)
+        # Interrupted: documents not started are dropped and the running ones stopped
+        # (a render of a large programme takes minutes; its result is not wanted).
+        # ProcessPoolExecutor offers no way to stop running work before Python 3.14.
+        running = list(getattr(executor, "_processes", {}).values())
+        for process in running:
+            process.terminate()
+        for process in running:  # gone before the pool's queues close under them
+            process.join(timeout=10)
         raise
     finally:
-        executor.shutdown(wait=True)
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while the pool starts its workers, then deliver them.
+
+    A worker is forked by the fork server after its preload; interrupted in between,
+    the parent closed the pool's pipes under a child still starting, which then printed
+    a traceback. Outside the main thread signal handlers cannot be changed: nothing to do.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    for number in previous:
+        signal.signal(number, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:  # delivered again, now to whatever handled it before
+            signal.raise_signal(caught[0])
 
 
 def _leave_interrupts_to_parent() -> None:

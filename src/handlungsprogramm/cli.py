@@ -628,6 +628,10 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, _frame: object) -> None:
+    # Further signals are ignored from here on: a second Ctrl-C must not break off the
+    # clean-up (killing LibreOffice and the render workers) that the first one starts.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Interrupted(signum)
 
 

@@ -70,6 +70,9 @@ held in memory while rendering, so this also bounds the renderer's memory."""
 
 _CHUNK = MIB
 
+_DECLARATION_BYTES = 4096
+"""An XML declaration must end within a part's first bytes (Word's has 55)."""
+
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """OLE compound files: Word 97–2003 .doc, and every password-protected Office file."""
 
@@ -356,7 +359,7 @@ def _scan_part(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total
         with archive.open(info) as stream:
             while chunk := stream.read(_CHUNK):
                 if size == 0:
-                    _check_encoding(name, part, chunk[:256])
+                    _check_encoding(name, part, chunk[:_DECLARATION_BYTES])
                 size += len(chunk)
                 total += len(chunk)
                 if size > MAX_PART_BYTES:
@@ -389,6 +392,10 @@ def _check_encoding(name: str, part: str, head: bytes) -> None:
     elif head.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
         codec = "utf-16-be"
     text = head.decode(codec, errors="replace").lstrip("\ufeff")
+    if text.startswith("<?xml") and "?>" not in text:
+        # padding could push an encoding (UTF-7, which hides "<!DOCTYPE" from the
+        # scan) past what is read here: a declaration must end within the bytes read
+        _refuse(name, "encoding", part=part, encoding=("unknown", "unbekannt"))
     match = _DECLARATION.match(text)
     if match and match.group(1).lower() not in _ALLOWED_ENCODINGS:
         _refuse(name, "encoding", part=part, encoding=match.group(1))
