@@ -8,6 +8,7 @@ import io
 import re
 import struct
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from handlungsprogramm import from_data, load
-from handlungsprogramm._gc import paused_gc
+from handlungsprogramm._gc import paused_gc, running_gc
 from handlungsprogramm.cli import app
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.render import charts
@@ -311,3 +312,27 @@ def test_closed_figures_are_freed_while_rendering() -> None:
     assert len(drawn) == 18
     # the collector's rounds free most of them on the way (all 18 were kept before)
     assert alive <= len(drawn) // 2
+
+
+def test_collector_state_is_left_as_the_host_had_it() -> None:
+    """Objects a host application froze stay frozen, and rendering in another thread does
+    not touch the collector's global switch (one thread's pause would end another's)."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc(), running_gc():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    states: list[bool] = []
+
+    def render_elsewhere() -> None:
+        with paused_gc():
+            states.append(gc.isenabled())
+
+    worker = threading.Thread(target=render_elsewhere)
+    worker.start()
+    worker.join()
+    assert states == [True]
+    assert gc.isenabled()

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw
 
 from handlungsprogramm import Programme, from_data, load
+from handlungsprogramm.files import logo
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import label
@@ -573,3 +574,18 @@ def test_wide_logo_keeps_to_its_half_of_the_cover(tmp_path: Path) -> None:
     (shape,) = document.inline_shapes
     assert shape.width.cm <= 16.6 / 2 - 0.6 + 0.01
     assert abs(shape.width / shape.height - 20) < 0.1
+
+
+def test_large_logo_keeps_its_exif_orientation(tmp_path: Path) -> None:
+    """A camera-style PNG stored sideways with an EXIF orientation is placed upright after
+    it is shrunk (the shrinking step must carry the orientation along)."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored rotated: shown 90° clockwise
+    Image.new("RGB", (1600, 2600), (0, 90, 160)).save(tmp_path / "sideways.png", exif=exif)
+    placed = logo(tmp_path, "sideways.png")
+    assert placed.problem is None
+    assert placed.data is not None
+    with Image.open(io.BytesIO(placed.data)) as image:
+        width, height = image.size
+    assert height == 260
+    assert abs(width - 260 * 2600 / 1600) <= 1

@@ -639,3 +639,34 @@ def test_an_unclosed_quote_is_located_at_the_quote(
     assert problem.message("en") == (
         f"this quote is never closed: add the closing {quote} where the text ends"
     )
+
+
+def test_explicit_plain_tags_are_read_as_what_they_say() -> None:
+    """``!!str 1.0`` is the text "1.0" and ``!!float 25.5`` an exact number: tags that only
+    say what a value is are no mistake (other tags are, see tests/bad_inputs)."""
+    text = (ROOT / "examples" / "pfinztal-kidira" / "programme.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "1.0"', "version: !!str 1.0", 1)
+    text = text.replace("          amount: 25\n", "          amount: !!float 25.5\n", 1)
+    programme = loads(text)
+    assert programme.version == "1.0"
+    amounts = [item.amount for m in programme.measures for item in m.resources.personnel]
+    assert Decimal("25.5") in amounts
+
+
+def test_positions_after_raw_special_characters_in_json() -> None:
+    """Raw NEL and DEL in a JSON string are escaped for the YAML read; positions after
+    them on the same line (minified JSON: everything) still point at the right column."""
+    raw, plain = complete_data(), complete_data()
+    raw["title"]["de"] = "A\x85\x7fB\x85"
+    plain["title"]["de"] = "AxxBx"
+    for data in (raw, plain):
+        data["version"] = 1  # a number where text belongs: located after the title
+    columns = []
+    for data in (raw, plain):
+        with pytest.raises(ProgrammeLoadError) as caught:
+            loads(json.dumps(data, ensure_ascii=False), fmt="json")
+        (problem,) = caught.value.problems
+        assert problem.location is not None
+        columns.append((problem.path, problem.location.line, problem.location.column))
+    assert columns[0] == columns[1]
+    assert columns[0][1] == 1  # one line

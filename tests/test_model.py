@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from handlungsprogramm import Programme, Text, YearMonth, from_data
+from handlungsprogramm import Programme, ProgrammeLoadError, Text, YearMonth, from_data
 from handlungsprogramm.model import (
     Measure,
     Money,
@@ -17,6 +17,7 @@ from handlungsprogramm.model import (
     Timeline,
 )
 from handlungsprogramm.model.types import is_blank
+from tests.conftest import complete_data
 
 
 def test_year_month_parse_order_and_str() -> None:
@@ -131,3 +132,22 @@ def test_programme_round_trips_through_json(data: dict[str, Any]) -> None:
     programme = from_data(data)
     again = Programme.model_validate_json(programme.model_dump_json())
     assert again == programme
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [("EUR", None), ("VED", None), ("XDR", None), ("BOV", None), ("DEM", "currency_withdrawn"),
+     ("BOL", "currency_withdrawn"), ("EURO", "currency_code")],
+)  # fmt: skip
+def test_currencies_in_use_withdrawn_and_unknown(code: str, kind: str | None) -> None:
+    """Codes in use somewhere (legal tender or not: VED, the IMF's XDR, Bolivia's funds
+    code BOV) are accepted; withdrawn ones (DEM, the old Bolivian BOL) and non-codes are
+    located load problems. The answer depends on CLDR's data, not on today's date."""
+    data = complete_data()
+    data["measures"][0]["resources"]["money"][0]["currency"] = code
+    if kind is None:
+        from_data(data)
+        return
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_data(data)
+    assert [p.kind for p in caught.value.problems] == [kind]

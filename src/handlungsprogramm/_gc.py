@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 __all__ = ["paused_gc", "running_gc"]
@@ -26,6 +27,9 @@ __all__ = ["paused_gc", "running_gc"]
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
     """Disable the cyclic collector inside the block; restore its previous state after."""
+    if not _in_main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -44,12 +48,29 @@ def running_gc() -> Iterator[None]:
     whole programme and document built so far — millions of objects at 5,000 measures,
     for every few charts.
     """
+    if not _in_main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
-    gc.freeze()
+    # a host application may have frozen its own objects: those stay as they are
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.enable()
     try:
         yield
     finally:
         if not was_enabled:
             gc.disable()
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
+
+
+def _in_main_thread() -> bool:
+    """The collector's switch is global: only the main thread turns it.
+
+    A host application that renders in several threads would otherwise see one thread's
+    pause end another's, or the collector left off; there rendering runs with the
+    collector as the application left it (slower for very large programmes, never wrong).
+    """
+    return threading.current_thread() is threading.main_thread()

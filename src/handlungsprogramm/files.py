@@ -213,6 +213,10 @@ def _place(data: bytes, kind: str) -> bytes:
         return _downscaled(image, kind)
 
 
+_REDUCIBLE = frozenset({"L", "LA", "RGB", "RGBA", "I", "F"})
+"""Modes Pillow's ``reduce`` takes."""
+
+
 def _downscaled(image: Image.Image, kind: str) -> bytes:
     """The image at most LOGO_HEIGHT_PX high (upright, transparency kept), re-encoded:
     JPEG stays JPEG, everything else becomes PNG (lossless, with alpha)."""
@@ -221,8 +225,14 @@ def _downscaled(image: Image.Image, kind: str) -> bytes:
     # orientation needs, as the EXIF rotation is applied only afterwards.
     scale = min(1.0, LOGO_HEIGHT_PX / min(width, height))
     image.draft(None, (max(1, round(width * scale)), max(1, round(height * scale))))
-    upright = ImageOps.exif_transpose(image)
     icc = image.info.get("icc_profile")
+    # Other formats decode whole; shrink by a whole factor (cheap, one pass) before any
+    # copy: rotating and converting the full image took several times its size (an
+    # 8000 × 9000 PNG of 280 KB needed 860 MB).
+    factor = min(image.size) // (2 * LOGO_HEIGHT_PX)
+    if factor > 1 and image.mode in _REDUCIBLE:
+        image = image.reduce(factor)  # keeps info: EXIF orientation, transparency
+    upright = ImageOps.exif_transpose(image)
     has_alpha = upright.mode in {"RGBA", "LA", "PA"} or "transparency" in upright.info
     if kind == "jpeg":
         target = "JPEG"

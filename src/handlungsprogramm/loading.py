@@ -8,6 +8,7 @@ collected and raised together as one :class:`ProgrammeLoadError`.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import datetime as dt
 import difflib
@@ -117,16 +118,37 @@ def loads(
     if fmt == "json":
         _check_json(text, name)
         text = text.replace("\t", " ")  # see _check_json
-        # Valid JSON may hold characters raw that YAML refuses (DEL, C1 controls, U+FFFE)
-        # or reads as a line break (NEL, LS, PS). JSON allows them only inside strings,
-        # so the same escape in YAML's double-quoted string gives the same text.
-        text = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        text, shifts = _escape_for_yaml(text)
+    else:
+        shifts = {}
     with paused_gc():
-        return _read(text, name, base_dir, max_values)
+        return _read(text, name, base_dir, max_values, shifts)
+
+
+def _escape_for_yaml(text: str) -> tuple[str, dict[int, list[int]]]:
+    """JSON text that YAML reads the same, and where it grew (line → escaped columns).
+
+    Valid JSON may hold characters raw that YAML refuses (DEL, C1 controls, U+FFFE) or
+    reads as a line break (NEL, LS, PS). JSON allows them only inside strings, so the
+    escape in YAML's double-quoted string gives the same text; each escape is five
+    characters longer, which the reader takes back from the columns after it.
+    """
+    shifts: dict[int, list[int]] = {}
+    for match in _YAML_UNSAFE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        starts = shifts.setdefault(line, [])
+        starts.append(column + _ESCAPE_GROWTH * len(starts))
+    escaped = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escaped, shifts
 
 
 def _read(
-    text: str, name: str, base_dir: str | os.PathLike[str] | None, max_values: int
+    text: str,
+    name: str,
+    base_dir: str | os.PathLike[str] | None,
+    max_values: int,
+    shifts: Mapping[int, list[int]],
 ) -> Programme:
     values: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
@@ -143,6 +165,11 @@ def _read(
         plain = _Normaliser(name, values, keys, max_values).run(tree)
     if plain is None:
         _fail("HP006", "empty_file", name)
+    for table in (values, keys) if shifts else ():
+        for path, (line, column) in table.items():
+            if line in shifts:
+                grown = bisect.bisect_left(shifts[line], column) * _ESCAPE_GROWTH
+                table[path] = (line, column - grown)
     source = SourceMap(name, values, keys)
     if not isinstance(plain, dict):
         loc = source.value(())
@@ -281,6 +308,8 @@ def _check_json(text: str, name: str) -> None:
         _fail("HP005", "too_deep", name, limit=MAX_DEPTH)
 
 
+_ESCAPE_GROWTH = len("\\u0085") - 1
+
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -347,6 +376,10 @@ class _Normaliser:
 
     def _convert(self, node: object, path: Path) -> tuple[object, int]:
         tag = getattr(getattr(node, "tag", None), "value", None)
+        if isinstance(node, TaggedScalar) and tag == _STR:
+            node, tag = str(node.value), None  # !!str 1.0: the text it says it is
+        elif isinstance(node, float):
+            node = Decimal(str(node))  # !!float 1.5: exact, as every other number
         if (tag is not None and tag not in _PLAIN_TAGS) or isinstance(node, TaggedScalar):
             # ruamel keeps unknown tags (!!python/object:…) as markers on plain data;
             # none has a meaning in a programme, and silently dropping one would hide

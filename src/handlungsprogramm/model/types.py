@@ -6,7 +6,6 @@ can render the message in English or German and tests can assert on the code.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Annotated, Any
 
 from babel import Locale, localedata
 from babel.core import get_global
-from babel.numbers import get_territory_currencies, list_currencies
+from babel.numbers import list_currencies
 from pydantic import (
     AfterValidator,
     BeforeValidator,
@@ -69,16 +68,20 @@ def _currencies() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _current_currencies() -> frozenset[str]:
-    """Codes that are legal tender in some territory today (CLDR via Babel).
+    """Codes that CLDR (via Babel) lists as in use somewhere with no end date.
 
-    Babel's list also holds withdrawn currencies (DEM, FRF, the old Bolivian BOL);
-    money planned in a programme is in a currency one can still pay with.
+    Babel's list of codes also holds withdrawn currencies (DEM, FRF, the old Bolivian
+    BOL); money planned in a programme is in a currency still in use. Codes in use
+    without being legal tender (XDR, the funds codes BOV, CLF, UYW) count as in use.
+    The answer depends on Babel's data, not on today's date, so a programme that loads
+    today loads tomorrow.
     """
-    today = dt.date.today()
-    current: set[str] = set()
-    for territory in get_global("territory_currencies"):
-        current.update(get_territory_currencies(territory, start_date=today, end_date=today))
-    return frozenset(current)
+    return frozenset(
+        code
+        for entries in get_global("territory_currencies").values()
+        for code, _start, end, _tender in entries
+        if end is None
+    )
 
 
 @lru_cache(maxsize=1024)
