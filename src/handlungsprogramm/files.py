@@ -30,7 +30,6 @@ __all__ = [
     "MAX_LOGO_BYTES",
     "MAX_LOGO_PIXELS",
     "Logo",
-    "image_kind",
     "logo",
     "resolve_inside",
 ]
@@ -112,16 +111,6 @@ def resolve_inside(base: Path, relative: str) -> Path | None:
     root = base.resolve()
     path = (root / relative).resolve()
     return path if path.is_relative_to(root) else None
-
-
-def image_kind(path: Path) -> str | None:
-    """``png``, ``jpeg``, ``gif`` or ``bmp`` by the file's first bytes; ``None`` otherwise."""
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return None
-    return _kind(head)
 
 
 def _kind(head: bytes) -> str | None:

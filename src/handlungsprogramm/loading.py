@@ -48,7 +48,7 @@ from ruamel.yaml.tag import Tag
 
 from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
-from handlungsprogramm.location import Path, SourceLocation, SourceMap
+from handlungsprogramm.location import Path, SourceLocation, SourceMap, data_path
 from handlungsprogramm.model import Programme
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "from_data", "load", "loads"]
@@ -365,10 +365,14 @@ class _Normaliser:
             self._problem("HP013", "lone_surrogate", path)
         return joined
 
-    def _seen(self, node: object, path: Path) -> tuple[object, int] | None:
-        """The depth limit, and a node met again through an alias (counted expanded)."""
+    def _depth(self, path: Path) -> None:
+        """The nesting limit, for every collection and alias either reader meets."""
         if len(path) > MAX_DEPTH:
             self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+
+    def _seen(self, node: object, path: Path) -> tuple[object, int] | None:
+        """The depth limit, and a node met again through an alias (counted expanded)."""
+        self._depth(path)
         done = self._done.get(id(node))
         if done is not None:
             self._count(done[1], path)
@@ -574,8 +578,7 @@ class _FastReader(_Normaliser):
         points into a value still being read (a cycle) goes to the round-trip reader.
         """
         if isinstance(event, AliasEvent):
-            if len(path) > MAX_DEPTH:
-                self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+            self._depth(path)
             seen = self._anchors.get(event.anchor)
             if seen is None:
                 raise _FallBack  # an alias to an enclosing value: a cycle
@@ -604,8 +607,7 @@ class _FastReader(_Normaliser):
             return self._scalar(node, path)
         if event.tag is not None:
             raise _FallBack  # explicit tags: the round-trip reader
-        if len(path) > MAX_DEPTH:
-            self._problem("HP005", "too_deep", path, limit=MAX_DEPTH)
+        self._depth(path)
         self._count(1, path)
         if isinstance(event, SequenceStartEvent):
             items: list[object] = []
@@ -708,7 +710,7 @@ def _translate(
     order: list[Path] = []
     simple: list[LoadProblem] = []
     for err in errors:
-        path, skipped = _data_path(data, err["loc"])
+        path, skipped = data_path(data, err["loc"])
         if err["type"] == "missing":
             field = str(err["loc"][-1])
             full = (*path, field)
@@ -787,24 +789,6 @@ def _problem_from(err: ErrorDetails, path: Path, loc: SourceLocation | None) -> 
             else ("", "")
         )
     return LoadProblem("HP013", kind, path, loc, ctx)
-
-
-def _data_path(data: object, loc: Sequence[str | int]) -> tuple[Path, list[str | int]]:
-    """Follow pydantic's ``loc`` through the input data; what does not match is a union tag."""
-    path: list[str | int] = []
-    skipped: list[str | int] = []
-    current = data
-    for part in loc:
-        if isinstance(current, dict) and isinstance(part, str):
-            found = part in current
-        else:
-            found = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        if found:
-            path.append(part)
-            current = current[part]  # type: ignore[index]
-        else:
-            skipped.append(part)
-    return tuple(path), skipped
 
 
 def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str | None, tuple[str, str]]:

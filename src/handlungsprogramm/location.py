@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Path", "SourceLocation", "SourceMap", "format_path"]
+__all__ = ["Path", "SourceLocation", "SourceMap", "data_path", "format_path"]
 
 Path = tuple[str | int, ...]
 
@@ -25,6 +25,27 @@ class SourceLocation:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+
+def data_path(data: object, loc: Sequence[str | int]) -> tuple[Path, list[str | int]]:
+    """Follow pydantic's ``loc`` through the input data; what does not match is a union tag.
+
+    Returns the path in the data and the parts of ``loc`` that were skipped.
+    """
+    path: list[str | int] = []
+    skipped: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str):
+            found = part in current
+        else:
+            found = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if found:
+            path.append(part)
+            current = current[part]  # type: ignore[index]
+        else:
+            skipped.append(part)
+    return tuple(path), skipped
 
 
 def format_path(path: Sequence[str | int]) -> str:

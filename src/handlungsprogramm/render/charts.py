@@ -239,8 +239,7 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
         # measured (the text metrics are cached for drawing), which saves a whole
         # layout pass per image — the time plan of a large programme has dozens.
         renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-        widest = max(t.get_window_extent(renderer).width for t in ax.get_yticklabels())
-        left = widest / fig.dpi + 0.15  # + tick and padding
+        left = _label_width_in(fig, ax, renderer) + 0.15  # + tick and padding
         fig.subplots_adjust(
             left=min(left, 0.5 * WIDTH_IN) / WIDTH_IN, right=1 - 0.15 / WIDTH_IN,
             top=1 - 0.1 / height, bottom=_TIMELINE_BOTTOM_IN / height,
@@ -364,12 +363,7 @@ def _place_row(
     """
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     width, height = fig.get_size_inches()
-    labels = [
-        max((t.get_window_extent(renderer).width for t in ax.get_yticklabels()), default=0.0)
-        / fig.dpi
-        + 0.12  # tick and padding
-        for ax in axes
-    ]
+    labels = [_label_width_in(fig, ax, renderer) + 0.12 for ax in axes]  # + tick, padding
     free = max(width - 0.05 - sum(labels) - gap_in * (len(axes) - 1) - right_in, 0.5)
     spans = [free * ratio / sum(ratios) for ratio in ratios]
     # A title starts at its axes' left edge and may run over the gap and the next axes'
@@ -388,6 +382,12 @@ def _place_row(
         box = (x / width, bottom_in / height, span / width, (height - top_in - bottom_in) / height)
         ax.set_position(box)
         x += span + gap_in
+
+
+def _label_width_in(fig: Figure, ax: Any, renderer: Any) -> float:
+    """Width in inches of the axes' widest y label (measured once, cached for drawing)."""
+    widths = (t.get_window_extent(renderer).width for t in ax.get_yticklabels())
+    return max(widths, default=0.0) / fig.dpi
 
 
 def _title_width(ax: Any, renderer: Any) -> float:

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from handlungsprogramm.location import Path, format_path
+from handlungsprogramm.location import Path, data_path, format_path
 from handlungsprogramm.model import Programme
 
 __all__ = ["REPLACEMENT", "sanitize"]
@@ -39,7 +39,7 @@ def sanitize(programme: Programme) -> tuple[Programme, list[str]]:
         except ValidationError as exc:
             # A replacement keeps every length and pattern the original passed, so this
             # ends after one more round.
-            refused = {_data_path(data, error["loc"]) for error in exc.errors()}
+            refused = {data_path(data, error["loc"])[0] for error in exc.errors()}
             more = {p for p in changed if any(_overlap(p, r) for r in refused)} - replaced
             if not more:
                 raise
@@ -60,18 +60,6 @@ def _clean(value: Any, path: Path, changed: list[Path], replaced: set[Path]) -> 
     if isinstance(value, list):
         return [_clean(v, (*path, i), changed, replaced) for i, v in enumerate(value)]
     return value
-
-
-def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path:
-    """pydantic's error location as a path in ``data`` (union branch names left out)."""
-    path: list[str | int] = []
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            continue  # the name of a union branch, not a key of the data
-        path.append(part)
-    return tuple(path)
 
 
 def _overlap(a: Path, b: Path) -> bool:
