@@ -16,6 +16,7 @@ import docx
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -73,6 +74,21 @@ def test_same_input_same_bytes() -> None:
     programme = load(EXAMPLE)
     first, second = build_charts(programme), build_charts(programme)
     assert [(c.png, c.svg) for c in first] == [(c.png, c.svg) for c in second]
+
+
+def test_pictures_are_palette_pngs_with_exact_flat_colours() -> None:
+    """8-bit palette PNGs (a third of the bytes); background, band and bars keep their colours."""
+    programme = load(EXAMPLE)
+    timeline, *others = build_charts(programme, svg=False)
+    pictures = {chart.name: Image.open(io.BytesIO(chart.png)) for chart in (timeline, *others)}
+    assert {picture.mode for picture in pictures.values()} == {"P"}
+    colours = {colour for _, colour in pictures["timeline-1"].convert("RGB").getcolors(4096) or []}
+    flat = ["#FFFFFF", "#EEF2F0", *charts.PILLAR_COLOURS.values()]  # background, period band
+    for hex_colour in flat:
+        rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert rgb in colours, hex_colour
+    # the anti-aliased text is still there: many shades, not just the flat colours
+    assert len(colours) > 16
 
 
 @pytest.mark.parametrize("count", [2, 26, 200])

@@ -351,7 +351,7 @@ class _Normaliser:
             self._problem("HP005", "alias_bomb", path, limit=self.max_values)
 
     def _problem(self, code: str, kind: str, path: Path, **ctx: object) -> typing.NoReturn:
-        loc = SourceMap(self.name, self.values, self.keys).value(path)
+        loc = SourceMap(self.name, dict(self.values)).value(path)  # the reader keeps its own
         raise ProgrammeLoadError([LoadProblem(code, kind, path, loc, ctx)])
 
     def _text(self, value: str, path: Path) -> str:
@@ -667,6 +667,8 @@ def _validate(data: dict[str, Any], source: SourceMap | None, base_dir: FsPath |
     except ValidationError as exc:
         problems = _translate(exc.errors(include_url=False), data, source)
         raise ProgrammeLoadError(problems) from None
+    if source is not None:
+        source.drop_keys()
     programme.attach_source(source, base_dir)
     return programme
 

@@ -7,8 +7,9 @@ about ``measures[3].lead`` can still point at ``programme.yaml:120:5``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["Path", "SourceLocation", "SourceMap", "data_path", "format_path"]
 
@@ -64,25 +65,31 @@ class SourceMap:
 
     A path that does not exist in the file (a missing field) resolves to the nearest
     enclosing value that does, which is where a person would add it.
+
+    A large programme has a position for each of some 600,000 keys and values, kept
+    for as long as the programme: the maps are taken over (not copied), each position
+    is packed into one integer, and the keys' positions — needed only for load errors
+    — are dropped once the file has loaded (:meth:`drop_keys`).
     """
+
+    __slots__ = ("_keys", "_values", "file")
 
     def __init__(
         self,
         file: str,
-        values: Mapping[Path, tuple[int, int]],
-        keys: Mapping[Path, tuple[int, int]] | None = None,
+        values: dict[Path, tuple[int, int]],
+        keys: dict[Path, tuple[int, int]] | None = None,
     ) -> None:
         self.file = file
-        self._values = dict(values)
-        self._keys = dict(keys or {})
+        self._values = _packed(values)
+        self._keys = _packed(keys if keys is not None else {})
 
     def value(self, path: Sequence[str | int]) -> SourceLocation | None:
         """Position of the value at ``path`` or, failing that, of its nearest parent."""
         p = tuple(path)
         while True:
             if p in self._values:
-                line, col = self._values[p]
-                return SourceLocation(self.file, line, col)
+                return self._location(self._values[p])
             if not p:
                 return None
             p = p[:-1]
@@ -91,6 +98,24 @@ class SourceMap:
         """Position of the key that names ``path`` (for unknown keys), else of its value."""
         p = tuple(path)
         if p in self._keys:
-            line, col = self._keys[p]
-            return SourceLocation(self.file, line, col)
+            return self._location(self._keys[p])
         return self.value(p)
+
+    def drop_keys(self) -> None:
+        """Forget the keys' positions: after loading, findings point at values."""
+        self._keys = {}
+
+    def _location(self, packed: int) -> SourceLocation:
+        return SourceLocation(self.file, packed >> _COLUMN_BITS, packed & _COLUMN_MASK)
+
+
+_COLUMN_BITS = 32
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _packed(table: dict[Path, tuple[int, int]]) -> dict[Path, int]:
+    """``table`` itself, each (line, column) replaced by one integer (a third of the size)."""
+    packed: dict[Path, Any] = table
+    for path, (line, column) in table.items():
+        packed[path] = line << _COLUMN_BITS | column
+    return packed

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 
@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
+from PIL import Image
 
 from handlungsprogramm._gc import running_gc
 from handlungsprogramm.i18n.formatting import format_decimal, format_money
@@ -130,13 +131,55 @@ def _joined(pair: tuple[str, str]) -> str:
 
 
 def _save(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
-    png, svg = io.BytesIO(), io.BytesIO()
     # The figure is exactly the text width, so 7 pt in the chart is 7 pt on paper.
-    fig.savefig(png, format="png", metadata={"Software": None}, pil_kwargs={"compress_level": 1})
+    fig.canvas.draw()  # what savefig draws (figure dpi and face colour), drawn once
+    svg = io.BytesIO()
     if svg_too:
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    png = _palette_png(fig.canvas.buffer_rgba())  # type: ignore[attr-defined]
     plt.close(fig)
-    return png.getvalue(), svg.getvalue()
+    return png, svg.getvalue()
+
+
+_FLAT_SHARE = 200
+"""A colour covering at least 1/200 of a chart is a flat area (background, bar, band)."""
+
+
+def _palette_png(rgba: Any) -> bytes:
+    """The drawn chart as an 8-bit palette PNG: a third of the size of full colour.
+
+    A chart has a few flat colours and the anti-aliased shades between them, so 256
+    colours (Pillow's fast octree, no dithering) show no difference; the flat colours
+    are then set exactly in the palette (an octree averages each colour with its
+    shades), so white stays white and a pillar keeps its colour. At 5,000 measures the
+    time plan is ~200 pictures: 47 MB in full colour, 15 MB as palettes, in memory
+    and in the file.
+    """
+    height, width = rgba.shape[:2]
+    rgb = Image.frombuffer("RGBA", (width, height), rgba, "raw", "RGBA", 0, 1).convert("RGB")
+    image = rgb.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    sample = rgb.resize((max(1, width // 4), max(1, height // 4)), Image.Resampling.NEAREST)
+    pixels = sample.width * sample.height
+    found = cast("list[tuple[int, tuple[int, int, int]]]", sample.getcolors(pixels) or [])
+    counts = sorted(found, reverse=True)
+    palette = image.getpalette() or []
+    entries = [tuple(palette[i : i + 3]) for i in range(0, len(palette), 3)]
+    free = set(range(len(entries)))
+    for count, colour in counts:
+        if count * _FLAT_SHARE < pixels or not free:
+            break
+        nearest = min(free, key=lambda k: _distance(entries[k], colour))
+        if _distance(entries[nearest], colour) <= 24:  # that colour's own entry
+            palette[3 * nearest : 3 * nearest + 3] = colour
+            free.discard(nearest)
+    image.putpalette(palette)
+    out = io.BytesIO()
+    image.save(out, format="png", compress_level=6)
+    return out.getvalue()
+
+
+def _distance(a: Sequence[int], b: Sequence[int]) -> int:
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.context import build_context
+from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
@@ -170,11 +171,25 @@ def _render(
         raise IncompleteProgrammeError(len(report.errors))
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)
     clean, warnings = sanitize(programme)
+    full = fingerprint(clean)
+    data = _fill(clean, report, layout, template, draft, charts, full)
+    return DocxResult(data, draft, report, full, tuple(warnings))
+
+
+def _fill(
+    clean: Programme,
+    report: Report,
+    layout: Layout,
+    template: bytes | str | os.PathLike[str] | None,
+    draft: bool,
+    charts: bool,
+    full: str,
+) -> bytes:
+    """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
     lang = clean.partner_language
     writer = Writer(lang, layout, Bi("[…]", "[…]"))
     totals = compute_totals(clean)
-    full = fingerprint(clean)
     context = build_context(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
         short=short_fingerprint(full),
@@ -199,11 +214,9 @@ def _render(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
-    blocks.splice(tpl.docx)
+    streams = blocks.splice(tpl.docx)
     _describe(tpl, clean, writer, full)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return DocxResult(buffer.getvalue(), draft, report, full, tuple(warnings))
+    return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
 
 
 # LibreOffice (7.4) escapes XML characters twice when it writes the XMP packet, so

@@ -7,13 +7,11 @@ template leaves the heading out).
 
 from __future__ import annotations
 
-import copy
 import io
 import struct
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
 
 from babel import Locale
 from docx.document import Document as DocxDocument
@@ -24,7 +22,6 @@ from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 
 from handlungsprogramm.checks import Report
-from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.files import LOGO_HEIGHT_CM
 from handlungsprogramm.files import logo as logo_file
 from handlungsprogramm.i18n.formatting import (
@@ -41,6 +38,7 @@ from handlungsprogramm.model import (
     Side,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
+from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
 from handlungsprogramm.render.charts import MAX_HEIGHT_IN, Chart
 from handlungsprogramm.render.geometry import (
     SIGNATURE_BOX_HEIGHT_CM,
@@ -57,6 +55,8 @@ MAX_FIGURE_HEIGHT_CM = MAX_HEIGHT_IN * 2.54
 """A chart is never taller on paper: with its caption it fits one page."""
 LOGO_MAX_WIDTH_CM = TEXT_WIDTH_CM / 2 - 0.6
 """A logo stays inside its municipality's half of the cover (minus the cell margins)."""
+_SHEETS_PER_PART = 25
+"""Measure sheets built as one tree before they are serialised (~4 MB of tree)."""
 
 
 class Sections:
@@ -81,9 +81,9 @@ class Sections:
         self.fingerprint = fingerprint
         self.charts = {chart.name: chart for chart in charts}
 
-    def builders(self, *, draft: bool) -> dict[str, Callable[[], Block | None]]:
+    def builders(self, *, draft: bool) -> dict[str, Callable[[], AnyBlock | None]]:
         """A builder for every block the template may place, by name."""
-        builders: dict[str, Callable[[], Block | None]] = {
+        builders: dict[str, Callable[[], AnyBlock | None]] = {
             "cover": self.cover,
             "vision": lambda: self._text_section(self.p.vision),
             "preamble": lambda: self._text_section(self.p.preamble),
@@ -105,7 +105,7 @@ class Sections:
 
     def lazy(self, *, draft: bool, template: str) -> LazyBlocks:
         """The blocks, each built only when the template first uses it."""
-        return LazyBlocks(self, draft=draft, template=template)
+        return LazyBlocks(self.builders(draft=draft), template=template)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -383,20 +383,24 @@ class Sections:
         self._charts(doc, "timeline-")
         return sub
 
-    def measures(self) -> Block | None:
-        """One sheet per measure with every field."""
+    def measures(self) -> StreamedBlock | None:
+        """One sheet per measure with every field, serialised a few sheets at a time."""
         if not self.p.measures:
             return None
-        sub, doc = self._new()
-        for measure in self.p.measures:
-            title = self.w.text(measure.title)
-            self.w.heading(
-                doc, Bi(f"{measure.code} {title.de}", f"{measure.code} {title.partner}"), 2
-            )
-            if measure.description is not None:
-                self.w.text_block(doc, measure.description)
-            self.w.field_table(doc, self._measure_rows(measure))
-        return sub
+        out = StreamedBlock()
+        measures = self.p.measures
+        for start in range(0, len(measures), _SHEETS_PER_PART):
+            sub, doc = self._new()
+            for measure in measures[start : start + _SHEETS_PER_PART]:
+                title = self.w.text(measure.title)
+                self.w.heading(
+                    doc, Bi(f"{measure.code} {title.de}", f"{measure.code} {title.partner}"), 2
+                )
+                if measure.description is not None:
+                    self.w.text_block(doc, measure.description)
+                self.w.field_table(doc, self._measure_rows(measure))
+            out.add(sub)
+        return out
 
     def _measure_rows(self, m: Measure) -> list[tuple[Bi, Cell, Cell]]:
         w, lang = self.w, self.lang
@@ -780,134 +784,3 @@ def _bookmark(paragraph: object, name: str, ident: int) -> None:
     end.set(qn("w:id"), str(900 + ident))
     p.append(start)
     p.append(end)
-
-
-class Block:
-    """One section's content, built in a body of its own inside the main document.
-
-    A python-docx ``Document`` around an unattached ``w:document`` element that belongs
-    to the main document's XML tree: blocks are written with the usual API, and moving
-    their elements into the main body later is cheap (between separate XML trees lxml
-    would reconcile the namespaces of every node). The ``w:sectPr`` copied from the
-    main document gives python-docx the page width it wants for tables.
-    """
-
-    __slots__ = ("document",)
-
-    def __init__(self, document: DocxDocument) -> None:
-        self.document = document
-
-    @classmethod
-    def inside(cls, main: DocxDocument) -> Block:
-        root = main.element
-        holder = root.makeelement(qn("w:document"), {})
-        body = holder.makeelement(qn("w:body"), {})
-        holder.append(body)
-        sect_pr = root.body.find(qn("w:sectPr"))
-        body.append(
-            copy.deepcopy(sect_pr) if sect_pr is not None else body.makeelement(qn("w:sectPr"), {})
-        )
-        return cls(DocxDocument(holder, main.part))
-
-    @property
-    def body(self) -> Any:
-        return self.document.element.body
-
-
-class BlockMarker:
-    """What a template prints for a block: a marker paragraph, replaced after rendering.
-
-    docxtpl would serialise every block to text, run its regular-expression passes over
-    it and parse the whole document again; for a large programme that was a third of
-    the rendering time. The template gets a one-paragraph marker instead, and
-    :meth:`LazyBlocks.splice` moves the block's elements in its place afterwards.
-    """
-
-    __slots__ = ("index",)
-
-    def __init__(self, index: int) -> None:
-        self.index = index
-
-    def __html__(self) -> str:
-        return f"<w:p><w:r><w:t>{_MARKER}{self.index}</w:t></w:r></w:p>"
-
-    __str__ = __html__
-
-
-_MARKER = "HP-BLOCK-7f3a:"
-
-
-def _move_before(anchor: Any, element: Any) -> None:
-    """Move ``element`` before ``anchor``; a long table row by row.
-
-    lxml's cost of moving one subtree grows faster than its size (a 1,000-row table
-    took 1.4 s in one move, against 0.2 s for ten times as many nodes in small pieces),
-    so a long table moves as its frame first and then one row at a time.
-    """
-    if element.tag != qn("w:tbl") or len(element) < 64:
-        anchor.addprevious(element)
-        return
-    rows = [child for child in element if child.tag == qn("w:tr")]
-    for row in rows:
-        element.remove(row)
-    anchor.addprevious(element)
-    for row in rows:
-        element.append(row)
-
-
-class LazyBlocks(Mapping[str, "BlockMarker | None"]):
-    """Blocks built on first use, so a custom template pays only for what it places.
-
-    A block needs the standard template's styles; a template without them gets a
-    :class:`TemplateError` naming the missing style (not a ``KeyError``, which Jinja
-    would silently turn into an undefined value).
-    """
-
-    def __init__(self, sections: Sections, *, draft: bool, template: str) -> None:
-        self._builders = sections.builders(draft=draft)
-        self._built: dict[str, BlockMarker | None] = {}
-        self._subdocs: list[Block] = []
-        self._template = template
-
-    def __getitem__(self, name: str) -> BlockMarker | None:
-        if name not in self._built:
-            build = self._builders[name]  # unknown names: KeyError → undefined in Jinja
-            try:
-                sub = build()
-            except KeyError as exc:
-                raise TemplateError(
-                    self._template,
-                    f"block '{name}' needs a style the template does not define ({exc.args[0]});"
-                    " start from a copy of the standard template",
-                ) from None
-            if sub is None:
-                self._built[name] = None
-            else:
-                self._built[name] = BlockMarker(len(self._subdocs))
-                self._subdocs.append(sub)
-        return self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._builders)
-
-    def __len__(self) -> int:
-        return len(self._builders)
-
-    def splice(self, document: DocxDocument) -> None:
-        """Replace every marker paragraph in ``document``'s body by its block's elements.
-
-        A block placed twice is copied the second time. Picture ids (``wp:docPr``) are
-        renumbered afterwards, as docxtpl does, since each block counted its own.
-        """
-        body = document.element.body
-        used: set[int] = set()
-        for t in [t for t in body.iter(qn("w:t")) if (t.text or "").startswith(_MARKER)]:
-            index = int((t.text or "")[len(_MARKER) :])
-            paragraph = t.getparent().getparent()
-            children = [c for c in self._subdocs[index].body if c.tag != qn("w:sectPr")]
-            for child in children:
-                _move_before(paragraph, copy.deepcopy(child) if index in used else child)
-            used.add(index)
-            paragraph.getparent().remove(paragraph)
-        for number, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1):
-            doc_pr.set("id", str(number))

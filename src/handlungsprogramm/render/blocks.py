@@ -1,0 +1,244 @@
+"""Blocks: each section's content, built apart and placed where the template asks.
+
+A template prints ``{{p blocks.measures }}``; what it gets is a one-paragraph marker
+(:class:`BlockMarker`), and the block's content takes the marker's place after
+docxtpl has rendered. Two kinds of block:
+
+- :class:`Block`, a body of its own inside the main document's XML tree, moved into
+  the main body by :meth:`LazyBlocks.splice`;
+- :class:`StreamedBlock`, content kept as serialised, compressed XML, written into
+  the main document part while the package is written
+  (:mod:`~handlungsprogramm.render.package`). The
+  measure sheets are nine tenths of a large document: at 5,000 measures, held as one
+  XML tree, they took ~900 MB; built and serialised a few sheets at a time they take
+  the size of their compressed text (:class:`Streams` writes them in).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import IO, Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lxml import etree
+
+from handlungsprogramm.errors import TemplateError
+
+__all__ = ["AnyBlock", "Block", "BlockMarker", "LazyBlocks", "StreamedBlock", "Streams"]
+
+
+class Block:
+    """One section's content, built in a body of its own inside the main document.
+
+    A python-docx ``Document`` around an unattached ``w:document`` element that belongs
+    to the main document's XML tree and declares the same namespaces: blocks are
+    written with the usual API, moving their elements into the main body later is cheap
+    (between separate XML trees lxml would reconcile the namespaces of every node), and
+    their serialised text uses the main document's prefixes. The ``w:sectPr`` copied
+    from the main document gives python-docx the page width it wants for tables.
+    """
+
+    __slots__ = ("document",)
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+
+    @classmethod
+    def inside(cls, main: DocxDocument) -> Block:
+        root = main.element
+        holder = root.makeelement(qn("w:document"), {}, nsmap=root.nsmap)
+        body = holder.makeelement(qn("w:body"), {})
+        holder.append(body)
+        sect_pr = root.body.find(qn("w:sectPr"))
+        body.append(
+            copy.deepcopy(sect_pr) if sect_pr is not None else body.makeelement(qn("w:sectPr"), {})
+        )
+        return cls(DocxDocument(holder, main.part))
+
+    @property
+    def body(self) -> Any:
+        return self.document.element.body
+
+
+class StreamedBlock:
+    """A block kept as text: its content is added a part at a time and serialised at once.
+
+    Each part (a :class:`Block`, e.g. a few measure sheets) is written out as the XML
+    of its body's children, in the main document's namespace prefixes, compressed
+    (zlib level 1: a tenth of the size for little time), and its tree is freed. Parts
+    must not contain pictures: picture ids are numbered over the main tree.
+    """
+
+    __slots__ = ("_parts",)
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+
+    def add(self, part: Block) -> None:
+        """Serialise ``part``'s content (not its ``w:sectPr``) and keep it compressed."""
+        body = part.body
+        for sect_pr in body.findall(qn("w:sectPr")):
+            body.remove(sect_pr)
+        if not len(body):
+            return
+        if next(body.iter(qn("wp:docPr")), None) is not None:
+            raise ValueError("a streamed block cannot hold pictures")  # a programming error
+        xml = etree.tostring(body, encoding="UTF-8", xml_declaration=False)
+        # '<w:body xmlns:…="…">children</w:body>': the children, whose namespaces the
+        # start tag declared (attribute values never hold a raw '>')
+        self._parts.append(zlib.compress(xml[xml.index(b">") + 1 : xml.rindex(b"</")], 1))
+
+    def xml(self) -> Iterator[bytes]:
+        """The content's XML, a part at a time."""
+        for part in self._parts:
+            yield zlib.decompress(part)
+
+
+AnyBlock = Block | StreamedBlock
+
+
+class BlockMarker:
+    """What a template prints for a block: a marker paragraph, replaced after rendering.
+
+    docxtpl would serialise every block to text, run its regular-expression passes over
+    it and parse the whole document again; for a large programme that was a third of
+    the rendering time. The template gets a one-paragraph marker instead, and
+    :meth:`LazyBlocks.splice` puts the block's content in its place afterwards.
+    """
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __html__(self) -> str:
+        return f"<w:p><w:r><w:t>{_MARKER}{self.index}</w:t></w:r></w:p>"
+
+    __str__ = __html__
+
+
+_MARKER = "HP-BLOCK-7f3a:"
+_STREAM = "HP-STREAM-7f3a:"
+"""The text of the XML comment that stands for a streamed block in the saved package
+(a comment: user text cannot produce one, and it serialises the same in any template)."""
+_STREAM_COMMENT = re.compile(rb"<!--" + re.escape(_STREAM.encode()) + rb"(\d+)-->")
+
+
+def _move_before(anchor: Any, element: Any) -> None:
+    """Move ``element`` before ``anchor``; a long table row by row.
+
+    lxml's cost of moving one subtree grows faster than its size (a 1,000-row table
+    took 1.4 s in one move, against 0.2 s for ten times as many nodes in small pieces),
+    so a long table moves as its frame first and then one row at a time.
+    """
+    if element.tag != qn("w:tbl") or len(element) < 64:
+        anchor.addprevious(element)
+        return
+    rows = [child for child in element if child.tag == qn("w:tr")]
+    for row in rows:
+        element.remove(row)
+    anchor.addprevious(element)
+    for row in rows:
+        element.append(row)
+
+
+class LazyBlocks(Mapping[str, "BlockMarker | None"]):
+    """Blocks built on first use, so a custom template pays only for what it places.
+
+    A block needs the standard template's styles; a template without them gets a
+    :class:`TemplateError` naming the missing style (not a ``KeyError``, which Jinja
+    would silently turn into an undefined value).
+    """
+
+    def __init__(
+        self, builders: Mapping[str, Callable[[], AnyBlock | None]], *, template: str
+    ) -> None:
+        self._builders = builders
+        self._built: dict[str, BlockMarker | None] = {}
+        self._subdocs: list[AnyBlock] = []
+        self._template = template
+
+    def __getitem__(self, name: str) -> BlockMarker | None:
+        if name not in self._built:
+            build = self._builders[name]  # unknown names: KeyError → undefined in Jinja
+            try:
+                sub = build()
+            except KeyError as exc:
+                raise TemplateError(
+                    self._template,
+                    f"block '{name}' needs a style the template does not define ({exc.args[0]});"
+                    " start from a copy of the standard template",
+                ) from None
+            if sub is None:
+                self._built[name] = None
+            else:
+                self._built[name] = BlockMarker(len(self._subdocs))
+                self._subdocs.append(sub)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+    def splice(self, document: DocxDocument) -> Streams:
+        """Replace every marker paragraph in ``document``'s body by its block's content.
+
+        A block placed twice is copied the second time. Picture ids (``wp:docPr``) are
+        renumbered afterwards, as docxtpl does, since each block counted its own. A
+        streamed block leaves an XML comment, written over when the package is saved
+        (:meth:`Streams.write`). The blocks' builders are released: they hold the
+        template and the charts' pictures, which the document now holds.
+        """
+        body = document.element.body
+        used: set[int] = set()
+        streams = Streams()
+        for t in [t for t in body.iter(qn("w:t")) if (t.text or "").startswith(_MARKER)]:
+            index = int((t.text or "")[len(_MARKER) :])
+            paragraph = t.getparent().getparent()
+            block = self._subdocs[index]
+            if isinstance(block, StreamedBlock):
+                paragraph.addprevious(etree.Comment(f"{_STREAM}{index}"))
+                streams.place(index, block)
+            else:
+                children = [c for c in block.body if c.tag != qn("w:sectPr")]
+                for child in children:
+                    _move_before(paragraph, copy.deepcopy(child) if index in used else child)
+            used.add(index)
+            paragraph.getparent().remove(paragraph)
+        for number, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1):
+            doc_pr.set("id", str(number))
+        self._builders, self._subdocs = {}, []
+        return streams
+
+
+class Streams:
+    """The streamed blocks a document places, to be written into its main part."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[int, StreamedBlock] = {}
+        self._placed = 0
+
+    def place(self, index: int, block: StreamedBlock) -> None:
+        """Record that the comment for block ``index`` stands in the main part."""
+        self._blocks[index] = block
+        self._placed += 1
+
+    def write(self, xml: bytes, stream: IO[bytes]) -> None:
+        """Write the main part's ``xml`` to ``stream``, each block where its comment stands."""
+        position = 0
+        found = 0
+        for match in _STREAM_COMMENT.finditer(xml) if self._placed else ():
+            stream.write(xml[position : match.start()])
+            for text in self._blocks[int(match.group(1))].xml():
+                stream.write(text)
+            position = match.end()
+            found += 1
+        stream.write(xml[position:] if position else xml)
+        if found != self._placed:  # a template cannot remove a comment; a bug if it happens
+            raise RuntimeError(f"{found} of {self._placed} streamed blocks found in the part")

@@ -1,0 +1,148 @@
+"""Large documents: measure sheets serialised in parts and written into the package.
+
+The measures chapter is built a few sheets at a time and kept as compressed XML
+(render/blocks.py); the package is written part by part with that XML in place of a
+comment (render/package.py). These tests read the produced files back and compare
+them with what python-docx and a single-tree build give.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from typing import Any
+
+import docx
+import pytest
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from handlungsprogramm import Programme, from_data, load
+from handlungsprogramm.i18n.labels import label
+from handlungsprogramm.render import sections
+from handlungsprogramm.render.docx import render_docx
+from handlungsprogramm.render.writer import Layout
+from tests.conftest import EXAMPLE, complete_data
+from tests.test_docx import paragraphs
+from tests.test_docx_safety import template_with
+
+MEASURES = 60
+
+
+def _many(count: int) -> Programme:
+    """The example with ``count`` measures (copies of its 17, renumbered)."""
+    data: dict[str, Any] = complete_data()
+    template = data["measures"]
+    measures = []
+    for i in range(count):
+        measure = copy.deepcopy(template[i % len(template)])
+        measure["code"] = f"M-{i + 1:03d}"
+        measures.append(measure)
+    data["measures"] = measures
+    return from_data(data)
+
+
+@pytest.fixture(scope="module")
+def many() -> Programme:
+    return _many(MEASURES)
+
+
+def _document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read("word/document.xml")
+
+
+def _sheet_codes(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    return [
+        p.text.split(" ")[0]
+        for p in paragraphs(document)
+        if p.style is not None and p.style.name == "Heading 2" and p.text.startswith("M-")
+    ]
+
+
+@pytest.mark.parametrize("layout", list(Layout), ids=[layout.value for layout in Layout])
+def test_parts_do_not_change_the_document(
+    many: Programme, layout: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sheets written 25 at a time give the same main part as one tree, and as one each."""
+    written = {}
+    for per_part in (25, MEASURES, 1):
+        monkeypatch.setattr(sections, "_SHEETS_PER_PART", per_part)
+        result = render_docx(many, layout=layout, charts=False)
+        written[per_part] = _document_xml(result.data)
+    assert written[25] == written[MEASURES] == written[1]
+    xml = written[25]
+    etree.fromstring(xml)  # well-formed
+    assert b"HP-STREAM" not in xml
+    assert b"HP-BLOCK" not in xml
+    # the sheets carry no namespace declarations of their own: only the root's
+    assert xml.count(b'xmlns:w="') == 1
+    expected = [f"M-{i + 1:03d}" for i in range(MEASURES)]
+    assert _sheet_codes(render_docx(many, layout=layout, charts=False).data) == expected
+
+
+def test_each_sheet_has_its_field_table(many: Programme) -> None:
+    """Between one sheet's heading and the next comes exactly that sheet's field table."""
+    result = render_docx(many, layout=Layout.SEQUENTIAL, charts=False)
+    items = list(docx.Document(io.BytesIO(result.data)).iter_inner_content())
+    starts = [
+        index
+        for index, item in enumerate(items)
+        if isinstance(item, Paragraph)
+        and item.style is not None
+        and item.style.name in ("Heading 1", "Heading 2")
+    ]
+    sheets = [i for i in starts if items[i].text[:2] == "M-"]  # type: ignore[union-attr]
+    assert len(sheets) == MEASURES
+    pillar = label("measure.pillar", "de")
+    for start in sheets:
+        end = min(i for i in starts if i > start)
+        tables = [item for item in items[start:end] if isinstance(item, Table)]
+        assert len(tables) == 1
+        assert pillar in [cell.text.split("\n")[0] for cell in tables[0].columns[0].cells]
+
+
+def test_a_block_placed_twice_is_written_twice(many: Programme) -> None:
+    """A custom template may place the measures twice; both copies are complete."""
+    template = template_with("{{p blocks.measures }}", "—", "{{p blocks.measures }}")
+    result = render_docx(many, template=template, charts=False)
+    codes = _sheet_codes(result.data)
+    expected = [f"M-{i + 1:03d}" for i in range(MEASURES)]
+    assert codes == expected + expected
+    document = docx.Document(io.BytesIO(result.data))
+    assert "—" in [p.text for p in document.paragraphs]
+
+
+def test_package_lists_what_python_docx_would() -> None:
+    """Same entries in the same order, same content types; pictures stored, XML deflated."""
+    result = render_docx(load(EXAMPLE))
+    ours = zipfile.ZipFile(io.BytesIO(result.data))
+    again = io.BytesIO()
+    docx.Document(io.BytesIO(result.data)).save(again)  # python-docx's own writer
+    theirs = zipfile.ZipFile(again)
+    assert [i.filename for i in ours.infolist()] == [i.filename for i in theirs.infolist()]
+    assert ours.read("[Content_Types].xml") == theirs.read("[Content_Types].xml")
+    assert ours.testzip() is None
+    for info in ours.infolist():
+        expected = zipfile.ZIP_STORED if info.filename.endswith(".png") else zipfile.ZIP_DEFLATED
+        if info.filename.startswith("word/media/"):
+            assert info.compress_type == expected, info.filename
+        elif info.filename.endswith(".xml"):
+            assert info.compress_type == zipfile.ZIP_DEFLATED, info.filename
+    pictures = [n for n in ours.namelist() if n.startswith("word/media/")]
+    assert len(pictures) >= 6
+
+
+def test_standard_template_without_measures_chapter() -> None:
+    """A programme without measures has no streamed block; the package is still whole."""
+    data = complete_data()
+    data["measures"] = []
+    result = render_docx(from_data(data), charts=False)
+    xml = _document_xml(result.data)
+    etree.fromstring(xml)
+    assert not re.search(rb"HP-(STREAM|BLOCK)", xml)
+    assert _sheet_codes(result.data) == []
