@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -89,6 +90,22 @@ def test_pictures_are_palette_pngs_with_exact_flat_colours() -> None:
         assert rgb in colours, hex_colour
     # the anti-aliased text is still there: many shades, not just the flat colours
     assert len(colours) > 16
+
+
+def test_palette_keeps_every_flat_colour_exact() -> None:
+    """Close flat colours that the octree would merge, beside 256 colours of noise, stay exact."""
+    rng = np.random.default_rng(7)
+    pixels = np.full((300, 600, 4), 255, np.uint8)
+    pixels[:, :300, :3] = (245, 248, 250)  # next to white: one octree leaf
+    pixels[:, 300:360, :3] = (0, 114, 178)
+    pixels[::7, ::3, :3] = rng.integers(0, 255, (43, 200, 3), dtype=np.uint8)
+    picture = Image.open(io.BytesIO(charts._palette_png(pixels, 150.0)))
+    assert picture.mode == "P"
+    shown = np.asarray(picture.convert("RGB"))
+    for colour in ((245, 248, 250), (255, 255, 255), (0, 114, 178)):
+        drawn = np.all(pixels[..., :3] == colour, axis=2)
+        assert np.all(shown[drawn] == colour), colour
+    assert picture.info["dpi"] == pytest.approx((150, 150), abs=0.1)
 
 
 @pytest.mark.parametrize("count", [2, 26, 200])

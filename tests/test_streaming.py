@@ -16,11 +16,13 @@ from typing import Any
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from handlungsprogramm import Programme, from_data, load
+from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.render import sections
 from handlungsprogramm.render.docx import render_docx
@@ -146,3 +148,84 @@ def test_standard_template_without_measures_chapter() -> None:
     etree.fromstring(xml)
     assert not re.search(rb"HP-(STREAM|BLOCK)", xml)
     assert _sheet_codes(result.data) == []
+
+
+def _with_table_cell(text: str) -> bytes:
+    """A custom template whose only placement is ``text`` in the first cell of a table."""
+    document = docx.Document(io.BytesIO(template_with("vor")))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].text = text
+    table.cell(0, 1).paragraphs[0].text = "rechts"
+    document.add_paragraph("nach")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["measures", "vision"])
+def test_a_block_in_a_table_cell_leaves_the_cell_ending_in_a_paragraph(name: str) -> None:
+    """Word wants every cell to end with a paragraph; a block placed in one keeps that."""
+    data = complete_data()
+    data["vision"] = {"de": "VISION-DE", "fr": "VISION-FR"}
+    result = render_docx(
+        from_data(data), template=_with_table_cell(f"{{{{p blocks.{name} }}}}"), charts=False
+    )
+    body = etree.fromstring(_document_xml(result.data)).find(qn("w:body"))
+    assert body is not None
+    cell = body.find(f"{qn('w:tbl')}/{qn('w:tr')}/{qn('w:tc')}")
+    assert cell is not None
+    assert cell[-1].tag == qn("w:p")
+    text = "".join(cell.itertext())
+    assert ("VISION-DE" if name == "vision" else "M-01") in text
+    assert not re.search(r"HP-(STREAM|BLOCK)", text)
+
+
+def test_every_placement_of_a_block_is_complete() -> None:
+    """A section placed twice (vision: a tree block) appears twice, not once and then empty."""
+    data = complete_data()
+    data["vision"] = {"de": "VISION-DE", "fr": "VISION-FR"}
+    template = template_with("{{p blocks.vision }}", "—", "{{p blocks.vision }}", "—")
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), template=template).data))
+    text = "\n".join(p.text for p in paragraphs(document))
+    assert text.count("VISION-DE") == 2
+    assert text.count("VISION-FR") == 2
+
+
+@pytest.mark.parametrize("title", ["HP-BLOCK-7f3a:0", "HP-BLOCK-7f3a:99", "<!--HP-BLOCK-7f3a:0-->"])
+def test_text_that_looks_like_a_marker_stays_text(title: str) -> None:
+    """User text printed by the template is never taken for a block's place."""
+    data = complete_data()
+    data["title"]["de"] = title
+    template = template_with("[{{ cover.title_de }}]", "{{p blocks.vision }}")
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), template=template).data))
+    assert document.paragraphs[0].text == f"[{title}]"
+
+
+def test_a_block_in_a_header_is_a_template_error() -> None:
+    """A block cannot go into a header (it would stay there as a bare marker)."""
+    document = docx.Document(io.BytesIO(template_with("body")))
+    document.sections[0].header.add_paragraph("{{p blocks.measures }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(TemplateError) as caught:
+        render_docx(from_data(complete_data()), template=buffer.getvalue(), charts=False)
+    assert "header or footer" in caught.value.reason
+    assert caught.value.reason_de is not None
+    assert "Kopf- oder Fußzeile" in caught.value.reason_de
+
+
+def test_a_main_part_past_the_zip64_limit_is_written_as_zip64(
+    many: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamed main parts switch to zip64 when they may pass the limit, as writestr does.
+
+    The limit (2 GiB) is lowered so that the 60-measure document passes it.
+    """
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", 256 * 1024)
+    result = render_docx(many, charts=False)
+    monkeypatch.undo()
+    package = zipfile.ZipFile(io.BytesIO(result.data))
+    info = package.getinfo("word/document.xml")
+    assert info.file_size > 256 * 1024
+    assert package.testzip() is None
+    assert _sheet_codes(result.data) == [f"M-{i + 1:03d}" for i in range(MEASURES)]

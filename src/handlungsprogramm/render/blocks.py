@@ -19,10 +19,12 @@ from __future__ import annotations
 import copy
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -73,10 +75,12 @@ class StreamedBlock:
     must not contain pictures: picture ids are numbered over the main tree.
     """
 
-    __slots__ = ("_parts",)
+    __slots__ = ("_parts", "size")
 
     def __init__(self) -> None:
         self._parts: list[bytes] = []
+        self.size = 0
+        """Bytes of XML, uncompressed."""
 
     def add(self, part: Block) -> None:
         """Serialise ``part``'s content (not its ``w:sectPr``) and keep it compressed."""
@@ -90,7 +94,9 @@ class StreamedBlock:
         xml = etree.tostring(body, encoding="UTF-8", xml_declaration=False)
         # '<w:body xmlns:…="…">children</w:body>': the children, whose namespaces the
         # start tag declared (attribute values never hold a raw '>')
-        self._parts.append(zlib.compress(xml[xml.index(b">") + 1 : xml.rindex(b"</")], 1))
+        content = xml[xml.index(b">") + 1 : xml.rindex(b"</")]
+        self.size += len(content)
+        self._parts.append(zlib.compress(content, 1))
 
     def xml(self) -> Iterator[bytes]:
         """The content's XML, a part at a time."""
@@ -116,7 +122,8 @@ class BlockMarker:
         self.index = index
 
     def __html__(self) -> str:
-        return f"<w:p><w:r><w:t>{_MARKER}{self.index}</w:t></w:r></w:p>"
+        # a comment: printed user text is escaped and can never produce one
+        return f"<w:p><!--{_MARKER}{self.index}--></w:p>"
 
     __str__ = __html__
 
@@ -189,32 +196,68 @@ class LazyBlocks(Mapping[str, "BlockMarker | None"]):
     def splice(self, document: DocxDocument) -> Streams:
         """Replace every marker paragraph in ``document``'s body by its block's content.
 
-        A block placed twice is copied the second time. Picture ids (``wp:docPr``) are
-        renumbered afterwards, as docxtpl does, since each block counted its own. A
-        streamed block leaves an XML comment, written over when the package is saved
-        (:meth:`Streams.write`). The blocks' builders are released: they hold the
-        template and the charts' pictures, which the document now holds.
+        A block placed more than once is copied for all but its last place. Picture ids
+        (``wp:docPr``) are renumbered afterwards, as docxtpl does, since each block
+        counted its own. A streamed block leaves an XML comment, written over when the
+        package is written (:meth:`Streams.write`). A marker that is the last paragraph
+        of a table cell stays, emptied: a cell must end with a paragraph. The builders
+        are released: they hold the template and the charts' pictures, which the
+        document now holds.
         """
+        self._refuse_outside_body(document)
         body = document.element.body
-        used: set[int] = set()
+        count = len(self._subdocs)
+        markers = [(c, i) for c in body.iter(etree.Comment) if 0 <= (i := _marker_index(c)) < count]
+        left = Counter(index for _, index in markers)
         streams = Streams()
-        for t in [t for t in body.iter(qn("w:t")) if (t.text or "").startswith(_MARKER)]:
-            index = int((t.text or "")[len(_MARKER) :])
-            paragraph = t.getparent().getparent()
+        for comment, index in markers:
+            paragraph = comment.getparent()
             block = self._subdocs[index]
+            left[index] -= 1
             if isinstance(block, StreamedBlock):
                 paragraph.addprevious(etree.Comment(f"{_STREAM}{index}"))
                 streams.place(index, block)
             else:
-                children = [c for c in block.body if c.tag != qn("w:sectPr")]
-                for child in children:
-                    _move_before(paragraph, copy.deepcopy(child) if index in used else child)
-            used.add(index)
-            paragraph.getparent().remove(paragraph)
+                for child in [c for c in block.body if c.tag != qn("w:sectPr")]:
+                    _move_before(paragraph, copy.deepcopy(child) if left[index] else child)
+            parent = paragraph.getparent()
+            if parent.tag == qn("w:tc") and paragraph.getnext() is None:
+                paragraph.remove(comment)
+            else:
+                parent.remove(paragraph)
         for number, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1):
             doc_pr.set("id", str(number))
         self._builders, self._subdocs = {}, []
         return streams
+
+    def _refuse_outside_body(self, document: DocxDocument) -> None:
+        """Blocks belong in the body: one placed in a header or footer is a template error
+        (it would stay there as a bare marker).
+
+        The parts are read through the main part's relationships: docxtpl replaces the
+        rendered headers and footers there, where python-docx's section API does not look.
+        """
+        for rel in document.part.rels.values():
+            if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+                continue
+            element = getattr(rel.target_part, "element", None)
+            if element is None:
+                continue
+            if any(_marker_index(c) >= 0 for c in element.iter(etree.Comment)):
+                raise TemplateError(
+                    self._template,
+                    "places a block in a header or footer; blocks belong in the body",
+                    "setzt einen Block in eine Kopf- oder Fußzeile; Blöcke gehören in den"
+                    " Textkörper",
+                )
+
+
+def _marker_index(comment: Any) -> int:
+    """The block index a marker comment stands for, or -1 for any other comment."""
+    text = comment.text or ""
+    if not text.startswith(_MARKER) or not text[len(_MARKER) :].isdigit():
+        return -1
+    return int(text[len(_MARKER) :])
 
 
 class Streams:
@@ -223,11 +266,14 @@ class Streams:
     def __init__(self) -> None:
         self._blocks: dict[int, StreamedBlock] = {}
         self._placed = 0
+        self.size = 0
+        """Bytes the placed blocks add to the main part (at most: their comments go)."""
 
     def place(self, index: int, block: StreamedBlock) -> None:
         """Record that the comment for block ``index`` stands in the main part."""
         self._blocks[index] = block
         self._placed += 1
+        self.size += block.size
 
     def write(self, xml: bytes, stream: IO[bytes]) -> None:
         """Write the main part's ``xml`` to ``stream``, each block where its comment stands."""

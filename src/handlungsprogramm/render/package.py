@@ -46,8 +46,12 @@ def write_package(document: DocxDocument, streams: Streams) -> bytes:
         for part in parts:
             name = part.partname.membername
             if part is document.part:
-                with target.open(name, "w") as stream:
-                    streams.write(part.blob, stream)
+                blob = part.blob
+                # zipfile must know in advance whether a streamed entry may pass 2 GiB
+                # (zip64); with writestr it sees for itself
+                big = len(blob) + streams.size > zipfile.ZIP64_LIMIT / 1.05
+                with target.open(name, "w", force_zip64=big) as stream:
+                    streams.write(blob, stream)
             else:
                 kind = zipfile.ZIP_STORED if part.partname.ext.lower() in _STORED else None
                 target.writestr(name, part.blob, compress_type=kind)
