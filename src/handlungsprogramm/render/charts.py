@@ -11,6 +11,7 @@ amounts in a text of one language (the alt text) follow that language.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -226,14 +227,20 @@ def _month_number(month: YearMonth) -> float:
     return month.year + (month.month - 1) / 12
 
 
+_DRAWING = threading.Lock()
+"""Held while a programme's charts are drawn."""
+
+
 def build_charts(
     programme: Programme, *, svg: bool = True, totals: Totals | None = None
 ) -> list[Chart]:
     """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster)."""
     sums = totals if totals is not None else compute_totals(programme)
-    # figures are cyclic: with the collector paused (as during rendering) each closed
-    # figure would stay in memory until the render ends
-    with running_gc(), plt.rc_context(_RC):
+    # pyplot's figures and rcParams are process-wide: charts drawn from two threads at
+    # once came out mixed. Threads take turns here (drawing holds the GIL anyway).
+    # Figures are cyclic: with the collector paused (as during rendering) each closed
+    # figure would stay in memory until the render ends.
+    with _DRAWING, running_gc(), plt.rc_context(_RC):
         return [
             *_timelines(programme, svg),
             *_money(programme, svg, sums),
