@@ -8,11 +8,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from handlungsprogramm import load
+from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.render.docx import write_docx
 from handlungsprogramm.render.writer import Layout
 from tests.conftest import ROOT
@@ -56,6 +58,12 @@ def test_example_converts(example: Path, layout: Layout, tmp_path: Path) -> None
         assert measure.code in flat
     signatory = programme.signatories[0]
     assert signatory.name in flat
+    # an amount too wide for its column wraps before the currency, never inside its code
+    for code in {item.currency for m in programme.measures for item in m.resources.money}:
+        if format_money(Decimal(1), code, "de").endswith(code):
+            words = set(flat.split())
+            assert code[:2] not in words, code
+            assert code[1:] not in words, code
 
 
 def test_conversion_works_inside_an_activated_virtual_environment(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ class Sections:
         sums: dict[str, Decimal] = defaultdict(Decimal)
         for item in measure.resources.money:
             sums[item.currency] += item.amount
-        return [format_money(amount, currency, "de") for currency, amount in sums.items()]
+        return [_breakable(format_money(a, currency, "de")) for currency, a in sums.items()]
 
     def _period(self, measure: Measure) -> Bi:
         tl = measure.timeline
@@ -508,12 +508,12 @@ class Sections:
             self.w.heading(doc, currency, 2)
 
             def fmt(value: Decimal, currency: str = currency) -> str:
-                return format_money(value, currency, "de")
+                return _breakable(format_money(value, currency, "de"))
 
             total_line = self.w.paragraph(
                 doc,
                 Bi(
-                    f"{label('resources.total', 'de')}: {fmt(t.total)}",
+                    f"{label('resources.total', 'de')}: {format_money(t.total, currency, 'de')}",
                     f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
                 ),
             )
@@ -766,6 +766,17 @@ class Sections:
         ]
         self.w.table(doc, header, rows, [2.0, 2.6, 4.6, 7.4])
         return sub
+
+
+def _breakable(money: str) -> str:
+    """An amount for a narrow table column: it may wrap between number and currency.
+
+    Babel joins them with a no-break space, so an amount too wide for its column was
+    broken inside the currency code ("12.500.000,00 MZ" / "N"); now it wraps as
+    "12.500.000,00" / "MZN". German amounts hold no other no-break space (the narrow
+    one inside "F CFA" stays).
+    """
+    return money.replace("\u00a0", " ")
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
