@@ -134,9 +134,14 @@ def _escape_for_yaml(text: str) -> tuple[str, dict[int, list[int]]]:
     characters longer, which the reader takes back from the columns after it.
     """
     shifts: dict[int, list[int]] = {}
+    line, line_start, scanned = 1, 0, 0  # counted onwards from the previous match
     for match in _YAML_UNSAFE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - text.rfind("\n", 0, match.start())
+        start = match.start()
+        if newlines := text.count("\n", scanned, start):
+            line += newlines
+            line_start = text.rfind("\n", scanned, start) + 1
+        scanned = start
+        column = start - line_start + 1
         starts = shifts.setdefault(line, [])
         starts.append(column + _ESCAPE_GROWTH * len(starts))
     escaped = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
