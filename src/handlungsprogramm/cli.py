@@ -608,7 +608,10 @@ def _write_or_exit(path: Path, data: bytes, lang: Lang) -> Path:
 
 def _pdf_error(exc: Exception, lang: Lang) -> typer.Exit:
     """Say what went wrong with a PDF; the caller raises the returned exit (code 7)."""
-    _err((f"error: {exc}", f"Fehler: {exc}"), lang)
+    if isinstance(exc, PdfError | SigningError):
+        _err((f"error: {exc.message('en')}", f"Fehler: {exc.message('de')}"), lang)
+    else:
+        _err((f"error: {exc}", f"Fehler: {exc}"), lang)
     return typer.Exit(ExitCode.PDF_ERROR)
 
 

@@ -124,9 +124,27 @@ class ConversionError(HandlungsprogrammError, RuntimeError):
     """LibreOffice failed, crashed or hung while converting to PDF."""
 
 
-class PdfError(HandlungsprogrammError, ValueError):
+class _BilingualError(HandlungsprogrammError):
+    """An error whose reason exists in English and, where written, in German.
+
+    ``str(exc)`` stays English (logs, host applications); the CLI asks
+    :meth:`message` for the user's language. Without a German wording the English one
+    is shown, so a message is never lost for want of a translation.
+    """
+
+    def __init__(self, reason: str, reason_de: str | None = None) -> None:
+        self.reason = reason
+        self.reason_de = reason_de
+        super().__init__(reason)
+
+    def message(self, lang: Lang = "en") -> str:
+        """The reason in ``lang`` (English when there is no German wording)."""
+        return self.reason_de if lang == "de" and self.reason_de else self.reason
+
+
+class PdfError(_BilingualError, ValueError):
     """A PDF cannot be used: unreadable, no signature boxes, would lose signatures."""
 
 
-class SigningError(HandlungsprogrammError, ValueError):
+class SigningError(_BilingualError, ValueError):
     """Signing failed: unknown or already signed field, wrong passphrase, unusable key."""
