@@ -57,6 +57,7 @@ from handlungsprogramm.reporting import (
     print_result,
     results_json,
     rules_markdown,
+    verification_findings,
     verification_table,
 )
 from handlungsprogramm.scaffold import scaffold
@@ -381,6 +382,8 @@ def verify_command(
         raise _pdf_error(exc, language) from None
     console = Console(highlight=False, soft_wrap=True)
     console.print(verification_table(reports, language))
+    for line in verification_findings(reports, language, trust=bool(trust) or require_trust):
+        typer.echo(line)
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
     if require_trust and not trust:
         _err(

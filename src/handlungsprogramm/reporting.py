@@ -17,7 +17,7 @@ from handlungsprogramm.checks import REGISTRY, Report, Severity
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES, Lang
 from handlungsprogramm.model import Programme
-from handlungsprogramm.pdf.signing import FieldReport
+from handlungsprogramm.pdf.verification import FieldReport
 
 __all__ = [
     "JSON_FORMAT",
@@ -25,6 +25,7 @@ __all__ = [
     "print_result",
     "results_json",
     "rules_markdown",
+    "verification_findings",
     "verification_table",
 ]
 
@@ -230,3 +231,22 @@ def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
             flag(r.trusted), flag(r.changes_permitted), flag(r.covers_whole_file),
         )  # fmt: skip
     return table
+
+
+def verification_findings(reports: list[FieldReport], lang: Lang, *, trust: bool) -> list[str]:
+    """What ``verify`` found wrong, a line per finding: ``field: what``.
+
+    Below the table, so each reason is printed whole whatever the terminal's width.
+    Why a signer is not trusted is said only when trust was asked about (``trust``):
+    without trusted certificates no signer is, and saying so per field is noise.
+    """
+    i = LANGS.index(lang)
+    lines: list[str] = []
+    for r in reports:
+        for finding in r.findings:
+            lines.append(f"{r.field}: {finding[i]}")
+        if trust and r.signed and not r.trusted and r.trust_problem is not None:
+            lines.append(
+                f"{r.field}: {('not trusted', 'nicht vertrauenswürdig')[i]}: {r.trust_problem[i]}"
+            )
+    return lines

@@ -1,74 +1,129 @@
-"""Sign a signature field and verify every field, with pyHanko.
+"""Sign a signature field with pyHanko — only a file that verifies, only with a usable key.
 
 Each signature is an incremental update: the bytes signed before stay untouched, so the
-first mayor's signature stays valid after the second one signs. Verification reports,
-per field, whether it is signed, intact, valid, trusted, whether later changes are only
-permitted ones (filling the other field), and whether it covers the whole file.
+first mayor's signature stays valid after the second one signs. Before signing, the
+existing signatures must verify by the rule of :mod:`.verification` (the second mayor
+must not sign a file changed after the first signature), and the certificate must be
+one that ``verify`` accepts for a signature: key usage non-repudiation, no weak
+algorithm or key. The new signature is checked by the same verification before the
+file is handed back, so ``sign`` never writes what ``verify`` would reject.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
-import logging
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
-from pyhanko.keys import load_cert_from_pemder
-from pyhanko.pdf_utils.misc import PdfReadError as HankoReadError
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
-from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.general import SigningError as HankoSigningError
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import PdfSignatureStatus
+from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError, SigningError
 from handlungsprogramm.pdf.fields import incremental_writer
+from handlungsprogramm.pdf.verification import (
+    READ_ERRORS,
+    FieldReport,
+    quiet_pyhanko,
+    read_pdf,
+    verify_pdf,
+    verify_reader,
+)
 
 __all__ = ["FieldReport", "has_signatures", "sign_pdf", "signature_fields", "verify_pdf"]
 
-_PERMITTED = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
+_SIGN_ERRORS: tuple[type[Exception], ...] = (HankoSigningError, *READ_ERRORS)
 
-
-def _reader(pdf: bytes) -> PdfFileReader:
-    try:
-        return PdfFileReader(io.BytesIO(pdf), strict=False)
-    except (HankoReadError, ValueError, KeyError) as exc:
-        raise PdfError(f"not a readable PDF: {exc}") from None
+# the key usages pyHanko's validation demands of a signer (non-repudiation)
+_KEY_USAGE = KeyUsageConstraints(
+    key_usage=PdfSignatureStatus.key_usage, extd_key_usage=PdfSignatureStatus.extd_key_usage
+)
 
 
 def signature_fields(pdf: bytes) -> dict[str, bool]:
     """Every signature field of ``pdf`` and whether it is signed."""
-    reader = _reader(pdf)
-    return {name: value is not None for name, value, _ in enumerate_sig_fields(reader)}
+    return {report.field: report.signed for report in _field_states(pdf)}
+
+
+def _field_states(pdf: bytes) -> list[FieldReport]:
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    reader = read_pdf(pdf)
+    with quiet_pyhanko():
+        try:
+            return [
+                FieldReport(str(name), signed=value is not None)
+                for name, value, _ in enumerate_sig_fields(reader)
+            ]
+        except READ_ERRORS as exc:
+            raise PdfError(
+                f"the form of the PDF cannot be read: {exc}",
+                f"das Formular des PDF ist nicht lesbar: {exc}",
+            ) from None
 
 
 def has_signatures(pdf: bytes) -> bool:
-    """Whether any field of ``pdf`` is signed (such a file must not be overwritten)."""
+    """Whether ``pdf`` carries, or may carry, a signature (such a file is not overwritten).
+
+    A file that cannot be read is judged by its bytes: a signature dictionary always has
+    a ``/ByteRange``. pyHanko cannot read a signed file with junk after its last
+    ``%%EOF``, yet poppler still shows both signatures valid — that file must be kept.
+    """
     try:
-        return any(signature_fields(pdf).values())
+        return any(signature_fields(pdf).values()) or b"/ByteRange" in pdf
     except PdfError:
-        return False
+        return b"/ByteRange" in pdf
 
 
-def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path, passphrase: bytes) -> bytes:
+def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path | str, passphrase: bytes) -> bytes:
     """Sign the empty field ``field`` with the key in ``pkcs12``; return the new PDF."""
-    fields = signature_fields(pdf)
-    if field not in fields:
-        known = ", ".join(fields) or "none"
-        raise SigningError(f"the PDF has no signature field '{field}' (fields: {known})")
-    if fields[field]:
-        raise SigningError(f"the field '{field}' is already signed; sign the other field")
+    pkcs12 = Path(pkcs12)
+    reader = read_pdf(pdf)
+    reports = verify_reader(pdf, reader, roots=())
+    names = [report.field for report in reports]
+    if field not in names:
+        known = ", ".join(names) or "none"
+        raise SigningError(
+            f"the PDF has no signature field '{field}' (fields: {known})",
+            f"das PDF hat kein Signaturfeld '{field}' (Felder: {known})",
+        )
+    for report in reports:
+        if report.field == field and report.signed:
+            raise SigningError(
+                f"the field '{field}' is already signed; sign the other field",
+                f"das Feld '{field}' ist schon unterschrieben; das andere Feld unterschreiben",
+            )
+        if report.signed and not report.ok:
+            en, de = report.findings[0] if report.findings else ("not valid", "nicht gültig")
+            raise SigningError(
+                f"the signature in '{report.field}' does not verify ({en}); the file was"
+                " changed after it was signed — do not sign it, ask for the original",
+                f"die Signatur in '{report.field}' ist nicht gültig ({de}); die Datei wurde nach"
+                " der Unterschrift verändert — nicht unterschreiben, das Original anfordern",
+            )
+    signer = _load_signer(pkcs12, passphrase)
+    _check_certificate(signer.signing_cert)
+    writer = incremental_writer(pdf)
+    meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256")
+    try:
+        with quiet_pyhanko():
+            out = signers.sign_pdf(writer, meta, signer=signer, existing_fields_only=True)
+    except _SIGN_ERRORS as exc:
+        raise SigningError(f"signing failed: {exc}", f"Signieren fehlgeschlagen: {exc}") from None
+    signed: bytes = out.getvalue()
+    _check_result(signed, field, signer)
+    return signed
+
+
+def _load_signer(pkcs12: Path, passphrase: bytes) -> signers.SimpleSigner:
     if not pkcs12.is_file():
-        raise SigningError(f"cannot read {pkcs12}: no such file")
+        raise SigningError(
+            f"cannot read {pkcs12}: no such file", f"{pkcs12} nicht lesbar: keine solche Datei"
+        )
     # pyHanko logs and returns None for a wrong passphrase; keep its log quiet, we say it.
-    with _quiet_pyhanko():
+    with quiet_pyhanko():
         try:
             signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
                 str(pkcs12), passphrase=passphrase
@@ -77,98 +132,60 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path, passphrase: bytes) -> byte
             signer = None
     if signer is None:
         raise SigningError(
-            f"cannot open {pkcs12}: wrong passphrase, or not a PKCS#12 file with a key"
+            f"cannot open {pkcs12}: wrong passphrase, or not a PKCS#12 file with a key",
+            f"{pkcs12} lässt sich nicht öffnen: falsches Passwort oder keine PKCS#12-Datei"
+            " mit Schlüssel",
         )
-    _check_certificate(signer.signing_cert)
-    writer = incremental_writer(pdf)
-    meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256")
-    try:
-        out = signers.sign_pdf(writer, meta, signer=signer, existing_fields_only=True)
-    except HankoSigningError as exc:
-        raise SigningError(f"signing failed: {exc}") from None
-    return out.getvalue()  # type: ignore[no-any-return]
-
-
-@contextlib.contextmanager
-def _quiet_pyhanko() -> Iterator[None]:
-    """pyHanko logs whole tracebacks for conditions we report ourselves (untrusted signer)."""
-    logger = logging.getLogger("pyhanko")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+    return signer  # type: ignore[no-any-return]
 
 
 def _check_certificate(cert: asn1_x509.Certificate) -> None:
+    """Refuse what verify would refuse, before anything is signed."""
     now = dt.datetime.now(dt.UTC)
     validity = cert["tbs_certificate"]["validity"]
     not_before = validity["not_before"].native
     not_after = validity["not_after"].native
     if now > not_after:
-        raise SigningError(f"the certificate expired on {not_after:%Y-%m-%d}")
-    if now < not_before:
-        raise SigningError(f"the certificate is valid only from {not_before:%Y-%m-%d}")
-    usage = cert.key_usage_value
-    if usage is not None and not ({"digital_signature", "non_repudiation"} & set(usage.native)):
-        raise SigningError("the certificate may not be used for signatures (key usage)")
-
-
-@dataclass(frozen=True, slots=True)
-class FieldReport:
-    """The state of one signature field."""
-
-    field: str
-    signed: bool
-    signer: str = ""
-    signing_time: dt.datetime | None = None
-    intact: bool = False
-    valid: bool = False
-    trusted: bool = False
-    changes_permitted: bool = False
-    covers_whole_file: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """Signed, intact, valid, and any later change is a permitted one."""
-        return self.signed and self.intact and self.valid and self.changes_permitted
-
-
-def verify_pdf(pdf: bytes, *, trust: Sequence[Path] = ()) -> list[FieldReport]:
-    """Report on every signature field, signed or not."""
-    reader = _reader(pdf)
-    roots = []
-    for path in trust:
-        try:
-            roots.append(load_cert_from_pemder(str(path)))  # type: ignore[no-untyped-call]
-        except (OSError, ValueError) as exc:
-            raise PdfError(f"cannot read the trusted certificate {path}: {exc}") from None
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    signed = {sig.field_name: sig for sig in reader.embedded_signatures}
-    reports: list[FieldReport] = []
-    for name, value, _ in enumerate_sig_fields(reader):
-        if value is None or name not in signed:
-            reports.append(FieldReport(name, signed=False))
-            continue
-        try:
-            with _quiet_pyhanko():
-                status = validate_pdf_signature(signed[name], context)
-        except (HankoReadError, ValueError, KeyError) as exc:
-            raise PdfError(f"the signature in '{name}' cannot be read: {exc}") from None
-        cert = status.signing_cert
-        reports.append(
-            FieldReport(
-                field=name,
-                signed=True,
-                signer=cert.subject.human_friendly if cert is not None else "",
-                signing_time=status.signer_reported_dt,
-                intact=status.intact,
-                valid=status.valid,
-                trusted=status.trusted,
-                changes_permitted=status.modification_level in _PERMITTED
-                and status.docmdp_ok is not False,
-                covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
-            )
+        raise SigningError(
+            f"the certificate expired on {not_after:%Y-%m-%d}",
+            f"das Zertifikat ist am {not_after:%d.%m.%Y} abgelaufen",
         )
-    return reports
+    if now < not_before:
+        raise SigningError(
+            f"the certificate is valid only from {not_before:%Y-%m-%d}",
+            f"das Zertifikat gilt erst ab {not_before:%d.%m.%Y}",
+        )
+    try:
+        _KEY_USAGE.validate(cert)
+    except InvalidCertificateError as exc:
+        raise SigningError(
+            "the certificate may not be used for signatures (key usage: non-repudiation"
+            f" is required, as verify requires it): {exc}",
+            "das Zertifikat darf nicht für Signaturen verwendet werden (Schlüsselverwendung:"
+            f" Nichtabstreitbarkeit ist erforderlich, wie verify sie verlangt): {exc}",
+        ) from None
+
+
+def _check_result(signed: bytes, field: str, signer: signers.SimpleSigner) -> None:
+    """Verify the new signature as ``verify`` will, trusting the signer's own root.
+
+    Trust in the root is the verifier's decision; everything else — a weak key or
+    algorithm, a certificate not meant for signatures, a change our rule rejects — is
+    known now, and the file is not written.
+    """
+    cert = signer.signing_cert
+    chain = [c for c in signer.cert_registry if c.subject == c.issuer] or [cert]
+    report = next(r for r in verify_reader(signed, read_pdf(signed), chain) if r.field == field)
+    if not report.ok:
+        en, de = report.findings[0] if report.findings else ("not valid", "nicht gültig")
+        raise SigningError(
+            f"the new signature would not verify ({en}); nothing was written",
+            f"die neue Signatur wäre nicht gültig ({de}); nichts geschrieben",
+        )
+    if not report.trusted and report.trust_problem is not None:
+        en, de = report.trust_problem
+        if not en.startswith("no chain"):
+            raise SigningError(
+                f"verify would not accept this certificate for a signature: {en}",
+                f"verify würde dieses Zertifikat für eine Signatur nicht anerkennen: {de}",
+            )

@@ -1,0 +1,508 @@
+"""Verify a signed programme: what both mayors signed must be what every viewer shows.
+
+pyHanko checks each signature cryptographically and rates the changes made after it,
+but it answers a narrower question than ours. It finds the last revision by looking
+for ``%%EOF`` in the last KiB, so bytes appended without one (or junk after it) are
+not looked at, while poppler, qpdf and every viewer follow the last ``startxref`` and
+show them; and it rates a new signature field, signed by anyone, as "form filling".
+Hence our rule, on top of pyHanko's analysis:
+
+* the file ends with the revision pyHanko analysed (only white space may follow), so
+  there is no byte a viewer shows that nobody checked;
+* after a signature, the only changes allowed are signatures in the signature fields
+  that existed when the first mayor signed (with their own appearance), and validation
+  data and document time stamps (pyHanko's ``LTA_UPDATES``); no new field, annotation,
+  form value or content; after the *last* signature, only the latter;
+* every signature covers its whole revision.
+
+A signature that cannot be read (a damaged ``/Contents``, an unknown ``/SubFilter``)
+is reported as such without hiding the others. Each report lists its findings in
+English and German: what changed, or why a signature is not trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.rw_common import PdfHandler
+from pyhanko.sign.diff_analysis import (
+    DEFAULT_DIFF_POLICY,
+    FormUpdatingRule,
+    ModificationLevel,
+    SigFieldCreationRule,
+    SigFieldModificationRule,
+    StandardDiffPolicy,
+    SuspiciousModification,
+)
+from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.errors import InvalidCertificateError
+
+from handlungsprogramm.errors import PdfError
+
+__all__ = ["FieldReport", "Message", "read_pdf", "verify_pdf", "verify_reader"]
+
+Message = tuple[str, str]
+"""A finding in English and German."""
+
+# pyHanko's default policy without the rule that approves filling *other* form fields:
+# a signed programme has no form field but its signature fields. New signature fields
+# stay approved here (document time stamps need them) and are judged by our own rule.
+_DIFF_POLICY = StandardDiffPolicy(
+    global_rules=DEFAULT_DIFF_POLICY.global_rules,
+    form_rule=FormUpdatingRule(
+        field_rules=[SigFieldCreationRule(), SigFieldModificationRule()],  # type: ignore[no-untyped-call]
+    ),
+)
+
+# What reading a damaged PDF object with pyHanko or asn1crypto can raise: their own
+# errors, and plain ones where a value has the wrong type or shape.
+READ_ERRORS: tuple[type[Exception], ...] = (
+    HankoPdfError,
+    SignatureValidationError,
+    InvalidCertificateError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    RecursionError,
+    NotImplementedError,
+    OverflowError,
+    UnicodeError,
+)
+
+_OPEN_ERRORS: tuple[type[Exception], ...] = (*READ_ERRORS, StopIteration)
+_SUBFILTERS = frozenset(str(member.value) for member in SigSeedSubFilter)
+_WHITESPACE = b"\x00\t\n\x0c\r "
+_STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldReport:
+    """The state of one signature field, and what was found wrong with it.
+
+    ``findings`` say, in English and German, what changed after the signature, what
+    in the signature cannot be read, or why the field should not be there;
+    ``trust_problem`` says why a signer is not trusted (None when trusted or unsigned).
+    """
+
+    field: str
+    signed: bool
+    signer: str = ""
+    signing_time: dt.datetime | None = None
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    changes_permitted: bool = False
+    covers_whole_file: bool = False
+    findings: tuple[Message, ...] = ()
+    trust_problem: Message | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Signed, intact, valid, and nothing after it but what we allow."""
+        return self.signed and self.intact and self.valid and self.changes_permitted
+
+
+@dataclass(slots=True)
+class _Signature:
+    """A signed field while it is being judged."""
+
+    name: str
+    embedded: EmbeddedPdfSignature | None
+    report: FieldReport
+    revision: int = -1
+    level: ModificationLevel | None = None
+    findings: list[Message] = field(default_factory=list)
+
+
+def read_pdf(pdf: bytes) -> PdfFileReader:
+    """Open ``pdf`` with pyHanko, or raise :class:`PdfError` saying why it cannot be used."""
+    if not pdf.lstrip(_WHITESPACE).startswith(b"%PDF-"):
+        raise PdfError(
+            "not a PDF file (it does not start with %PDF-)",
+            "keine PDF-Datei (beginnt nicht mit %PDF-)",
+        )
+    with quiet_pyhanko():
+        try:
+            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+            encrypted = reader.encrypted
+        except READ_ERRORS as exc:
+            raise PdfError(f"not a readable PDF: {exc}", f"kein lesbares PDF: {exc}") from None
+    if encrypted:
+        raise PdfError(
+            "the PDF is encrypted; a programme for signing is never encrypted — use the file"
+            " the build wrote",
+            "das PDF ist verschlüsselt; ein Programm zum Unterschreiben ist nie verschlüsselt"
+            " — die vom Build geschriebene Datei verwenden",
+        )
+    return reader
+
+
+def verify_pdf(pdf: bytes, *, trust: Sequence[Path | str] = ()) -> list[FieldReport]:
+    """Report on every signature field of ``pdf``, signed or not (see the module's rule)."""
+    roots = []
+    for path in trust:
+        try:
+            roots.append(load_cert_from_pemder(str(path)))  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as exc:
+            raise PdfError(
+                f"cannot read the trusted certificate {path}: {exc}",
+                f"das vertrauenswürdige Zertifikat {path} ist nicht lesbar: {exc}",
+            ) from None
+    try:
+        reader = read_pdf(pdf)
+    except PdfError:
+        # pyHanko finds no %%EOF in the last KiB: read up to the last one there is, so
+        # the report can name the signatures and the bytes after them.
+        eof = pdf.rfind(b"%%EOF")
+        if eof < 0 or not pdf[eof + 5 :].strip(_WHITESPACE):
+            raise
+        reader = read_pdf(pdf[: eof + 5] + b"\n")
+    return verify_reader(pdf, reader, roots)
+
+
+def verify_reader(
+    pdf: bytes, reader: PdfFileReader, roots: Sequence[asn1_x509.Certificate]
+) -> list[FieldReport]:
+    """:func:`verify_pdf` on an open reader with the trusted roots already loaded."""
+    context = ValidationContext(trust_roots=list(roots), allow_fetching=False)
+    with quiet_pyhanko():
+        fields = _fields(reader)
+    signatures = [_open(reader, name, value) for name, value in fields if value is not None]
+    for sig in signatures:
+        if sig.embedded is not None:
+            _validate(sig, context)
+    _judge(pdf, reader, signatures)
+    by_name = {sig.name: sig for sig in signatures}
+    reports = []
+    for name, _value in fields:
+        judged = by_name.get(name)
+        if judged is None:
+            reports.append(FieldReport(name, signed=False))
+            continue
+        findings = tuple(judged.findings)
+        reports.append(
+            replace(
+                judged.report,
+                findings=findings,
+                changes_permitted=judged.report.changes_permitted and not findings,
+            )
+        )
+    return reports
+
+
+def _fields(reader: PdfHandler) -> list[tuple[str, object]]:
+    """Every signature field's name and value; a damaged form tree is a PdfError."""
+    try:
+        return [(str(name), value) for name, value, _ in enumerate_sig_fields(reader)]
+    except READ_ERRORS as exc:
+        raise PdfError(
+            f"the form of the PDF cannot be read: {exc}",
+            f"das Formular des PDF ist nicht lesbar: {exc}",
+        ) from None
+
+
+def _open(reader: PdfFileReader, name: str, value: object) -> _Signature:
+    """The field's signature, or a report saying why it cannot be read."""
+    unreadable = FieldReport(name, signed=True)
+    try:
+        with quiet_pyhanko():
+            field_dict = next(
+                f for n, _v, f in enumerate_sig_fields(reader, with_name=name) if n == name
+            )
+            sig_object = field_dict.get_object()["/V"].get_object()
+            subfilter = sig_object.get("/SubFilter")
+            if subfilter not in _SUBFILTERS:
+                return _Signature(
+                    name, None, unreadable,
+                    findings=[(
+                        f"the signature has an unsupported format ({subfilter})",
+                        f"die Signatur hat ein nicht unterstütztes Format ({subfilter})",
+                    )],
+                )  # fmt: skip
+            embedded = EmbeddedPdfSignature(reader, field_dict, name)
+            if not isinstance(embedded.byte_range, generic.ArrayObject):
+                raise ValueError(f"/ByteRange is {embedded.byte_range!r}, not a list of numbers")
+    except _OPEN_ERRORS as exc:
+        return _Signature(
+            name, None, unreadable,
+            findings=[(
+                f"the signature cannot be read: {exc}",
+                f"die Signatur ist nicht lesbar: {exc}",
+            )],
+        )  # fmt: skip
+    return _Signature(name, embedded, unreadable, revision=embedded.signed_revision)
+
+
+def _validate(sig: _Signature, context: ValidationContext) -> None:
+    """Check one signature with pyHanko, then what changed after it under our policy.
+
+    The two steps are apart so that a damaged later revision is reported as a change
+    after this signature, not as a fault of this signature.
+    """
+    embedded = sig.embedded
+    if embedded is None:
+        return
+    with quiet_pyhanko() as log:
+        try:
+            status = validate_pdf_signature(embedded, context, skip_diff=True)
+        except READ_ERRORS as exc:
+            sig.findings.append(
+                (
+                    f"the signature cannot be checked: {exc}",
+                    f"die Signatur ist nicht prüfbar: {exc}",
+                )
+            )
+            return
+    cert = status.signing_cert
+    trust_problem = None if status.trusted else _trust_problem(status.trust_problem_indic, log)
+    sig.report = FieldReport(
+        field=sig.name,
+        signed=True,
+        signer=cert.subject.human_friendly if cert is not None else "",
+        signing_time=status.signer_reported_dt,
+        intact=status.intact,
+        valid=status.valid,
+        trusted=status.trusted,
+        changes_permitted=True,
+        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        trust_problem=trust_problem,
+    )
+    if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+        sig.findings.append(
+            (
+                "the signature does not cover its whole revision",
+                "die Signatur deckt ihre Revision nicht vollständig ab",
+            )
+        )
+        return
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        sig.level = ModificationLevel.NONE
+        return
+    with quiet_pyhanko():
+        try:
+            diff = embedded.evaluate_modifications(_DIFF_POLICY)
+            docmdp = embedded.docmdp_level
+        except READ_ERRORS as exc:
+            sig.findings.append(
+                (
+                    f"changed after this signature: a later revision cannot be read ({exc})",
+                    f"nach dieser Signatur verändert: eine spätere Revision ist nicht lesbar"
+                    f" ({exc})",
+                )
+            )
+            return
+    if isinstance(diff, SuspiciousModification):
+        reason = str(diff)
+        sig.findings.append(
+            (f"changed after this signature: {reason}", f"nach dieser Signatur verändert: {reason}")
+        )
+        return
+    sig.level = diff.modification_level
+    if sig.level not in _PERMITTED:
+        sig.findings.append(("changed after this signature", "nach dieser Signatur verändert"))
+    elif docmdp is not None and sig.level.value > docmdp.value:
+        sig.findings.append(
+            (
+                "a change the certifying signature forbids",
+                "eine Änderung, die die Zertifizierungssignatur verbietet",
+            )
+        )
+
+
+_PERMITTED = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
+
+
+def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature]) -> None:
+    """Add the findings pyHanko does not make: uncovered bytes, new fields, late changes."""
+    readable = [sig for sig in signatures if sig.embedded is not None]
+    tail = _tail_finding(pdf, reader)
+    if tail is not None:
+        for sig in signatures:
+            sig.findings.append(tail)
+            sig.report = replace(sig.report, covers_whole_file=False)
+    if not readable:
+        return
+    last = max(readable, key=lambda sig: sig.revision)
+    if last.level == ModificationLevel.FORM_FILLING:
+        last.findings.append(
+            (
+                "a form field or its appearance was changed after the last signature",
+                "nach der letzten Signatur wurde ein Formularfeld oder seine Darstellung verändert",
+            )
+        )
+    first = min(readable, key=lambda sig: sig.revision)
+    with quiet_pyhanko():
+        try:
+            before = {
+                str(name)
+                for name, _v, _f in enumerate_sig_fields(
+                    reader.get_historical_resolver(first.revision)
+                )
+            }
+        except READ_ERRORS:
+            before = set()
+    for sig in signatures:
+        if sig.name in before or _is_document_timestamp(sig):
+            continue
+        message = (
+            f"the signature field '{sig.name}' was added after the first signature"
+            f" ('{first.name}')",
+            f"das Signaturfeld '{sig.name}' wurde nach der ersten Signatur ('{first.name}')"
+            " hinzugefügt",
+        )
+        for other in signatures:
+            other.findings.append(message)
+    # an added field that nobody signed is as foreign as a signed one
+    with quiet_pyhanko():
+        try:
+            now = [str(name) for name, _v, _f in enumerate_sig_fields(reader)]
+        except READ_ERRORS:
+            now = []
+    signed_names = {sig.name for sig in signatures}
+    for name in now:
+        if name not in before and name not in signed_names:
+            message = (
+                f"the signature field '{name}' was added after the first signature",
+                f"das Signaturfeld '{name}' wurde nach der ersten Signatur hinzugefügt",
+            )
+            for sig in signatures:
+                sig.findings.append(message)
+
+
+def _is_document_timestamp(sig: _Signature) -> bool:
+    """An invisible document time stamp may be added after the signatures (PAdES B-LTA)."""
+    embedded = sig.embedded
+    if embedded is None or embedded.sig_object_type != "/DocTimeStamp":
+        return False
+    rect = embedded.sig_field.get("/Rect")
+    if rect is None:
+        return True
+    try:
+        x1, y1, x2, y2 = (float(v) for v in rect)
+    except (TypeError, ValueError):
+        return False
+    return x1 == x2 or y1 == y2
+
+
+def _tail_finding(pdf: bytes, reader: PdfFileReader) -> Message | None:
+    """Whether the file ends where the revision pyHanko analysed ends.
+
+    Viewers follow the last ``startxref`` in the file; pyHanko takes the last
+    ``%%EOF`` in the final KiB. Both must name the same revision, and nothing but white
+    space may follow it.
+    """
+    end = pdf.rstrip(_WHITESPACE)
+    start = end.rfind(b"startxref")
+    match = _STARTXREF.match(end, start) if start >= 0 else None
+    if match is None or match.end() != len(end):
+        eof = end.rfind(b"%%EOF")
+        extra = len(end[eof + len(b"%%EOF") :].lstrip(_WHITESPACE)) if eof >= 0 else len(end)
+        return (
+            f"{extra} bytes after the last revision are not covered by any signature"
+            " (a viewer may show them)",
+            f"{extra} Bytes nach der letzten Revision sind von keiner Signatur gedeckt"
+            " (ein Betrachter zeigt sie womöglich an)",
+        )
+    try:
+        analysed = reader.xrefs.get_startxref_for_revision(reader.xrefs.total_revisions - 1)
+    except READ_ERRORS:
+        analysed = -1
+    if analysed != int(match.group(1)):
+        return (
+            "the revision a viewer shows is not the one that was checked: the last"
+            " startxref points elsewhere, so it is not covered by any signature",
+            "die Revision, die ein Betrachter zeigt, ist nicht die geprüfte: das letzte"
+            " startxref zeigt woandershin, sie ist von keiner Signatur gedeckt",
+        )
+    return None
+
+
+_TRUST_WORDS: dict[str, Message] = {
+    "CHAIN_CONSTRAINTS_FAILURE": (
+        "the certificate's key usage does not allow signing documents"
+        " (non-repudiation is required)",
+        "die Schlüsselverwendung des Zertifikats erlaubt keine Dokumentsignatur"
+        " (Nichtabstreitbarkeit ist erforderlich)",
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE": (
+        "a weak algorithm or key",
+        "ein schwacher Algorithmus oder Schlüssel",
+    ),
+    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": (
+        "a weak algorithm or key",
+        "ein schwacher Algorithmus oder Schlüssel",
+    ),
+    "NO_CERTIFICATE_CHAIN_FOUND": (
+        "no chain to a trusted certificate",
+        "keine Kette zu einem vertrauenswürdigen Zertifikat",
+    ),
+    "OUT_OF_BOUNDS_NO_POE": (
+        "the certificate is expired or not yet valid",
+        "das Zertifikat ist abgelaufen oder noch nicht gültig",
+    ),
+    "REVOKED_NO_POE": ("the certificate is revoked", "das Zertifikat ist gesperrt"),
+    "REVOKED_CA_NO_POE": (
+        "a certificate of the chain is revoked",
+        "ein Zertifikat der Kette ist gesperrt",
+    ),
+}
+
+
+def _trust_problem(indication: object, log: list[str]) -> Message:
+    """Why a signer is not trusted, with pyHanko's own reason where it gave one."""
+    name = getattr(indication, "name", str(indication))
+    en, de = _TRUST_WORDS.get(name, (f"not trusted ({name})", f"nicht vertrauenswürdig ({name})"))
+    if log and name != "NO_CERTIFICATE_CHAIN_FOUND":
+        detail = log[-1]
+        return f"{en}: {detail}", f"{de}: {detail}"
+    return en, de
+
+
+class _Collect(logging.Handler):
+    """Keeps the reasons pyHanko logs (it logs, rather than raises, trust failures)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.reasons: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        exc = record.exc_info[1] if record.exc_info else None
+        text = str(exc) if exc is not None else record.getMessage()
+        self.reasons.append(text.splitlines()[0] if text else text)
+
+
+@contextlib.contextmanager
+def quiet_pyhanko() -> Iterator[list[str]]:
+    """Silence pyHanko's log (it prints tracebacks for what we report) and collect it."""
+    logger = logging.getLogger("pyhanko")
+    level, propagate = logger.level, logger.propagate
+    handler = _Collect()
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        yield handler.reasons
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
