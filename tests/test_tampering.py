@@ -23,7 +23,15 @@ from pyhanko.sign import signers
 from pyhanko.stamp import TextStampStyle
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import FreeText
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+)
 from typer.testing import CliRunner
 
 from handlungsprogramm.cli import app
@@ -404,3 +412,63 @@ def test_malformed_files_give_exit_7(
         assert word in err
         assert "Traceback" not in err
         assert not out.exists()
+
+
+def _byte_range(value: bytes) -> Callable[[bytes], bytes]:
+    def damage(pdf: bytes) -> bytes:
+        index = pdf.rindex(b"/ByteRange [")
+        end = pdf.index(b"]", index)
+        return pdf[:index] + value.ljust(end + 1 - index) + pdf[end + 1 :]
+
+    return damage
+
+
+def _empty_contents(pdf: bytes) -> bytes:
+    start = pdf.rindex(b"/Contents <") + len(b"/Contents <")
+    end = pdf.index(b">", start)
+    return pdf[:start] + b">" + b" " * (end - start) + pdf[end + 1 :]
+
+
+def _first_field(
+    key: str, value: Callable[[IndirectObject], PdfObject]
+) -> Callable[[bytes], bytes]:
+    """An update that sets ``key`` of the first signature field (the signed one)."""
+
+    def damage(pdf: bytes) -> bytes:
+        writer = PdfWriter(io.BytesIO(pdf), incremental=True)
+        form = cast(DictionaryObject, writer._root_object["/AcroForm"])
+        ref = cast(ArrayObject, form["/Fields"])[0]
+        cast(DictionaryObject, ref.get_object())[NameObject(key)] = value(ref)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    return damage
+
+
+MORE_DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    "byte-range-beyond-file": _byte_range(b"/ByteRange [0 99999999999 99999999999 5]"),
+    "byte-range-negative": _byte_range(b"/ByteRange [0 -5 -7 5]"),
+    "byte-range-three-numbers": _byte_range(b"/ByteRange [0 1 2]"),
+    "contents-empty": _empty_contents,
+    "name-is-a-number": _first_field("/T", lambda ref: NumberObject(5)),
+    "value-is-a-number": _first_field("/V", lambda ref: NumberObject(7)),
+    "field-is-its-own-parent": _first_field("/Parent", lambda ref: ref),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MORE_DAMAGE))
+def test_more_damage_fails_verify_and_sign(
+    both: Path, ca: Authority, tmp_path: Path, case: str
+) -> None:
+    """Odd signature dictionaries and field trees: verify exit 1, sign exit 7, no traceback."""
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(MORE_DAMAGE[case](both.read_bytes()))
+    code, out, err = cli("verify", str(path))
+    assert code == 1, out + err
+    assert "Traceback" not in out + err
+    target = tmp_path / "signed.pdf"
+    code, err = sign(path, FIELDS[1], ca.issue(tmp_path, "Abdoulaye Sow", PASS.encode()), target)
+    assert code == 7, err
+    assert "Traceback" not in err
+    assert not target.exists()
