@@ -129,7 +129,16 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     assert (problem.code, problem.kind) == ("HP002", "file_too_large")
 
 
-@pytest.mark.parametrize("name", ["yaml-duplicate-key.yaml", "money-negative.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "yaml-duplicate-key.yaml",
+        "money-negative.yaml",
+        "indicator-target-tiny.yaml",  # passed check and then crashed build (exit 70)
+        "money-negative-zero.yaml",
+        "money-hexadecimal.yaml",
+    ],
+)
 def test_build_writes_nothing_for_a_bad_file(name: str, tmp_path: Path) -> None:
     """``build`` refuses an unloadable file with exit 2 and writes no output."""
     out = tmp_path / "out"

@@ -50,6 +50,7 @@ from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.location import Path, SourceLocation, SourceMap, data_path
 from handlungsprogramm.model import Programme
+from handlungsprogramm.model.types import PLAIN_NUMBER, is_negative_zero
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "from_data", "load", "loads"]
 
@@ -239,16 +240,45 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-class _Constructor(RoundTripConstructor):
-    """Round-trip constructor that reads every YAML float as an exact ``Decimal``."""
+_SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
 
-    def construct_yaml_decimal(self, node: ScalarNode) -> Decimal:
-        text = str(self.construct_scalar(node)).replace("_", "").strip()
-        special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
-        try:
-            return Decimal(special.get(text.lower(), text))
-        except InvalidOperation:  # pragma: no cover - the YAML resolver only sends floats
-            return Decimal("NaN")
+_MAX_INT_DIGITS = 4000
+"""Longer integers become Decimal: Python refuses to convert more than 4,300 digits."""
+
+
+def _number(text: str, *, whole: bool) -> object:
+    """What a scalar that YAML resolves as a number (``whole``: an int) becomes.
+
+    Written plainly (digits, a sign, a point, an exponent) it is the number: an int, or
+    an exact ``Decimal`` for a float. Any other spelling YAML takes for a number --
+    ``0x10``, ``0o17``, ``0b101``, ``1_000``, ``010``, ``-0`` -- stays the text it is:
+    readers disagree on these (YAML 1.1 reads ``010`` as 8, YAML 1.2's core schema and
+    JSON read ``1_000`` as text) and a negative zero is not an amount. A text field
+    (a phone number ``0301234567``, a reference ``0x1F``) keeps what was typed; a number
+    field refuses the text and says how to write the number. Both readers use this, so
+    they agree.
+    """
+    special = _SPECIAL_FLOATS.get(text.lower())
+    if special is not None:
+        return Decimal(special)
+    if not PLAIN_NUMBER.fullmatch(text) or is_negative_zero(text):
+        return text
+    if whole and len(text) <= _MAX_INT_DIGITS:
+        return int(text)
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - PLAIN_NUMBER only matches decimals
+        return text
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor: YAML floats as exact ``Decimal``, numbers as :func:`_number`."""
+
+    def construct_yaml_decimal(self, node: ScalarNode) -> object:
+        return _number(str(self.construct_scalar(node)).strip(), whole=False)
+
+    def construct_checked_int(self, node: ScalarNode) -> object:
+        return _number(str(self.construct_scalar(node)).strip(), whole=True)
 
     def construct_checked_timestamp(self, node: ScalarNode) -> object:
         """A date that does not exist (2025-02-30) stays text, as if it were quoted.
@@ -263,6 +293,7 @@ class _Constructor(RoundTripConstructor):
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_decimal)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_checked_int)
 _Constructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _Constructor.construct_checked_timestamp
 )
@@ -563,8 +594,8 @@ class _FastReader(_Normaliser):
             return self._text(node.value, path)
         if tag not in _SCALAR_TAGS:
             raise _FallBack
-        if tag.endswith(":float"):
-            return _Constructor.construct_yaml_decimal(self._scalars, node)
+        if tag.endswith((":float", ":int")):
+            return _number(node.value, whole=tag.endswith(":int"))
         try:
             return self._scalars.construct_object(node)
         except (YAMLError, ValueError):
