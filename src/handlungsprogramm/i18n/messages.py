@@ -67,6 +67,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "the document expands to more than {limit} values (YAML aliases?); refused",
         "das Dokument ergibt mehr als {limit} Werte (YAML-Aliase?); abgelehnt",
     ),
+    "alias_expansion": (
+        "the document expands to more than {limit} characters through YAML aliases, more"
+        " than the largest file accepted; write the repeated parts out or shorten them",
+        "das Dokument ergibt durch YAML-Aliase mehr als {limit} Zeichen, mehr als die größte"
+        " erlaubte Datei; die wiederholten Teile ausschreiben oder kürzen",
+    ),
     "too_deep": (
         "nested more than {limit} levels deep",
         "mehr als {limit} Ebenen tief verschachtelt",
