@@ -14,13 +14,14 @@ a 30 MB document; small ones are placed byte for byte as they are.
 from __future__ import annotations
 
 import io
-import stat
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from handlungsprogramm.input_files import InputFileError, read_regular, require_regular
 
 __all__ = [
     "IMAGE_SIGNATURES",
@@ -148,10 +149,10 @@ def logo(base: Path, relative: str) -> Logo:
     if path is None:
         return Logo(problem=_OUTSIDE)
     try:
-        info = path.stat()
+        info = require_regular(path)
+    except InputFileError as exc:  # a folder, a device, a pipe: named as what it is
+        return Logo(problem=exc.reason)
     except OSError:
-        return Logo(problem=_MISSING)
-    if not stat.S_ISREG(info.st_mode):  # a folder, a device, a pipe
         return Logo(problem=_MISSING)
     if info.st_size > MAX_LOGO_BYTES:
         return Logo(problem=_TOO_LARGE_FILE)
@@ -163,16 +164,15 @@ def _prepared(path: str, size: int, mtime_ns: int) -> Logo:
     """Decode the image at ``path`` and return what to place (``size`` and ``mtime_ns``
     only key the cache: a changed file is decoded again)."""
     del size, mtime_ns
-    try:
-        with Path(path).open("rb") as fh:
-            data = fh.read(MAX_LOGO_BYTES + 1)
+    try:  # opened without blocking: a pipe put in the file's place does not hang check
+        data = read_regular(path, MAX_LOGO_BYTES)
+    except InputFileError as exc:
+        return Logo(problem=_TOO_LARGE_FILE if exc.kind == "too_large" else exc.reason)
     except OSError:
         return Logo(problem=_MISSING)
     kind = _kind(data[:8])
     if kind is None:
         return Logo(problem=_NOT_IMAGE)
-    if len(data) > MAX_LOGO_BYTES:
-        return Logo(problem=_TOO_LARGE_FILE)
     try:
         with warnings.catch_warnings():
             # Pillow warns (and only above twice its limit raises) for large images:

@@ -48,11 +48,21 @@ from ruamel.yaml.tag import Tag
 
 from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
+from handlungsprogramm.input_files import InputFileError, read_regular
 from handlungsprogramm.location import Path, SourceLocation, SourceMap, data_path
 from handlungsprogramm.model import Programme
 from handlungsprogramm.model.types import PLAIN_NUMBER, is_negative_zero
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "from_data", "load", "loads"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_VALUES",
+    "from_data",
+    "load",
+    "loads",
+    "read_data",
+    "validate_data",
+]
 
 MAX_BYTES = 32 * 1024 * 1024
 """Largest input file accepted (32 MiB: a 5,000-measure programme needs about 10)."""
@@ -78,19 +88,16 @@ def load(
     file = FsPath(path)
     name = str(path)
     try:
-        size = file.stat().st_size
-        if not file.is_file():
-            _fail("HP001", "not_a_file", name)
-        if size > max_bytes:
-            _fail("HP002", "file_too_large", name, size=size, limit=max_bytes)
-        with file.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
+        raw = read_regular(file, max_bytes)  # a folder, device or pipe is refused unread
     except FileNotFoundError:
         _fail("HP001", "file_not_found", name)
+    except InputFileError as exc:
+        if exc.kind == "too_large":
+            size = exc.size if exc.size is not None else f"> {max_bytes}"
+            _fail("HP002", "file_too_large", name, size=size, limit=max_bytes)
+        _fail("HP001", "not_a_file", name, what=exc.what)
     except OSError as exc:
         _fail("HP001", "file_unreadable", name, reason=exc.strerror or str(exc))
-    if len(raw) > max_bytes:  # the file grew between stat and read
-        _fail("HP002", "file_too_large", name, size=len(raw), limit=max_bytes)
     fmt: Format = "json" if file.suffix.lower() == ".json" else "yaml"
     return loads(
         raw, name=name, fmt=fmt, base_dir=file.parent, max_values=max_values, max_bytes=max_bytes
@@ -111,6 +118,33 @@ def loads(
     The same limits apply as to files: size, values after alias expansion, nesting
     (a cycle of aliases ends at the nesting limit).
     """
+    with paused_gc():  # reading and validating make no cycles worth collecting
+        plain, source = read_data(
+            data, name=name, fmt=fmt, max_values=max_values, max_bytes=max_bytes
+        )
+        if not isinstance(plain, dict):
+            loc = source.value(())
+            problem = LoadProblem("HP007", "not_a_mapping", (), loc, {"input": plain})
+            raise ProgrammeLoadError([problem])
+        return _validate(plain, source, FsPath(base_dir) if base_dir is not None else None)
+
+
+def read_data(
+    data: str | bytes,
+    *,
+    name: str = "<string>",
+    fmt: Format = "yaml",
+    max_values: int = MAX_VALUES,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[object, SourceMap]:
+    """Plain data (dict, list, str, int, Decimal, date, bool, None) and the place of
+    every value, read from YAML or JSON text with all of the loader's guards.
+
+    The limits are the programme's: size, encoding, nesting depth (64; a 50,000-deep
+    document would exhaust the stack), alias expansion. For other files the library
+    reads, such as form mappings. Raises :class:`ProgrammeLoadError` with a located
+    problem (HP002–HP006).
+    """
     if len(data) > max_bytes:
         _fail("HP002", "file_too_large", name, size=len(data), limit=max_bytes)
     text = _decode(data, name) if isinstance(data, bytes) else data
@@ -123,7 +157,7 @@ def loads(
     else:
         shifts = {}
     with paused_gc():
-        return _read(text, name, base_dir, max_values, max_bytes, shifts)
+        return _read(text, name, max_values, max_bytes, shifts)
 
 
 def _escape_for_yaml(text: str) -> tuple[str, dict[int, list[int]]]:
@@ -152,11 +186,10 @@ def _escape_for_yaml(text: str) -> tuple[str, dict[int, list[int]]]:
 def _read(
     text: str,
     name: str,
-    base_dir: str | os.PathLike[str] | None,
     max_values: int,
     max_bytes: int,
     shifts: Mapping[int, list[int]],
-) -> Programme:
+) -> tuple[object, SourceMap]:
     values: dict[Path, tuple[int, int]] = {}
     keys: dict[Path, tuple[int, int]] = {}
     try:
@@ -177,11 +210,7 @@ def _read(
             if line in shifts:
                 grown = bisect.bisect_left(shifts[line], column) * _ESCAPE_GROWTH
                 table[path] = (line, column - grown)
-    source = SourceMap(name, values, keys)
-    if not isinstance(plain, dict):
-        loc = source.value(())
-        raise ProgrammeLoadError([LoadProblem("HP007", "not_a_mapping", (), loc, {"input": plain})])
-    return _validate(plain, source, FsPath(base_dir) if base_dir is not None else None)
+    return plain, SourceMap(name, values, keys)
 
 
 def from_data(
@@ -718,6 +747,20 @@ def _events(yaml: YAML, text: str) -> Iterator[Any]:
 # -- validating ----------------------------------------------------------------------
 
 
+_M = typing.TypeVar("_M", bound=BaseModel)
+
+
+def validate_data(model: type[_M], data: dict[str, Any], source: SourceMap) -> _M:
+    """``model`` from ``data`` read by :func:`read_data`; every mistake a located problem
+    as in a programme (:class:`ProgrammeLoadError`, unknown keys with suggestions).
+    For the other files the library reads, such as form mappings."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = _translate(exc.errors(include_url=False), data, source, root=model)
+        raise ProgrammeLoadError(problems) from None
+
+
 def _validate(data: dict[str, Any], source: SourceMap | None, base_dir: FsPath | None) -> Programme:
     try:
         programme = Programme.model_validate(data)
@@ -760,7 +803,10 @@ _KIND_TEMPLATE = {
 
 
 def _translate(
-    errors: Sequence[ErrorDetails], data: dict[str, Any], source: SourceMap | None
+    errors: Sequence[ErrorDetails],
+    data: dict[str, Any],
+    source: SourceMap | None,
+    root: type[BaseModel] = Programme,
 ) -> list[LoadProblem]:
     """Turn pydantic errors into located problems; merge the branches of one union."""
     from handlungsprogramm.i18n.messages import kind_word
@@ -778,7 +824,7 @@ def _translate(
             continue
         if err["type"] == "extra_forbidden":
             key = str(path[-1]) if path else str(err["loc"][-1])
-            suggestion, hint = _did_you_mean(key, err["loc"][:-1])
+            suggestion, hint = _did_you_mean(key, err["loc"][:-1], root)
             loc = source.key(path) if source else None
             ctx: dict[str, object] = {"key": key, "hint": hint, "suggestion": suggestion}
             simple.append(LoadProblem("HP010", "extra_forbidden", path, loc, ctx))
@@ -850,9 +896,11 @@ def _problem_from(err: ErrorDetails, path: Path, loc: SourceLocation | None) -> 
     return LoadProblem("HP013", kind, path, loc, ctx)
 
 
-def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str | None, tuple[str, str]]:
+def _did_you_mean(
+    key: str, parent_loc: Sequence[str | int], root: type[BaseModel] = Programme
+) -> tuple[str | None, tuple[str, str]]:
     """The closest allowed key, if any, and a hint in English and German."""
-    allowed = _allowed_keys(parent_loc)
+    allowed = _allowed_keys(parent_loc, root)
     if not allowed:
         return None, ("", "")
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -862,15 +910,17 @@ def _did_you_mean(key: str, parent_loc: Sequence[str | int]) -> tuple[str | None
     return None, (f"; allowed here: {listing}", f"; erlaubt sind: {listing}")
 
 
-def _allowed_keys(loc: Sequence[str | int]) -> list[str]:
+def _allowed_keys(loc: Sequence[str | int], root: type[BaseModel] = Programme) -> list[str]:
     """The field names of the model that sits at ``loc`` (to suggest a fix for a typo)."""
-    current: object = Programme
+    current: object = root
     for part in loc:
         model = _model_in(current)
         if isinstance(part, int):
             current = _item_type(current)
         elif model is not None and part in model.model_fields:
             current = model.model_fields[part].annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]  # a key of a mapping: its value's type
         # anything else is a union tag pydantic put into the loc: stay where we are
     model = _model_in(current)
     if model is None or issubclass(model, RootModel):

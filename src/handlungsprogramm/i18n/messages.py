@@ -37,7 +37,7 @@ LOAD_CODES: dict[str, tuple[str, str]] = {
 _TEMPLATES: dict[str, tuple[str, str]] = {
     # the loader's own
     "file_not_found": ("file not found", "Datei nicht gefunden"),
-    "not_a_file": ("is not a file", "ist keine Datei"),
+    "not_a_file": ("is {what}, not a regular file", "ist {what}, keine gewöhnliche Datei"),
     "file_unreadable": ("cannot read the file: {reason}", "Datei nicht lesbar: {reason}"),
     "file_too_large": (
         "the file has {size} bytes; the limit is {limit} bytes",
