@@ -8,6 +8,8 @@ The file over the size limit is written at test time instead of being committed.
 
 from __future__ import annotations
 
+import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typer.testing import CliRunner
 from handlungsprogramm import ProgrammeLoadError, load
 from handlungsprogramm.cli import app
 from handlungsprogramm.loading import MAX_BYTES
+from tests.conftest import EXAMPLE
 
 FOLDER = Path(__file__).resolve().parent / "bad_inputs"
 EXPECTED_FILE = FOLDER / "expected.yaml"
@@ -129,7 +132,64 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     assert (problem.code, problem.kind) == ("HP002", "file_too_large")
 
 
-@pytest.mark.parametrize("name", ["yaml-duplicate-key.yaml", "money-negative.yaml"])
+def _aliased_measures(tmp_path: Path, copies: int, *, directive: bool = False) -> Path:
+    """The Pfinztal example with only its first measure, anchored and repeated ``copies``
+    times by alias: 20,000 copies make a 180 KB file that stands for a 50 MB one."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    head, rest = text.split("\nmeasures:\n", 1)
+    first = rest[: rest.index("\n  # M-02")].replace("  - code: M-01", "  - &m\n    code: M-01")
+    tail = rest[re.search(r"\n[a-z_]+:", rest).start() :]  # type: ignore[union-attr]
+    aliased = head + "\nmeasures:\n" + first + "\n" + "  - *m\n" * copies + tail.lstrip("\n")
+    path = tmp_path / "aliases.yaml"
+    path.write_text(("%YAML 1.2\n---\n" if directive else "") + aliased, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("directive", [False, True], ids=["fast reader", "round-trip reader"])
+def test_aliases_count_at_their_expanded_size_in_characters(
+    tmp_path: Path, directive: bool
+) -> None:
+    """20,000 aliases of one measure (180 KB) expand to more text than the largest file
+    accepted: refused at the alias that crosses the limit, in a second or two, by both
+    readers. It used to load (under two million values) and took 25 s to check, 5
+    minutes and 1.3 GB to build."""
+    path = _aliased_measures(tmp_path, 20_000, directive=directive)
+    assert 150_000 < path.stat().st_size < 200_000
+    start = time.monotonic()
+    with pytest.raises(ProgrammeLoadError) as info:
+        load(path)
+    assert time.monotonic() - start < 5
+    (problem,) = info.value.problems
+    assert (problem.code, problem.kind) == ("HP005", "alias_expansion")
+    assert problem.path[0] == "measures"
+    assert problem.location is not None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # the fast reader names the alias; ruamel's round trip places an alias at its anchor
+    assert lines[problem.location.line - 1].strip() == ("- &m" if directive else "- *m")
+    assert "YAML-Aliase" in problem.message("de")
+    exit_code, output = _check(path)
+    assert exit_code == 2
+    assert f"{path}:{problem.location.line}:" in output
+    assert "HP005" in output
+
+
+def test_aliases_within_the_limit_still_load(tmp_path: Path) -> None:
+    """Fifty aliases of a measure are a programme of 51 measures: it loads (the limit is
+    the size of the text the aliases stand for, not the use of aliases)."""
+    programme = load(_aliased_measures(tmp_path, 50))
+    assert len(programme.measures) == 51
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "yaml-duplicate-key.yaml",
+        "money-negative.yaml",
+        "indicator-target-tiny.yaml",  # passed check and then crashed build (exit 70)
+        "money-negative-zero.yaml",
+        "money-hexadecimal.yaml",
+    ],
+)
 def test_build_writes_nothing_for_a_bad_file(name: str, tmp_path: Path) -> None:
     """``build`` refuses an unloadable file with exit 2 and writes no output."""
     out = tmp_path / "out"

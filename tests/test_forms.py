@@ -129,7 +129,65 @@ def test_bad_mapping_file(tmp_path: Path) -> None:
         "--out", str(tmp_path / "x.pdf"),
     )  # fmt: skip
     assert code == 7
-    assert f"{mapping}: fields.measures" in err
+    assert f"{mapping}:2:14: fields.measures.pat: unknown key 'pat'; did you mean 'path'?" in err
+
+
+def _fill(mapping: Path, out: Path, *extra: str) -> tuple[int, str]:
+    code, _, err = cli(
+        "fill-form", str(FORM), "--programme", str(EXAMPLE), "--mapping", str(mapping),
+        "--out", str(out), *extra,
+    )  # fmt: skip
+    return code, err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("fields:\n  x: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n", "nested more than 64"),
+        ("fields:\n" + "".join("  " * i + "k:\n" for i in range(1, 1_001)), "nested more"),
+        ("fields:\n  x: " + "[" * 50_000 + "]" * 50_000 + "\n", "nested more than 64"),
+        ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+            f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        ) + "fields: *i\n", "YAML aliases"),
+        ("fields: [1, 2\n", "YAML syntax error"),
+        ("fields:\n  x: {path: title}\n  x: {path: title}\n", "appears twice"),
+        ("\t\x00", "binary file"),
+        ("[1, 2]\n", "the mapping must be a YAML mapping with `fields:`"),
+        ("fields:\n  x: {path: title, lang: xx}\n", "not an ISO 639-1 language code"),
+    ],
+    ids=["deep-flow", "deep-block", "deep-list", "alias-bomb", "syntax", "duplicate", "binary",
+         "list", "bad-language"],
+)  # fmt: skip
+def test_bad_mapping_files_are_located_errors(tmp_path: Path, text: str, message: str) -> None:
+    """A mapping goes through the programme loader's guards: a mapping nested 50,000
+    deep crashed the process (SIGSEGV, exit 139); now it, an alias bomb, a syntax error
+    and a wrong value are exit 7 with the file, line and column, and nothing written."""
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    code, err = _fill(mapping, out)
+    assert code == 7, err
+    assert f"{mapping}:" in err
+    assert message in err, err
+    assert not out.exists()
+
+
+def test_deep_mapping_in_a_child_process_does_not_crash(tmp_path: Path) -> None:
+    """The 50,000-deep mapping through the real command (a crash is a signal exit code)."""
+    import os
+    import sys
+
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("fields:\n  x: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "handlungsprogramm", "fill-form", str(FORM), "--programme",
+         str(EXAMPLE), "--mapping", str(mapping), "--out", str(tmp_path / "x.pdf")],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "HANDLUNGSPROGRAMM_LANG": "de"},
+    )  # fmt: skip
+    assert result.returncode == 7, result.stderr
+    assert "mehr als 64 Ebenen tief verschachtelt" in result.stderr
 
 
 def test_committed_form_is_current() -> None:

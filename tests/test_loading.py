@@ -546,6 +546,51 @@ def test_fast_reader_agrees_on_tricky_yaml() -> None:
     assert fast[1][("title", "de")] == (2, 13)  # columns count characters, not bytes
 
 
+_NUMERALS = ["1_000", "0x10", "0o17", "0b101", "010", "-0", "-0.0", "00", "1_000.5", "+5",
+             "1e3", ".5", "5.", ".inf", "-.Inf", "9" * 5000, "1." + "5" * 5000]  # fmt: skip
+
+
+@pytest.mark.parametrize("numeral", _NUMERALS, ids=lambda n: n[:12])
+def test_readers_agree_on_numbers(numeral: str) -> None:
+    """Both readers read every spelling YAML takes for a number the same way: a plain
+    decimal as the number, anything else (0x10, 1_000, 010, -0) as the text it is."""
+    fast, slow = _both_readers(f"a: {numeral}\nb: [{numeral}]\n")
+    assert fast == slow
+    value = fast[0]["a"]
+    if numeral in {"1_000", "0x10", "0o17", "0b101", "010", "-0", "-0.0", "00", "1_000.5"}:
+        assert value == numeral
+    else:
+        assert isinstance(value, int | Decimal)
+
+
+def test_text_fields_keep_numerals_as_typed() -> None:
+    """A phone number with a leading zero and a reference like 0x1F stay as typed (YAML
+    1.2 read them as the numbers 301234567 and 31, and the text field then refused them)."""
+    text = (
+        GOOD.replace(
+            "lead: {side: partner, department: Service technique}",
+            "lead: {side: partner, department: ST, contact: {name: A, phone: 0301234567}}",
+        )
+        + "adoptions:\n  - {side: german, body: Rat, reference: 0x1F}\n"
+    )
+    programme = loads(text)
+    lead = programme.measures[0].lead
+    assert lead is not None
+    assert lead.contact is not None
+    contact = lead.contact
+    assert contact.phone == "0301234567"
+    assert programme.adoptions[0].reference == "0x1F"
+
+
+def test_huge_integer_is_a_located_problem_not_a_crash() -> None:
+    """A 5,000-digit integer crashed both readers (Python's int conversion limit)."""
+    problem = _only(GOOD.replace("12000.10", "9" * 5000))
+    assert (problem.code, problem.kind) == ("HP013", "less_than_equal")
+    assert problem.location is not None
+    assert problem.location.line == 14
+    assert len(problem.message("en")) < 200
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from handlungsprogramm import Programme, ProgrammeLoadError, Text, YearMonth, from_data
+from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.model import (
     Measure,
     Money,
@@ -136,8 +138,11 @@ def test_programme_round_trips_through_json(data: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [("EUR", None), ("VED", None), ("XDR", None), ("BOV", None), ("DEM", "currency_withdrawn"),
-     ("BOL", "currency_withdrawn"), ("EURO", "currency_code")],
+    [("EUR", None), ("VED", None), ("XDR", None), ("XUA", None), ("BOV", None),
+     ("DEM", "currency_withdrawn"), ("BOL", "currency_withdrawn"), ("EURO", "currency_code"),
+     ("XXX", "currency_not_money"), ("XTS", "currency_not_money"), ("XAU", "currency_not_money"),
+     ("XAG", "currency_not_money"), ("XPT", "currency_not_money"), ("XPD", "currency_not_money"),
+     ("XBA", "currency_not_money"), ("XBD", "currency_not_money")],
 )  # fmt: skip
 def test_currencies_in_use_withdrawn_and_unknown(code: str, kind: str | None) -> None:
     """Codes in use somewhere (legal tender or not: VED, the IMF's XDR, Bolivia's funds
@@ -151,3 +156,108 @@ def test_currencies_in_use_withdrawn_and_unknown(code: str, kind: str | None) ->
     with pytest.raises(ProgrammeLoadError) as caught:
         from_data(data)
     assert [p.kind for p in caught.value.problems] == [kind]
+
+
+def _money_problem(amount: object) -> LoadProblem:
+    data = complete_data()
+    data["measures"][0]["resources"]["money"][0]["amount"] = amount
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_data(data)
+    (problem,) = caught.value.problems
+    assert problem.path == ("measures", 0, "resources", "money", 0, "amount")
+    return problem
+
+
+@pytest.mark.parametrize(
+    ("amount", "kind", "english", "german"),
+    [
+        ("0x10", "number_base", "0x10 is not written in decimal digits", "bitte 16 schreiben"),
+        ("0o17", "number_base", "write 15", "bitte 15 schreiben"),
+        ("0b101", "number_base", "write 5", "bitte 5 schreiben"),
+        ("1_000", "number_separator", "write 1000", "bitte 1000 schreiben"),
+        ("010", "number_leading_zero", "octal number; write 10", "Oktalzahl"),
+        ("-0", "negative_zero", "-0 is a negative zero; write 0", "negative Null"),
+        ("-0.00", "negative_zero", "write 0", "bitte 0 schreiben"),
+        (Decimal("-0"), "negative_zero", "write 0", "bitte 0 schreiben"),
+        (
+            Decimal("1E-100000"),
+            "decimal_max_places",
+            "at most 4 decimal places",
+            "Nachkommastellen",
+        ),
+        ("0.00001", "decimal_max_places", "got text '0.00001'", "erhalten: Text '0.00001'"),
+        ("NaN", "finite_number", "finite", "endliche Zahl"),
+        ("1e16", "less_than_equal", "at most 1000000000000000", "höchstens"),
+    ],
+)
+def test_amounts_must_be_written_plainly(
+    amount: object, kind: str, english: str, german: str
+) -> None:
+    """Forms YAML or people read in different ways are refused with how to write the
+    number (in English and German); the representation is bounded too (1e-100000)."""
+    problem = _money_problem(amount)
+    assert (problem.code, problem.kind) == ("HP013", kind)
+    assert english in problem.message("en")
+    assert german in problem.message("de")
+
+
+@pytest.mark.parametrize(
+    ("amount", "value"),
+    [("+5", "5"), (".5", "0.5"), ("5.", "5"), ("1.5e3", "1.5E+3"), (" 1234.50 ", "1234.50"),
+     ("5.000000000", "5.0000"), (Decimal("0E-100000"), "0"), (0, "0"), (12, "12")],
+)  # fmt: skip
+def test_plain_amounts_are_read_exactly(amount: object, value: str) -> None:
+    """A sign, a bare point and an exponent are plain; trailing zeros beyond the allowed
+    places are dropped (the same number), a zero with a huge exponent becomes 0."""
+    data = complete_data()
+    data["measures"][0]["resources"]["money"][0]["amount"] = amount
+    programme = from_data(data)
+    assert str(programme.measures[0].resources.money[0].amount) == value
+
+
+@pytest.mark.parametrize("value", ["1e-100000", "-0", "1_5", "0x1F", "0.0000001", "-1e16"])
+def test_indicator_values_are_bounded(value: str) -> None:
+    """Indicator values (negative allowed) have the same rules, with six decimal places."""
+    data = complete_data()
+    objective = data["fields_of_action"][0]["strategic_objectives"][0]
+    objective["operational_objectives"][0]["indicator"]["target"]["value"] = value
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_data(data)
+    assert [p.code for p in caught.value.problems] == ["HP013"]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "kind"),
+    [
+        (("date",), dt.date(1, 1, 1), "year_out_of_range"),
+        (("date",), dt.date(9999, 12, 31), "year_out_of_range"),
+        (("date",), dt.date(1899, 12, 31), "year_out_of_range"),
+        (("period", "start"), "0001-01", "year_out_of_range"),
+        (("period", "end"), "9999-12", "year_out_of_range"),
+        (("partnership", "since"), 1, "greater_than_equal"),
+        (("partnership", "since"), "2_021", "number_separator"),
+        (("partnership", "since"), "0x7E5", "number_base"),
+    ],
+)
+def test_dates_and_years_lie_in_1900_to_2200(
+    where: tuple[str, ...], value: object, kind: str
+) -> None:
+    """Year 1 or 9999 is a typo, not a plan: dates, months and years outside 1900–2200
+    are located problems; a year written as 2_021 or 0x7E5 is refused like an amount."""
+    data = complete_data()
+    target = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_data(data)
+    assert [(p.code, p.kind, p.path) for p in caught.value.problems] == [("HP013", kind, where)]
+    assert "1900" in caught.value.problems[0].message("de") or kind != "year_out_of_range"
+
+
+def test_dates_at_the_bounds_load() -> None:
+    """1900-01-01 and 2200-12-31 are inside."""
+    data = complete_data()
+    data["date"] = dt.date(1900, 1, 1)
+    data["adoptions"][0]["date"] = dt.date(2200, 12, 31)
+    from_data(data)

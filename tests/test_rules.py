@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import re
 import struct
 import zlib
@@ -1124,21 +1125,94 @@ def _image(kind: str, size: tuple[int, int] = (64, 48)) -> bytes:
 
 @pytest.mark.parametrize(
     ("width", "height"),
-    [(9_000, 9_000), (10_000, 10_000), (100_000, 100_000)],
+    [(6_400, 6_400), (10_000, 10_000), (20_000, 20_000)],
     ids=["above-our-limit", "above-pillows-warning", "above-pillows-error"],
 )
 def test_logo_decompression_bomb_fails(data: Data, tmp_path: Path, width: int, height: int) -> None:
-    """A logo declaring more than 80 million pixels is refused before decoding, whichever
+    """A logo declaring more than 40 million pixels is refused before decoding, whichever
     of our limit or Pillow's own (warning, error) it crosses: HP405, no warning, no crash."""
     (tmp_path / "bomb.png").write_bytes(_png_declaring(width, height))
     data["partnership"]["german"]["logo"] = "bomb.png"
     report = _report(data, tmp_path)
     assert report.codes() == ["HP405"]
     assert report.findings[0].message("en") == (
-        "the logo bomb.png of Pfinztal has more than 80 million pixels (a decompression"
+        "the logo bomb.png of Pfinztal has more than 40 million pixels (a decompression"
         " bomb?); a logo needs about 260 pixels in height"
     )
-    assert "hat mehr als 80 Millionen Pixel" in report.findings[0].message("de")
+    assert "hat mehr als 40 Millionen Pixel" in report.findings[0].message("de")
+
+
+@pytest.mark.parametrize(
+    ("width", "height"),
+    [(80_000_000, 1), (1, 80_000_000), (20_001, 100), (40_000, 1_000)],
+    ids=["1x80M", "80Mx1", "just-too-wide", "40Mpx-strip"],
+)
+def test_logo_with_a_side_over_20000_pixels_fails(
+    data: Data, tmp_path: Path, width: int, height: int
+) -> None:
+    """A side over 20,000 pixels is refused from the header, before decoding: a 1 × 80
+    million PNG passed the pixel limit (exactly 80 million) and took 923 MB to check."""
+    (tmp_path / "strip.png").write_bytes(_png_declaring(width, height))
+    data["partnership"]["german"]["logo"] = "strip.png"
+    report = _report(data, tmp_path)
+    assert report.codes() == ["HP405"]
+    assert report.findings[0].message("en") == (
+        f"the logo strip.png of Pfinztal is {width:,} × {height:,} pixels; no side may"
+        " exceed 20,000 pixels (a decompression bomb?): a logo needs about 260 pixels in height"
+    )
+    assert "keine Seite darf 20.000 Pixel überschreiten" in report.findings[0].message("de")
+
+
+def _valid_png(width: int, height: int) -> bytes:
+    """A complete RGB PNG of ``width`` × ``height`` black pixels, compressed as it goes."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    compressor = zlib.compressobj(9)
+    block = bytes(1 << 20)  # compressed a megabyte at a time: the test process stays small
+    parts: list[bytes] = []
+    for _ in range(height):
+        parts.append(compressor.compress(b"\0"))  # each row's filter byte
+        left = 3 * width
+        while left:
+            parts.append(compressor.compress(block[: min(left, len(block))]))
+            left -= min(left, len(block))
+    idat = b"".join(parts) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
+
+
+def test_checking_a_1_by_80_million_logo_stays_small(data: Data, tmp_path: Path) -> None:
+    """Peak memory of loading and checking a programme whose logo is a valid 1 × 80
+    million pixel PNG (240 MB decoded): it is refused from its header, so the process
+    stays near its size without the logo (it used to peak at 826 MB here, 923 MB in
+    `handlungsprogramm check`)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "strip.png").write_bytes(_valid_png(80_000_000, 1))
+    script = (
+        "import resource, sys\n"
+        "from handlungsprogramm import load\n"
+        "from handlungsprogramm.checks import check\n"
+        "codes = check(load(sys.argv[1])).codes()\n"
+        "print(codes.count('HP405'), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    data["partnership"]["german"]["logo"] = "strip.png"
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(source)],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    refused, peak_kb = map(int, result.stdout.split())
+    assert refused == 1
+    assert peak_kb < 150_000, f"peak {peak_kb} KB"
 
 
 def _truncated_png() -> bytes:

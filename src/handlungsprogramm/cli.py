@@ -42,6 +42,7 @@ from handlungsprogramm.errors import (
     TemplateError,
 )
 from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.input_files import MAX_PDF_BYTES, describe, read_regular, require_regular
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
 from handlungsprogramm.model.types import is_country_code, is_language_code
@@ -340,6 +341,8 @@ def sign_command(
 ) -> None:
     """Sign one field (incremental update). Passphrase: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or a prompt."""
     language: Lang = (lang or _default_lang()).value
+    data = _read_or_exit(pdf, language)
+    _require_file_or_exit(pkcs12, language)
     passphrase = os.environ.get("HANDLUNGSPROGRAMM_SIGN_PASSPHRASE")
     if passphrase is None:
         if not sys.stdin.isatty():
@@ -352,7 +355,6 @@ def sign_command(
             )
             raise typer.Exit(ExitCode.PDF_ERROR)
         passphrase = getpass.getpass("Passphrase: " if language == "en" else "Passwort: ")
-    data = _read_or_exit(pdf, language)
     try:
         signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
     except (SigningError, PdfError) as exc:
@@ -376,6 +378,8 @@ def verify_command(
     """Report on every signature field; exit 0 only when all are signed, intact and valid."""
     language: Lang = (lang or _default_lang()).value
     data = _read_or_exit(pdf, language)
+    for certificate in trust or []:
+        _require_file_or_exit(certificate, language)
     try:
         reports = verify_pdf(data, trust=trust or [])
     except PdfError as exc:
@@ -585,14 +589,22 @@ def _load_or_exit(file: Path, lang: Lang) -> Programme:
 
 
 def _read_or_exit(path: Path, lang: Lang) -> bytes:
-    """Read an input file, or say why not and exit 7."""
+    """Read an input PDF, or say why not and exit 7 (a device or pipe is refused unread)."""
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_PDF_BYTES)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        _err(
-            (f"error: cannot read {path}: {reason}", f"Fehler: {path} nicht lesbar: {reason}"), lang
-        )
+        en, de = describe(exc, path)
+        _err((f"error: {en}", f"Fehler: {de}"), lang)
+        raise typer.Exit(ExitCode.PDF_ERROR) from None
+
+
+def _require_file_or_exit(path: Path, lang: Lang) -> None:
+    """A file another library reads by name (key, certificate) must be a regular file."""
+    try:
+        require_regular(path)
+    except OSError as exc:
+        en, de = describe(exc, path)
+        _err((f"error: {en}", f"Fehler: {de}"), lang)
         raise typer.Exit(ExitCode.PDF_ERROR) from None
 
 

@@ -14,13 +14,14 @@ a 30 MB document; small ones are placed byte for byte as they are.
 from __future__ import annotations
 
 import io
-import stat
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from handlungsprogramm.input_files import InputFileError, read_regular, require_regular
 
 __all__ = [
     "IMAGE_SIGNATURES",
@@ -29,6 +30,7 @@ __all__ = [
     "LOGO_KEEP_HEIGHT_PX",
     "MAX_LOGO_BYTES",
     "MAX_LOGO_PIXELS",
+    "MAX_LOGO_SIDE",
     "Logo",
     "logo",
     "resolve_inside",
@@ -62,10 +64,16 @@ which also drops metadata that can make a small image a large file."""
 MAX_LOGO_BYTES = 64 * 1024 * 1024
 """Larger files are refused unread: a logo needs a few hundred kilobytes."""
 
-MAX_LOGO_PIXELS = 80_000_000
-"""More pixels (decoded: 4 bytes each) are refused as a decompression bomb before
-decoding. 80 megapixels is more than cameras deliver and below Pillow's own warning
-threshold (89.5 megapixels), so the refusal here always comes first."""
+MAX_LOGO_PIXELS = 40_000_000
+"""More pixels (decoded: up to 4 bytes each) are refused as a decompression bomb before
+decoding. 40 megapixels is more than most cameras deliver, 150 times what the cover
+needs, and below Pillow's own warning threshold (89.5 megapixels), so the refusal here
+always comes first. At 80 megapixels a logo could take 900 MB to check."""
+
+MAX_LOGO_SIDE = 20_000
+"""A longer side is refused before decoding, whatever the pixel count: a 1 × 80 million
+PNG is a few hundred kilobytes, kept to the pixel limit, and decoding and scaling the
+strip took 923 MB (a PNG decodes whole; only JPEG can decode at a fraction of its size)."""
 
 _MAX_ICC_BYTES = 256 * 1024
 """A colour profile is kept when re-encoding unless it is absurdly large."""
@@ -85,6 +93,19 @@ _TOO_MANY_PIXELS = (
     f"hat mehr als {MAX_LOGO_PIXELS // 1_000_000} Millionen Pixel (eine Dekompressionsbombe?);"
     f" ein Logo braucht etwa {LOGO_HEIGHT_PX} Pixel Höhe",
 )
+
+
+def _too_long(width: int, height: int) -> tuple[str, str]:
+    size_en = f"{width:,} × {height:,}"
+    size_de = size_en.replace(",", ".")
+    limit_en = f"{MAX_LOGO_SIDE:,}"
+    limit_de = limit_en.replace(",", ".")
+    return (
+        f"is {size_en} pixels; no side may exceed {limit_en} pixels (a decompression"
+        f" bomb?): a logo needs about {LOGO_HEIGHT_PX} pixels in height",
+        f"ist {size_de} Pixel groß; keine Seite darf {limit_de} Pixel überschreiten (eine"
+        f" Dekompressionsbombe?): ein Logo braucht etwa {LOGO_HEIGHT_PX} Pixel Höhe",
+    )
 
 
 def _damaged(kind: str) -> tuple[str, str]:
@@ -128,10 +149,10 @@ def logo(base: Path, relative: str) -> Logo:
     if path is None:
         return Logo(problem=_OUTSIDE)
     try:
-        info = path.stat()
+        info = require_regular(path)
+    except InputFileError as exc:  # a folder, a device, a pipe: named as what it is
+        return Logo(problem=exc.reason)
     except OSError:
-        return Logo(problem=_MISSING)
-    if not stat.S_ISREG(info.st_mode):  # a folder, a device, a pipe
         return Logo(problem=_MISSING)
     if info.st_size > MAX_LOGO_BYTES:
         return Logo(problem=_TOO_LARGE_FILE)
@@ -143,16 +164,15 @@ def _prepared(path: str, size: int, mtime_ns: int) -> Logo:
     """Decode the image at ``path`` and return what to place (``size`` and ``mtime_ns``
     only key the cache: a changed file is decoded again)."""
     del size, mtime_ns
-    try:
-        with Path(path).open("rb") as fh:
-            data = fh.read(MAX_LOGO_BYTES + 1)
+    try:  # opened without blocking: a pipe put in the file's place does not hang check
+        data = read_regular(path, MAX_LOGO_BYTES)
+    except InputFileError as exc:
+        return Logo(problem=_TOO_LARGE_FILE if exc.kind == "too_large" else exc.reason)
     except OSError:
         return Logo(problem=_MISSING)
     kind = _kind(data[:8])
     if kind is None:
         return Logo(problem=_NOT_IMAGE)
-    if len(data) > MAX_LOGO_BYTES:
-        return Logo(problem=_TOO_LARGE_FILE)
     try:
         with warnings.catch_warnings():
             # Pillow warns (and only above twice its limit raises) for large images:
@@ -161,24 +181,34 @@ def _prepared(path: str, size: int, mtime_ns: int) -> Logo:
             warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return Logo(data=_place(data, kind))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning, _TooManyPixelsError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return Logo(problem=_TOO_MANY_PIXELS)
+    except _TooLargeError as exc:
+        return Logo(problem=exc.problem)
     except Exception:  # noqa: BLE001 - Pillow's decoders raise many types for broken files
         return Logo(problem=_damaged(kind))
 
 
-class _TooManyPixelsError(Exception):
-    """The declared size exceeds MAX_LOGO_PIXELS."""
+class _TooLargeError(Exception):
+    """The declared size exceeds MAX_LOGO_PIXELS or MAX_LOGO_SIDE (``problem``: en, de)."""
+
+    def __init__(self, problem: tuple[str, str]) -> None:
+        super().__init__(problem[0])
+        self.problem = problem
 
 
 def _open(data: bytes, kind: str) -> Image.Image:
     """Open (header only) as exactly the format the signature named: no other decoder
-    (PostScript through Ghostscript, say) ever sees the file."""
+    (PostScript through Ghostscript, say) ever sees the file. The declared size is
+    checked here, before any pixel is decoded."""
     image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[kind]])
     width, height = image.size
+    if width > MAX_LOGO_SIDE or height > MAX_LOGO_SIDE:
+        image.close()
+        raise _TooLargeError(_too_long(width, height))
     if width * height > MAX_LOGO_PIXELS:
         image.close()
-        raise _TooManyPixelsError
+        raise _TooLargeError(_TOO_MANY_PIXELS)
     return image
 
 

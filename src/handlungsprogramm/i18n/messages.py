@@ -37,7 +37,7 @@ LOAD_CODES: dict[str, tuple[str, str]] = {
 _TEMPLATES: dict[str, tuple[str, str]] = {
     # the loader's own
     "file_not_found": ("file not found", "Datei nicht gefunden"),
-    "not_a_file": ("is not a file", "ist keine Datei"),
+    "not_a_file": ("is {what}, not a regular file", "ist {what}, keine gewöhnliche Datei"),
     "file_unreadable": ("cannot read the file: {reason}", "Datei nicht lesbar: {reason}"),
     "file_too_large": (
         "the file has {size} bytes; the limit is {limit} bytes",
@@ -66,6 +66,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "alias_bomb": (
         "the document expands to more than {limit} values (YAML aliases?); refused",
         "das Dokument ergibt mehr als {limit} Werte (YAML-Aliase?); abgelehnt",
+    ),
+    "alias_expansion": (
+        "the document expands to more than {limit} characters through YAML aliases, more"
+        " than the largest file accepted; write the repeated parts out or shorten them",
+        "das Dokument ergibt durch YAML-Aliase mehr als {limit} Zeichen, mehr als die größte"
+        " erlaubte Datei; die wiederholten Teile ausschreiben oder kürzen",
     ),
     "too_deep": (
         "nested more than {limit} levels deep",
@@ -151,8 +157,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{got} hat nicht die erwartete Form (z. B. {example})",
     ),
     "decimal_max_places": (
-        "at most {decimal_places} decimal places allowed",
-        "höchstens {decimal_places} Nachkommastellen erlaubt",
+        "at most {decimal_places} decimal places allowed, got {got}",
+        "höchstens {decimal_places} Nachkommastellen erlaubt, erhalten: {got}",
     ),
     "decimal_max_digits": (
         "at most {max_digits} digits allowed",
@@ -180,6 +186,36 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "'{value}' is a withdrawn currency, no longer legal tender anywhere (e.g. DEM is now EUR)",
         "'{value}' ist eine abgelöste Währung, nirgends mehr gesetzliches Zahlungsmittel"
         " (z. B. DEM ist heute EUR)",
+    ),
+    "currency_not_money": (
+        "'{value}' is {reason}, not a currency money can be planned in (e.g. EUR, XOF)",
+        "'{value}' ist {reason}, keine Währung, in der Geld geplant werden kann (z. B. EUR, XOF)",
+    ),
+    "negative_zero": (
+        "{value} is a negative zero; write 0",
+        "{value} ist eine negative Null; bitte 0 schreiben",
+    ),
+    "number_base": (
+        "{value} is not written in decimal digits (YAML reads 0x… as hexadecimal, 0o… as"
+        " octal); write {plain}",
+        "{value} ist nicht in Dezimalziffern geschrieben (YAML liest 0x… hexadezimal, 0o…"
+        " oktal); bitte {plain} schreiben",
+    ),
+    "number_leading_zero": (
+        "{value} starts with a zero, which YAML 1.1 tools read as an octal number; write {plain}",
+        "{value} beginnt mit einer Null, die YAML-1.1-Werkzeuge als Oktalzahl lesen;"
+        " bitte {plain} schreiben",
+    ),
+    "number_separator": (
+        "{value} has digit separators (_), which YAML and JSON tools read differently;"
+        " write {plain}",
+        "{value} enthält Zifferntrenner (_), die YAML- und JSON-Werkzeuge verschieden lesen;"
+        " bitte {plain} schreiben",
+    ),
+    "year_out_of_range": (
+        "{value} lies outside the years {min_year}–{max_year} a programme can speak of",
+        "{value} liegt außerhalb der Jahre {min_year}–{max_year}, von denen ein Programm"
+        " sprechen kann",
     ),
     "impossible_date": (
         "{value} is not a day of the calendar",
@@ -228,7 +264,9 @@ def describe_value(value: object, lang: Lang) -> str:
     if isinstance(value, bool):
         return ("true/false ", "Wahrheitswert ")[i] + str(value).lower()
     if isinstance(value, int | float | Decimal):
-        return ("the number ", "die Zahl ")[i] + str(value)
+        shown = str(value) if not isinstance(value, int) or value < 10**60 else f"{value:.3e}"
+        shown = shown if len(shown) <= 60 else shown[:57] + "…"
+        return ("the number ", "die Zahl ")[i] + shown
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
         return ("text ", "Text ")[i] + repr(shown)
@@ -252,9 +290,12 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
     ctx: dict[str, object] = dict(problem.ctx)
     if "input" in ctx:
         ctx["got"] = describe_value(ctx["input"], lang)
-    hint = ctx.get("hint")
-    if isinstance(hint, tuple):
-        ctx["hint"] = hint[i]
+    for key, value in ctx.items():
+        # a wording per language (a hint, a reason): (English, German)
+        if key != "input" and isinstance(value, tuple) and len(value) == len(LANGS):
+            wording: tuple[object, ...] = value
+            if all(isinstance(v, str) for v in wording):
+                ctx[key] = wording[i]
     expected = ctx.get("expected")
     if isinstance(expected, tuple) and expected and isinstance(expected[0], tuple):
         ctx["expected"] = (" or ", " oder ")[i].join(str(e[i]) for e in expected)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Annotated, Self
@@ -21,7 +20,7 @@ from handlungsprogramm.model.objectives import (
     StrategicObjective,
 )
 from handlungsprogramm.model.partnership import Partnership
-from handlungsprogramm.model.types import LanguageCode, Text, YearMonth
+from handlungsprogramm.model.types import Date, LanguageCode, Text, YearMonth
 
 __all__ = [
     "LABEL_LANGUAGES",
@@ -86,7 +85,7 @@ class CouncilAdoption(Model):
     """Which municipality's council."""
     body: Text | str
     """The adopting body, e.g. the municipal council."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Date of the resolution."""
     reference: str | None = None
     """Reference number of the resolution."""
@@ -117,7 +116,7 @@ class Programme(Model):
     """Optional subtitle."""
     version: str = Field(default="1.0", min_length=1, max_length=40)
     """Version of this text, e.g. `1.0` or `2025-draft-3`."""
-    date: dt.date | None = None
+    date: Date | None = None
     """Date of this version."""
     languages: Languages
     """`[de, <partner language>]`: German first, then the partner's working language."""
