@@ -19,9 +19,11 @@ import struct
 import subprocess
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from typer.testing import CliRunner
@@ -208,6 +210,155 @@ def opendocument(_: Path) -> bytes:
         {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a/>"},
         zipfile.ZIP_STORED,
     )
+
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+LINKED_EN = "a template may point outside itself only by hyperlinks to http, https or mailto"
+LINKED_DE = "eine Vorlage darf nur mit Hyperlinks auf http-, https- oder mailto-Adressen"
+FIELD_EN = "which makes Word or LibreOffice read a file or fetch an address; refused"
+FIELD_DE = "mit dem Word oder LibreOffice eine Datei lesen oder eine Adresse abrufen"
+
+
+def tiny_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A PNG of one colour, ``width`` × ``height`` pixels (sizes tell pictures apart)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
+def picture(blip: str, size_emu: int = 1_800_000) -> str:
+    """A paragraph with an inline picture whose ``a:blip`` has the attribute ``blip``
+    (``r:embed="…"`` for a picture in the package, ``r:link="…"`` for a linked one)."""
+    return (
+        '<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{size_emu}" cy="{size_emu}"/><wp:docPr id="901" name="Picture"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:nvPicPr><pic:cNvPr id="901" name="Picture"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f"<pic:blipFill><a:blip {blip}/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        '<pic:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<a:ext cx="{size_emu}" cy="{size_emu}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
+
+
+def relationship(rid: str, kind: str, target: str, external: bool = True) -> str:
+    mode = ' TargetMode="External"' if external else ""
+    return f'<Relationship Id="{rid}" Type="{REL}{kind}" Target="{target}"{mode}/>'
+
+
+def rels_file(*relationships: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns='
+        f'"http://schemas.openxmlformats.org/package/2006/relationships">{"".join(relationships)}'
+        "</Relationships>"
+    ).encode()
+
+
+def changed(
+    members: dict[str, bytes], part: str, body: str = "", rels: tuple[str, ...] = ()
+) -> dict[str, bytes]:
+    """``members`` with ``body`` at the start of ``part``'s body (or first paragraph of a
+    header or footer) and ``rels`` added to the part's relationships."""
+    if body:
+        xml = members[part].decode("utf-8")
+        tag = "<w:body>" if "<w:body>" in xml else "<w:p>"
+        at = xml.index(tag) + (len(tag) if tag == "<w:body>" else 0)
+        members[part] = (xml[:at] + body + xml[at:]).encode("utf-8")
+    if rels:
+        folder, _, file = part.rpartition("/")
+        rels_part = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
+        old = members.get(rels_part, rels_file()).decode("utf-8")
+        members[rels_part] = old.replace(
+            "</Relationships>", "".join(rels) + "</Relationships>"
+        ).encode()
+    return members
+
+
+def linked_picture(target: Callable[[Path], str], kind: str = "image") -> Callable[[Path], bytes]:
+    """The standard template with a picture in the body that LibreOffice would load from
+    ``target`` (computed from the secret file's path)."""
+
+    def build(secret: Path) -> bytes:
+        secret.with_suffix(".png").write_bytes(tiny_png(64, 64, (255, 0, 0)))
+        rel = relationship("rIdX1", kind, target(secret))
+        return pack(changed(parts(), "word/document.xml", picture('r:link="rIdX1"'), (rel,)))
+
+    return build
+
+
+def external(part: str, kind: str, target: str, body: str = "") -> Callable[[Path], bytes]:
+    """The standard template with an external relationship of ``kind`` from ``part``."""
+    return lambda _: pack(changed(parts(), part, body, (relationship("rIdX1", kind, target),)))
+
+
+def field(
+    instruction: str | list[str], part: str = "word/document.xml", *, simple: bool = False,
+    deleted: bool = False,
+) -> Callable[[Path], bytes]:  # fmt: skip
+    """The standard template with a field in ``part``: a complex field whose instruction
+    is split over the given runs, or a ``w:fldSimple``."""
+    pieces = [instruction] if isinstance(instruction, str) else instruction
+    tag = "w:delInstrText" if deleted else "w:instrText"
+
+    def build(secret: Path) -> bytes:
+        texts = [piece.replace("SECRET", secret.as_posix()) for piece in pieces]
+        if simple:
+            instr = escape(texts[0], {'"': "&quot;"})
+            body = (
+                f'<w:p><w:fldSimple w:instr="{instr}"><w:r><w:t>old</w:t></w:r></w:fldSimple></w:p>'
+            )
+        else:
+            runs = "".join(
+                f'<w:r><{tag} xml:space="preserve">{escape(t)}</{tag}></w:r>' for t in texts
+            )
+            body = (
+                f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>{runs}'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>old</w:t></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+            )
+        return pack(changed(parts(), part, body))
+
+    return build
+
+
+def nested_field_name(secret: Path) -> bytes:
+    """A field whose name is the result of another field (Word evaluates the inner one
+    first): ``{ {QUOTE "INCLUDEPICTURE"} "secret" }``."""
+    body = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> QUOTE "INCLUDEPICTURE" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> "{secret.as_posix()}" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    return pack(changed(parts(), "word/document.xml", body))
+
+
+def glossary_link(_: Path) -> bytes:
+    """A linked picture in the glossary (building blocks), a part Word keeps out of sight."""
+    members = parts()
+    members["word/glossary/document.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:glossaryDocument xmlns:w='
+        f'"{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        "<w:docParts/></w:glossaryDocument>"
+    ).encode()
+    return pack(
+        changed(members, "word/glossary/document.xml", rels=(
+            relationship("rIdG1", "image", "file:///etc/hostname"),
+        ))
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -401,6 +552,182 @@ CASES = [
         "is an Excel workbook, not a Word document (.docx)",
         "ist eine Excel-Arbeitsmappe, kein Word-Dokument (.docx)",
     ),
+    *(
+        Case(
+            f"linked-picture-{name}",
+            linked_picture(target),
+            "the part word/_rels/document.xml.rels has an external relationship (image) to "
+            f"{shown}",
+            f"der Teil word/_rels/document.xml.rels hat eine externe Beziehung (image) zu {shown}",
+        )
+        for name, target, shown in [
+            ("file-uri", lambda s: s.with_suffix(".png").as_uri(), "file:///"),
+            ("absolute-path", lambda s: s.with_suffix(".png").as_posix(), "/"),
+            ("relative-path", lambda s: s.with_suffix(".png").name, "secret.png"),
+            ("pdf", lambda s: s.with_suffix(".pdf").as_uri(), "file:///"),
+            ("svg", lambda s: s.with_suffix(".svg").as_uri(), "file:///"),
+            ("http", lambda _: "http://127.0.0.1:9/x.png", "http://127.0.0.1:9/x.png"),
+            ("unc", lambda _: "\\\\server\\share\\x.png", "\\\\server"),
+        ]
+    ),
+    *(
+        Case(
+            f"external-{kind}",
+            external(part, kind, target, body),
+            f"the part {rels} has an external relationship ({kind}) to {target}; {LINKED_EN}",
+            f"hat eine externe Beziehung ({kind}) zu {target}; {LINKED_DE}",
+        )
+        for part, rels, kind, target, body in [
+            (
+                "word/settings.xml",
+                "word/_rels/settings.xml.rels",
+                "attachedTemplate",
+                "file:///C:/Users/x/Normal.dotm",
+                "",
+            ),
+            (
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "subDocument",
+                "file:///etc/hostname",
+                '<w:p><w:subDoc r:id="rIdX1"/></w:p>',
+            ),
+            (
+                "word/header1.xml",
+                "word/_rels/header1.xml.rels",
+                "oleObject",
+                "file:///etc/hostname",
+                "",
+            ),
+            (
+                "word/footer1.xml",
+                "word/_rels/footer1.xml.rels",
+                "externalLinkPath",
+                "file:///etc/hostname",
+                "",
+            ),
+            (
+                "word/webSettings.xml",
+                "word/_rels/webSettings.xml.rels",
+                "frame",
+                "http://127.0.0.1:9/frame.html",
+                "",
+            ),
+            (
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "hyperlink",
+                "file:///etc/hostname",
+                "",
+            ),
+            (
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "hyperlink",
+                "javascript:alert(1)",
+                "",
+            ),
+        ]
+    ),
+    Case(
+        "external-in-glossary",
+        glossary_link,
+        "the part word/glossary/_rels/document.xml.rels has an external relationship (image) to"
+        " file:///etc/hostname",
+        "der Teil word/glossary/_rels/document.xml.rels hat eine externe Beziehung (image)",
+    ),
+    Case(
+        "hyperlink-used-as-picture",  # an allowed hyperlink target, loaded as a picture
+        lambda _: pack(
+            changed(
+                parts(),
+                "word/document.xml",
+                picture('r:link="rIdX1"'),
+                (relationship("rIdX1", "hyperlink", "http://127.0.0.1:9/x.png"),),
+            )
+        ),
+        "the part word/document.xml uses the hyperlink rIdX1 (http://127.0.0.1:9/x.png) in"
+        " a:blip/@r:link; hyperlinks may only be clicked",
+        "der Teil word/document.xml verwendet den Hyperlink rIdX1",
+    ),
+    *(
+        Case(
+            f"field-{name}",
+            build,
+            f"the part {part} contains the field {shown}",
+            f"der Teil {part} enthält das Feld {shown}",
+        )
+        for name, build, part, shown in [
+            (
+                "includepicture",
+                field(' INCLUDEPICTURE "SECRET.png" \\d '),
+                "word/document.xml",
+                "INCLUDEPICTURE",
+            ),
+            (
+                "includepicture-http",
+                field(' INCLUDEPICTURE "http://127.0.0.1:9/x.png" '),
+                "word/document.xml",
+                "INCLUDEPICTURE",
+            ),
+            (
+                "includetext-header",
+                field(' INCLUDETEXT "SECRET" ', "word/header1.xml"),
+                "word/header1.xml",
+                "INCLUDETEXT",
+            ),
+            (
+                "link-footer",
+                field(' LINK Word.Document.12 "SECRET" "" \\a ', "word/footer1.xml"),
+                "word/footer1.xml",
+                "LINK",
+            ),
+            (
+                "ddeauto-simple",
+                field(' DDEAUTO cmd "/c calc" ', simple=True),
+                "word/document.xml",
+                "DDEAUTO",
+            ),
+            (
+                "dde-lowercase-split",
+                field([" dd", 'e soffice "SECRET" x ']),
+                "word/document.xml",
+                "DDE",
+            ),
+            (
+                "include-split",
+                field([" INCLUDE", 'PICTURE "SECRET" ']),
+                "word/document.xml",
+                "INCLUDEPICTURE",
+            ),
+            (
+                "includetext-deleted",
+                field(' INCLUDETEXT "SECRET" ', deleted=True),
+                "word/document.xml",
+                "INCLUDETEXT",
+            ),
+            ("import", field(' IMPORT "SECRET.png" '), "word/document.xml", "IMPORT"),
+            ("rd", field(' RD "SECRET" '), "word/document.xml", "RD"),
+            (
+                "database",
+                field(' DATABASE \\d "SECRET" \\s "SELECT 1" '),
+                "word/document.xml",
+                "DATABASE",
+            ),
+        ]
+    ),
+    Case(
+        "field-name-from-jinja",
+        field(" {{ 'INCLUDE' ~ 'PICTURE' }} \"SECRET.png\" "),
+        "the part word/document.xml contains a field whose name is computed",
+        "der Teil word/document.xml enthält ein Feld, dessen Name",
+    ),
+    Case(
+        "field-name-from-a-field",
+        nested_field_name,
+        "the part word/document.xml contains a field whose name is computed",
+        "der Teil word/document.xml enthält ein Feld, dessen Name",
+    ),
     Case(
         "dotx",
         content_type(
@@ -481,7 +808,8 @@ def test_cli_refuses_hostile_template(case: Case, tmp_path: Path, secret: Path) 
 @pytest.mark.parametrize(
     "case",
     [c for c in CASES if c.id in {"external-entity-word/document.xml", "huge-part",
-                                  "password-protected-or-doc", "without-document"}],
+                                  "password-protected-or-doc", "without-document",
+                                  "linked-picture-file-uri", "field-includepicture"}],
     ids=lambda c: c.id,
 )  # fmt: skip
 def test_cli_refusal_in_german(case: Case, tmp_path: Path, secret: Path) -> None:
@@ -492,6 +820,47 @@ def test_cli_refusal_in_german(case: Case, tmp_path: Path, secret: Path) -> None
     assert code == 4
     assert f"Vorlage {template}: " in err
     assert case.de in err
+
+
+def test_link_refusals_say_why(secret: Path) -> None:
+    """Refused links and fields say in both languages what a template may do instead."""
+    for build, en, de in [
+        (linked_picture(lambda s: s.with_suffix(".png").as_uri()), LINKED_EN, LINKED_DE),
+        (field(' INCLUDETEXT "SECRET" '), FIELD_EN, FIELD_DE),
+    ]:
+        with pytest.raises(TemplateError) as caught:
+            check_template(build(secret), "T.docx")
+        assert en in caught.value.message("en")
+        assert de in caught.value.message("de")
+
+
+def test_field_made_by_rendering_is_refused(tmp_path: Path, secret: Path) -> None:
+    """Jinja can join two harmless-looking instructions into one that fetches: here a
+    condition drops a nested field's ``begin``, and ``INCLUDEPIC`` + ``TURE`` become
+    INCLUDEPICTURE. The template alone passes; the rendered document is checked again."""
+    body = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> INCLUDEPIC</w:instrText></w:r>'
+        "<w:r><w:t>{% if false %}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        "<w:r><w:t>{% endif %}</w:t></w:r>"
+        f'<w:r><w:instrText xml:space="preserve">TURE "{secret.with_suffix(".png").as_posix()}"'
+        " </w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>old</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    template = tmp_path / "T.docx"
+    template.write_bytes(pack(changed(parts(), "word/document.xml", body)))
+    code, _, err = run("template", "check", str(template))
+    assert code == 0, err
+    out = tmp_path / "out"
+    code, stdout, err = run(
+        "build", str(programme_file(tmp_path)), "--template", str(template), "--out", str(out)
+    )
+    assert code == 4
+    assert "the part word/document.xml contains the field INCLUDEPICTURE" in err
+    assert "Traceback" not in stdout + err
+    assert outputs(out) == []
 
 
 def test_bytes_template_is_checked_too(secret: Path) -> None:
@@ -566,6 +935,45 @@ def test_utf16_part_is_accepted() -> None:
     )
     template = replaced("word/document.xml", text.encode("utf-16"))
     assert render_docx(from_data(complete_data()), template=template, charts=False).data
+
+
+def test_hyperlinks_and_harmless_fields_are_accepted() -> None:
+    """Hyperlinks to web and mail addresses (clicked, never loaded), a picture inside the
+    package, and fields that only compute (page numbers, file name, a hyperlink field)
+    pass the guard and render; the hyperlinks and fields reach the Word file."""
+    hyperlink = (
+        '<w:p><w:hyperlink r:id="rIdH1"><w:r><w:t>web</w:t></w:r></w:hyperlink>'
+        '<w:hyperlink r:id="rIdH2"><w:r><w:t>mail</w:t></w:r></w:hyperlink></w:p>'
+    )
+    fields = "".join(
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>x</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        for code in ("PAGE", "FILENAME", 'HYPERLINK "https://example.org/{{ lang.partner }}"')
+    )
+    members = parts()
+    members["word/media/inside.png"] = tiny_png(8, 8, (0, 0, 255))
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"<Default ", b'<Default Extension="png" ContentType="image/png"/><Default ', 1
+    )
+    template = pack(
+        changed(
+            members, "word/document.xml", hyperlink + picture('r:embed="rIdP1"') + fields,
+            (relationship("rIdH1", "hyperlink", "https://example.org/a?b=c&amp;d=e"),
+             relationship("rIdH2", "hyperlink", "mailto:klima@example.org"),
+             relationship("rIdP1", "image", "media/inside.png", external=False)),
+        )
+    )  # fmt: skip
+    check_template(template, "T.docx")
+    data = render_docx(from_data(complete_data()), template=template, charts=False).data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        body = archive.read("word/document.xml").decode()
+    assert 'Target="https://example.org/a?b=c&amp;d=e" TargetMode="External"' in rels
+    assert 'Target="mailto:klima@example.org" TargetMode="External"' in rels
+    assert 'HYPERLINK "https://example.org/fr"' in body
+    assert " FILENAME " in body
 
 
 def test_large_real_document_is_accepted_as_template(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.context import build_context
+from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
@@ -214,6 +215,7 @@ def _fill(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
+    settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
     streams = blocks.splice(tpl.docx)
     _describe(tpl, clean, writer, full)
     return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
