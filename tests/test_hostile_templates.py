@@ -1005,3 +1005,30 @@ def test_template_saved_by_libreoffice_is_accepted(tmp_path: Path) -> None:
         check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
     check_template((out / "standard.docx").read_bytes(), "standard.docx")
+
+
+def test_filename_field_shows_the_document_name(tmp_path: Path) -> None:
+    """A FILENAME field (with and without the path switch) shows the Word file's name in
+    the PDF, never the temporary folder the conversion ran in."""
+    body = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{label}: </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>old</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        for label, code in (("NAME", "FILENAME"), ("PATH", "FILENAME \\p"))
+    )
+    template = tmp_path / "T.docx"
+    template.write_bytes(pack(changed(parts(), "word/document.xml", body)))
+    out = tmp_path / "out"
+    code, _, err = run(
+        "build", str(programme_file(tmp_path)), "--template", str(template), "--to", "pdf",
+        "--out", str(out), "--no-charts",
+    )  # fmt: skip
+    assert code == 0, err
+    text = subprocess.run(
+        ["pdftotext", str(out / "pfinztal-kidira.pdf"), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    lines = [line for line in text.splitlines() if line.startswith(("NAME:", "PATH:"))]
+    assert lines == ["NAME: pfinztal-kidira.docx", "PATH: pfinztal-kidira.docx"]
