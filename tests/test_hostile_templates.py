@@ -17,6 +17,8 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
+import time
 import warnings
 import zipfile
 import zlib
@@ -31,6 +33,7 @@ from typer.testing import CliRunner
 from handlungsprogramm import from_data, load
 from handlungsprogramm.cli import app
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.render import sandbox as render_limits
 from handlungsprogramm.render import template_guard
 from handlungsprogramm.render.docx import render_docx, standard_template
 from handlungsprogramm.render.template_guard import (
@@ -1032,3 +1035,185 @@ def test_filename_field_shows_the_document_name(tmp_path: Path) -> None:
     ).stdout  # fmt: skip
     lines = [line for line in text.splitlines() if line.startswith(("NAME:", "PATH:"))]
     assert lines == ["NAME: pfinztal-kidira.docx", "PATH: pfinztal-kidira.docx"]
+
+
+# -- rendering is bounded ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attack:
+    id: str
+    expression: str
+    """Jinja placed as the template's first paragraph."""
+    en: str
+    de: str
+
+
+STEPS_EN = f"ran more than {render_limits.MAX_STEPS} loop steps and calls (the limit"
+STEPS_DE = (
+    f"mehr als {render_limits.MAX_STEPS} Schleifenschritte und Aufrufe ausgeführt (die Grenze"
+)
+WIDTH_EN = f"asks for a width or precision of 1000000000; the limit is {render_limits.MAX_WIDTH}"
+WIDTH_DE = f"verlangt eine Breite oder Genauigkeit von 1000000000; die Grenze ist {render_limits.MAX_WIDTH}"
+VALUE_EN = f"a template may make values of at most {render_limits.MAX_VALUE}"
+VALUE_DE = f"eine Vorlage darf Werte von höchstens {render_limits.MAX_VALUE}"
+
+ATTACKS = [
+    Attack(
+        "nested-range",
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        STEPS_EN, STEPS_DE,
+    ),
+    Attack(
+        "nested-loop-without-calls",
+        "{% set r = range(99999)|list %}{% for i in r %}{% for j in r %}{% endfor %}{% endfor %}",
+        STEPS_EN, STEPS_DE,
+    ),
+    Attack(
+        "recursive-macro",
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+        "{{ f(40) }}",
+        STEPS_EN, STEPS_DE,
+    ),
+    Attack("string-times", "{{ 'x' * 10**9 }}", f"would make a value of 1000000000 characters; {VALUE_EN}", VALUE_DE),
+    Attack("list-times", "{{ ([0] * 10**9)|length }}", "would make a value of 1000000000 items", VALUE_DE),
+    Attack("center-filter", "{{ 'x'|center(10**9) }}", WIDTH_EN, WIDTH_DE),
+    Attack("center-literal", "{{ 'x'|center(1000000000) }}", WIDTH_EN, WIDTH_DE),  # folded?
+    Attack("center-method", "{{ 'x'.center(10**9) }}", WIDTH_EN, WIDTH_DE),
+    Attack("ljust-method", "{{ 'x'.ljust(10**9, '-') }}", WIDTH_EN, WIDTH_DE),
+    Attack("format-width", "{{ '{:>1000000000}'.format(1) }}", WIDTH_EN, WIDTH_DE),
+    Attack("format-nested-width", "{{ '{:>{w}}'.format(1, w=10**9) }}", WIDTH_EN, WIDTH_DE),
+    Attack("percent-width", "{{ '%1000000000d' % 1 }}", WIDTH_EN, WIDTH_DE),
+    Attack("percent-star", "{{ '%*d' % (10**9, 1) }}", WIDTH_EN, WIDTH_DE),
+    Attack("format-filter", "{{ '%.1000000000f'|format(1.5) }}", WIDTH_EN, WIDTH_DE),
+    Attack("lipsum", "{{ lipsum(10**9) }}", WIDTH_EN, WIDTH_DE),
+    Attack("indent", "{{ ('x\\n' * 100000)|indent(1000) }}", VALUE_EN, VALUE_DE),
+    Attack("join-filter", "{{ range(100000)|join('x' * 1000) }}", VALUE_EN, VALUE_DE),
+    Attack("join-method", "{{ ('x' * 1000).join(range(100000)|map('string')) }}", VALUE_EN, VALUE_DE),
+    Attack("replace-filter", "{{ ('x' * 100000)|replace('x', 'y' * 1000) }}", VALUE_EN, VALUE_DE),
+    Attack("replace-method", "{{ ('x' * 100000).replace('x', 'y' * 1000) }}", VALUE_EN, VALUE_DE),
+    Attack("expandtabs", "{{ ('\\t' * 100000).expandtabs(1000) }}", VALUE_EN, VALUE_DE),
+    Attack("wordwrap", "{{ ('x ' * 100000)|wordwrap(1, wrapstring='y' * 1000) }}", VALUE_EN, VALUE_DE),
+    Attack("tojson-indent", "{{ range(100000)|list|tojson(indent=1000) }}", VALUE_EN, VALUE_DE),
+    Attack("batch-fill", "{{ [1]|batch(10**9, 0)|list|length }}", "would make a value of 1000000000 items", VALUE_DE),
+    Attack("sum-of-lists", "{{ ([[0] * 1000] * 20000)|sum(start=[])|length }}", VALUE_EN, VALUE_DE),
+    Attack(
+        "doubling-concat",  # namespace() objects are not plain data: recursion instead
+        "{% macro d(s, n) %}{% if n %}{{ d(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}"
+        "{% endmacro %}{{ d('x', 40) }}",
+        VALUE_EN, VALUE_DE,
+    ),
+    Attack(
+        "doubling-plus",
+        "{% macro d(s, n) %}{% if n %}{{ d(s + s, n - 1) }}{% else %}{{ s|length }}{% endif %}"
+        "{% endmacro %}{{ d('x', 40) }}",
+        VALUE_EN, VALUE_DE,
+    ),
+    Attack(
+        "many-values",
+        "{% for i in range(1000) %}{{ ('x' * 9000000)|length }}{% endfor %}",
+        f"made more than {render_limits.MAX_MADE} characters and items in all (the limit)",
+        f"insgesamt mehr als {render_limits.MAX_MADE} Zeichen und Elemente gemacht (die Grenze)",
+    ),
+    Attack(
+        "power",
+        "{{ 10 ** (10 ** 8) }}",
+        f"would compute a number of 400000000 bits; the limit is {render_limits.MAX_INT_BITS}",
+        f"würde eine Zahl von 400000000 Bit berechnen; die Grenze ist {render_limits.MAX_INT_BITS}",
+    ),
+    Attack(
+        "output",
+        "{% set big = 'x' * 5000000 %}{% for i in range(100) %}{{ big }}{% endfor %}",
+        f"would write more than {render_limits.MAX_OUTPUT} characters (the limit)",
+        f"würde mehr als {render_limits.MAX_OUTPUT} Zeichen schreiben (die Grenze)",
+    ),
+]  # fmt: skip
+HEADLINE = ["nested-range", "nested-loop-without-calls", "string-times", "center-filter",
+            "format-width"]  # fmt: skip
+
+
+def jinja_template(expression: str) -> bytes:
+    """The standard template with ``expression`` as its first paragraph."""
+    return pack(
+        changed(parts(), "word/document.xml", f"<w:p><w:r><w:t>{expression}</w:t></w:r></w:p>")
+    )
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.id for a in ATTACKS])
+def test_render_attack_is_stopped(attack: Attack) -> None:
+    """Each way to make rendering run forever or take gigabytes stops within seconds with
+    a TemplateError naming the limit, in English and German."""
+    start = time.monotonic()
+    with pytest.raises(TemplateError) as caught:
+        render_docx(from_data(complete_data()), template=jinja_template(attack.expression),
+                    charts=False)  # fmt: skip
+    elapsed = time.monotonic() - start
+    assert attack.en in caught.value.message("en")
+    assert attack.de in caught.value.message("de")
+    assert elapsed < 5, f"took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("attack", [a for a in ATTACKS if a.id in HEADLINE], ids=lambda a: a.id)
+def test_cli_stops_render_attack(attack: Attack, lang: str, tmp_path: Path) -> None:
+    """Through the command line (a process of its own, so a regression fails rather than
+    hangs): exit 4, the limit named in the user's language, nothing written, quickly."""
+    template = tmp_path / "T.docx"
+    template.write_bytes(jinja_template(attack.expression))
+    out = tmp_path / "out"
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "handlungsprogramm", "build", str(programme_file(tmp_path)),
+         "--template", str(template), "--out", str(out), "--to", "docx,pdf", "--no-charts"],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, **ENV, "HANDLUNGSPROGRAMM_LANG": lang},
+    )  # fmt: skip
+    elapsed = time.monotonic() - start
+    assert result.returncode == 4, result.stderr
+    assert (attack.en if lang == "en" else attack.de) in result.stderr
+    assert ("template " if lang == "en" else "Vorlage ") + str(template) in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert outputs(out) == []
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+
+
+def test_render_time_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work that makes nothing large and few steps still ends at the wall-clock limit
+    (lowered here from 60 s to 1 s): each step counts a 5-million-character string."""
+    monkeypatch.setattr(render_limits, "MAX_SECONDS", 1.0)
+    expression = (
+        "{% set big = 'x' * 5000000 %}{% for i in range(99999) %}{{ big.count('y') }}{% endfor %}"
+    )
+    start = time.monotonic()
+    with pytest.raises(TemplateError) as caught:
+        render_docx(from_data(complete_data()), template=jinja_template(expression), charts=False)
+    assert "took more than 1 seconds (the limit)" in caught.value.message("en")
+    assert "hat länger als 1 Sekunden gebraucht (die Grenze)" in caught.value.message("de")
+    assert time.monotonic() - start < 5
+
+
+def test_building_blocks_does_not_count_against_the_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wall clock measures the template's own work: building the blocks it places
+    (seconds for a programme with charts) is the library's and is not counted. With the
+    limit far below that time, the standard template still renders."""
+    monkeypatch.setattr(render_limits, "MAX_SECONDS", 0.05)
+    start = time.monotonic()
+    render_docx(load(EXAMPLE), template=STANDARD)
+    assert time.monotonic() - start > 0.5  # the blocks took far longer than the limit
+
+
+def test_legitimate_loops_and_text_are_within_the_limits() -> None:
+    """What real templates do stays far inside the limits: loops over every measure with
+    filters, formatting, joins and string building."""
+    expression = (
+        "{% for m in measures %}{{ m.code }} {{ m.title_de|upper|center(40) }}"
+        " {{ '%-10s|%8.2f'|format(m.code, 1234.5) }} {{ '{:>12}'.format(m.code) }}"
+        " {{ m.budget|join(', ') }} {{ (m.title_de ~ ' / ' ~ m.title_partner)|truncate(60) }}"
+        "{% endfor %}{{ range(1000)|join(',')|length }}"
+        "{% for i in [1, 2, 3] %}[{{ i }}]{% endfor %}"
+    )
+    data = render_docx(load(EXAMPLE), template=jinja_template(expression), charts=False).data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "3889" in body  # the length of the joined numbers
+    assert "[1][2][3]" in body
