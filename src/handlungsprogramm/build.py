@@ -284,8 +284,10 @@ def _pdfs(
     with tempfile.TemporaryDirectory(prefix="hp-build-") as tmp:
         work = Path(tmp)
         sources = []
-        for index, (_, programme, result) in enumerate(todo):
-            path = work / f"{index:05d}-{slug(programme)}.docx"
+        for _, programme, result in todo:
+            # the Word file's own name (unique in a build): a FILENAME field in a custom
+            # template shows it, and LibreOffice's PDF is named after it
+            path = work / f"{slug(programme)}.docx"
             path.write_bytes(result.data)
             sources.append(path)
 

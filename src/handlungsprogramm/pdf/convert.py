@@ -1,7 +1,8 @@
 """Convert .docx files to PDF with LibreOffice, safely and in batches.
 
 Each call gets its own LibreOffice user profile (``-env:UserInstallation``), so
-parallel builds in separate processes never share one; each soffice runs in its own
+parallel builds in separate processes never share one, and the profile tells LibreOffice
+to load nothing that a document merely links to (:func:`write_settings`); each soffice runs in its own
 process group, which is killed as a whole at the timeout. One soffice converts a whole
 batch, and at most as many run at once as there are cores.
 """
@@ -22,7 +23,14 @@ from pathlib import Path
 
 from handlungsprogramm.errors import ConversionError, SofficeNotFoundError
 
-__all__ = ["DEFAULT_TIMEOUT", "convert_many", "find_soffice", "pdf_filter", "updates_indexes"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "convert_many",
+    "find_soffice",
+    "pdf_filter",
+    "updates_indexes",
+    "write_settings",
+]
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a single document may take; a batch gets this per document."""
@@ -107,6 +115,41 @@ def soffice_environment(profile: str) -> dict[str, str]:
     return env
 
 
+_SETTINGS = (
+    # Linked pictures and other linked content are loaded only from documents in
+    # trusted locations, and this profile trusts none: no local file, share or web
+    # address is read for a picture, and no request leaves the machine.
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    # Writer never updates links (sections, objects linked to files) when loading:
+    # 0 always, 1 on request, 2 never (officecfg Writer.xcs, Content/Update/Link).
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+)
+"""LibreOffice settings of every conversion: the second wall behind the template guard,
+which already refuses external relationships and fields that fetch."""
+
+
+def write_settings(profile: Path) -> None:
+    """Write :data:`_SETTINGS` into the fresh user profile ``profile`` (before soffice starts).
+
+    LibreOffice reads ``user/registrymodifications.xcu`` of its profile at start-up; the
+    file is what it would write itself after the settings were changed in its dialogs.
+    """
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>"
+        for path, name, value in _SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry"'
+        ' xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        f' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">{items}</oor:items>\n',
+        encoding="utf-8",
+    )
+
+
 def _in_venv(folder: Path) -> bool:
     """Whether ``folder`` is the ``bin`` (or ``Scripts``) folder of a virtual environment."""
     try:
@@ -125,6 +168,7 @@ def _run_batch(
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
         env = soffice_environment(profile)
+        write_settings(Path(profile))
         base = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",

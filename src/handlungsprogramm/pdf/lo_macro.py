@@ -29,7 +29,10 @@ def convert(*_args):
     data = uno.Any("[]com.sun.star.beans.PropertyValue", options)
     for source, target in job["files"]:
         url = uno.systemPathToFileUrl(source)
-        doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+        # UpdateDocMode NO_UPDATE (0): links are not updated on loading, whatever the
+        # document or the configuration says.
+        load = (_prop("Hidden", True), _prop("UpdateDocMode", 0))
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, load)
         if doc is None:
             continue
         try:

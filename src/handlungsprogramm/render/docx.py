@@ -1,8 +1,9 @@
 """Render a programme into a Word document with the standard or a custom template.
 
-docxtpl fills the template; Jinja runs in a ``SandboxedEnvironment`` with
-``StrictUndefined`` and autoescaping, so a template cannot reach Python internals
-and user text (``<``, ``&``, ``{{ }}``) always appears literally.
+docxtpl fills the template; Jinja runs in a bounded ``SandboxedEnvironment``
+(:mod:`~handlungsprogramm.render.sandbox`) with ``StrictUndefined`` and autoescaping,
+so a template cannot reach Python internals nor run or grow without end, and user text
+(``<``, ``&``, ``{{ }}``) always appears literally.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import jinja2
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -35,7 +35,9 @@ from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import build_charts
 from handlungsprogramm.render.context import build_context
+from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.package import write_package
+from handlungsprogramm.render.sandbox import Sandbox
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
@@ -90,23 +92,18 @@ def slug(programme: Programme) -> str:
 
 
 _PLAIN = (dict, list, tuple, str, int, float, Decimal, bool, type(None), dt.date)
+"""Types whose attributes a template may read: the context is plain data."""
 
 
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, narrowed further: attributes only of plain data.
+def _environment(template: str = "<template>") -> Sandbox:
+    """The bounded, immutable sandbox for one rendering of ``template``.
 
-    The context holds plain data, labels and ready-made blocks; a template may read
-    and loop, never reach an object's methods (a block's document, a path) — that is
-    how sandboxes are escaped.
+    Immutable: a template cannot call list.clear() or dict.update() on the caller's data;
+    bounded: it cannot run or grow without end (:mod:`~handlungsprogramm.render.sandbox`).
     """
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        return isinstance(obj, _PLAIN) and super().is_safe_attribute(obj, attr, value)
-
-
-def _environment() -> ImmutableSandboxedEnvironment:
-    # Immutable: a template cannot call list.clear() or dict.update() on the caller's data.
-    return _Sandbox(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_literal)
+    return Sandbox(
+        template, _PLAIN, autoescape=True, undefined=jinja2.StrictUndefined, finalize=_literal
+    )
 
 
 def _literal(value: Any) -> Any:
@@ -201,7 +198,7 @@ def _fill(
     context["blocks"] = blocks
     _clear_described_properties(tpl)
     try:
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
+        tpl.render(context, jinja_env=_environment(name), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(name, f"refused by the sandbox: {exc}") from None
     except jinja2.exceptions.UndefinedError as exc:
@@ -214,6 +211,7 @@ def _fill(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
+    settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
     streams = blocks.splice(tpl.docx)
     _describe(tpl, clean, writer, full)
     return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
@@ -324,7 +322,7 @@ def template_variables(template: bytes | str | os.PathLike[str]) -> set[str]:
 
     tpl, name = _open_template(template)
     try:
-        used = tpl.get_undeclared_template_variables(_environment())
+        used = tpl.get_undeclared_template_variables(_environment(name))
     except jinja2.exceptions.TemplateSyntaxError as exc:
         raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
     return set(used) - set(CONTEXT_DOC) - {"blocks"}

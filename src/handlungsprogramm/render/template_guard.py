@@ -19,7 +19,15 @@ what Word itself writes and the Open Packaging Conventions (ECMA-376 Part 2) dem
 * part names that are relative and stay inside the package, each name once, only
   the compression methods Word uses;
 * and that it is a Word document at all: not an OLE file (a password-protected Word
-  file or an old .doc), not OpenDocument, a main document part of Word's type.
+  file or an old .doc), not OpenDocument, a main document part of Word's type;
+* that it points nowhere outside itself but by hyperlinks. A relationship with
+  ``TargetMode="External"`` makes LibreOffice (and Word) load a picture, a
+  sub-document, an attached template or an OLE object from a local file, a share or a
+  web address while converting: the file's content ended up in the PDF. Only
+  hyperlinks to http, https and mailto addresses are allowed, and only where a
+  hyperlink is clicked (``w:hyperlink``, ``a:hlinkClick``), never as a picture. Word
+  fields that fetch (``INCLUDEPICTURE``, ``INCLUDETEXT``, ``LINK``, ``DDE`` …) are
+  refused in every part (:mod:`~handlungsprogramm.render.fields`).
 
 Each refusal is a :class:`~handlungsprogramm.errors.TemplateError` that names the part
 and the limit, in English and German.
@@ -35,11 +43,13 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from typing import NoReturn
 
 from lxml import etree
 
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.render.fields import FIELD_TAGS, check_field, iter_fields
 
 __all__ = [
     "MAX_PARTS",
@@ -104,6 +114,27 @@ _ALLOWED_ENCODINGS = frozenset({"utf-8", "utf-16"})
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+_RELATIONSHIP_ATTRIBUTES = (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}",
+    "{http://purl.oclc.org/ooxml/officeDocument/relationships}",
+)
+"""The namespaces (transitional and strict) of ``r:id``, ``r:embed``, ``r:link`` …"""
+
+_HYPERLINK_TYPES = frozenset(
+    {
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/hyperlink",
+    }
+)
+_HYPERLINK_TARGET = re.compile(r"(?:https?://|mailto:)[^\x00-\x1f\x7f]*", re.IGNORECASE)
+"""What an external hyperlink may point at: a web or mail address, no control characters."""
+
+_HYPERLINK_USES = frozenset({"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"})
+"""Elements whose ``r:id`` is a hyperlink that is followed only when clicked."""
+
+_SHOWN = 200
+"""Characters of a link target quoted in a message."""
 
 _SAFE_PARSER = etree.XMLParser(
     resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
@@ -217,6 +248,18 @@ _REASONS: dict[str, tuple[str, str]] = {
         "the part {part} has a relationship without {attribute}",
         "der Teil {part} hat eine Beziehung ohne {attribute}",
     ),
+    "external": (
+        "the part {part} has an external relationship ({kind}) to {target}; a template may"
+        " point outside itself only by hyperlinks to http, https or mailto addresses",
+        "der Teil {part} hat eine externe Beziehung ({kind}) zu {target}; eine Vorlage darf"
+        " nur mit Hyperlinks auf http-, https- oder mailto-Adressen nach außen zeigen",
+    ),
+    "hyperlink_misused": (
+        "the part {part} uses the hyperlink {rid} ({target}) in {use}; hyperlinks may only"
+        " be clicked, not loaded as a picture or an object",
+        "der Teil {part} verwendet den Hyperlink {rid} ({target}) in {use}; Hyperlinks"
+        " dürfen nur angeklickt, nicht als Bild oder Objekt geladen werden",
+    ),
     "bad_xml": (
         "the part {part} is not well-formed XML ({reason})",
         "der Teil {part} ist kein wohlgeformtes XML ({reason})",
@@ -310,7 +353,10 @@ def check_template(data: bytes, name: str) -> None:
                 total = _scan_part(name, archive, info, total)
         parts = {info.filename.lower(): info.filename for info in infos}
         _check_main_document(name, archive, parts)
-        _check_relationships(name, archive, parts)
+        hyperlinks = _check_relationships(name, archive, parts)
+        for lower, part in parts.items():
+            if lower.endswith((".xml", ".vml")) and lower != "[content_types].xml":
+                _check_xml_part(name, archive, part, hyperlinks.get(lower, {}))
 
 
 def _unsafe(part: str) -> bool:
@@ -451,13 +497,89 @@ def _content_type(types: etree._Element, part: str) -> str:
     return ""
 
 
-def _check_relationships(name: str, archive: zipfile.ZipFile, parts: dict[str, str]) -> None:
-    """Every relationship has the Id, Type and Target the OPC schema requires; python-docx
-    would otherwise fail only when saving the rendered document."""
+def _check_relationships(
+    name: str, archive: zipfile.ZipFile, parts: dict[str, str]
+) -> dict[str, dict[str, str]]:
+    """Every relationship has the Id, Type and Target the OPC schema requires (python-docx
+    would otherwise fail only when saving the rendered document), and none points outside
+    the package but a hyperlink to a web or mail address.
+
+    Returns the external hyperlinks by the (lower-case) name of the part they belong to,
+    ``{rId: target}``, so that :func:`_check_xml_part` can see how each is used.
+    """
+    hyperlinks: dict[str, dict[str, str]] = {}
     for lower, part in parts.items():
         if not lower.endswith(".rels"):
             continue
+        folder, _, file = lower.rpartition("/")
+        source = posixpath.join(posixpath.dirname(folder), file[: -len(".rels")])
         for rel in _parse(name, archive, part).iter(f"{_RELATIONSHIPS}Relationship"):
             for attribute in ("Id", "Type", "Target"):
                 if not rel.get(attribute):
                     _refuse(name, "bad_relationship", part=part, attribute=attribute)
+            if rel.get("TargetMode", "Internal") == "Internal":
+                continue  # a part of the package; python-docx refuses a missing one
+            kind, target = rel.get("Type", ""), rel.get("Target", "")
+            if kind not in _HYPERLINK_TYPES or not _HYPERLINK_TARGET.fullmatch(target):
+                _refuse(
+                    name, "external", part=part, kind=kind.rsplit("/", 1)[-1],
+                    target=_shorten(target),
+                )  # fmt: skip
+            hyperlinks.setdefault(source, {})[rel.get("Id", "")] = target
+    return hyperlinks
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _check_xml_part(
+    name: str, archive: zipfile.ZipFile, part: str, hyperlinks: dict[str, str]
+) -> None:
+    """Stream one XML part (already scanned: no DTD, bounded size): its fields, and that
+    its external hyperlinks are used only as hyperlinks.
+
+    A hyperlink relationship is an allowed target, but LibreOffice loads whatever a
+    picture's ``r:link`` names, whatever the relationship's type. Paragraphs are cleared
+    once read, so a large part is never held whole.
+    """
+
+    def field_elements() -> Iterator[etree._Element]:
+        events = etree.iterparse(
+            stream, events=("end",), resolve_entities=False, load_dtd=False,
+            no_network=True, huge_tree=False,
+        )  # fmt: skip
+        for _, element in events:
+            if hyperlinks:
+                _check_uses(name, part, element, hyperlinks)
+            if element.tag in FIELD_TAGS:
+                yield element
+            elif element.tag == _PARAGRAPH:
+                element.clear(keep_tail=True)  # its fields have been read
+
+    with archive.open(part) as stream:
+        try:
+            for found in iter_fields(field_elements()):
+                check_field(name, part, found)
+        except etree.XMLSyntaxError as exc:
+            _refuse(name, "bad_xml", part=part, reason=str(exc))
+
+
+_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def _check_uses(name: str, part: str, element: etree._Element, hyperlinks: dict[str, str]) -> None:
+    """Refuse ``element`` if one of its ``r:`` attributes names an external hyperlink and
+    it is not an element that is a hyperlink."""
+    for attribute, value in element.attrib.items():
+        if not attribute.startswith(_RELATIONSHIP_ATTRIBUTES) or value not in hyperlinks:
+            continue
+        local = etree.QName(element).localname
+        attribute_name = etree.QName(attribute).localname
+        if local in _HYPERLINK_USES and attribute_name == "id":
+            continue
+        use = f"{element.prefix or ''}:{local}/@r:{attribute_name}".lstrip(":")
+        _refuse(
+            name, "hyperlink_misused", part=part, rid=value, target=_shorten(hyperlinks[value]),
+            use=use,
+        )  # fmt: skip
