@@ -16,6 +16,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -171,3 +172,25 @@ def test_next_build_removes_what_a_killed_one_left(tmp_path: Path) -> None:
         assert process.returncode == 0, err
         left = sorted(p.name for p in private.iterdir())
     assert left == ["hp-build-live", "hp-build-without-lock", "other-program"]
+
+
+def test_watchdog_that_cannot_start_is_a_conversion_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a Python to run the watchdog (an embedded interpreter), the build says so
+    (exit 6, no traceback) and leaves its folders behind no more than otherwise."""
+    from typer.testing import CliRunner
+
+    from handlungsprogramm.cli import app
+
+    private = tmp_path / "tmpdir"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    result = CliRunner().invoke(
+        app, ["build", str(EXAMPLE), "--to", "pdf", "--no-charts", "--out", str(tmp_path / "out")],
+        env=ENV,
+    )  # fmt: skip
+    assert result.exit_code == 6, result.output
+    assert "cannot start LibreOffice's watchdog" in result.stderr
+    assert not any(private.iterdir())

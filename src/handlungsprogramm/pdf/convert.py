@@ -190,6 +190,11 @@ class _Soffice:
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                 env=env, pass_fds=(read,), start_new_session=True,
             )  # fmt: skip
+        except OSError as exc:  # no runnable Python (an embedded interpreter)
+            os.close(self._write)
+            raise ConversionError(
+                f"cannot start LibreOffice's watchdog with {sys.executable!r}: {exc}"
+            ) from None
         except BaseException:
             os.close(self._write)
             raise
