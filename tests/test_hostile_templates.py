@@ -575,7 +575,7 @@ CASES = [
     ),
     *(
         Case(
-            f"external-{kind}",
+            f"external-{kind}-{target.split(':')[0]}",
             external(part, kind, target, body),
             f"the part {rels} has an external relationship ({kind}) to {target}; {LINKED_EN}",
             f"hat eine externe Beziehung ({kind}) zu {target}; {LINKED_DE}",

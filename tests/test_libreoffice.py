@@ -114,6 +114,7 @@ def test_soffice_environment_leaves_out_other_pythons(tmp_path: Path) -> None:
     assert "PYTHONHOME" not in env
     assert "VIRTUAL_ENV" not in env
     assert env["HOME"] == str(tmp_path / "profile")
+    assert env["TMPDIR"] == str(tmp_path / "profile" / "tmp")  # removed with the profile
 
 
 # -- nothing is loaded from outside the document ------------------------------------------

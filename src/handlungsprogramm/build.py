@@ -11,7 +11,6 @@ import contextlib
 import multiprocessing
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +32,7 @@ from handlungsprogramm.model import Programme
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT, convert_many
 from handlungsprogramm.pdf.fields import add_signature_fields
+from handlungsprogramm.pdf.scratch import private_folder
 from handlungsprogramm.pdf.signing import has_signatures
 from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, slug
 from handlungsprogramm.render.writer import Layout
@@ -281,8 +281,7 @@ def _pdfs(
         todo.append((item, item.programme, item.result))
     if not todo:
         return
-    with tempfile.TemporaryDirectory(prefix="hp-build-") as tmp:
-        work = Path(tmp)
+    with private_folder("hp-build-") as work:
         sources = []
         for _, programme, result in todo:
             # the Word file's own name (unique in a build): a FILENAME field in a custom
@@ -295,7 +294,9 @@ def _pdfs(
             for _ in range(count):
                 step("pdf")
 
-        pdfs = convert_many(sources, work / "pdf", timeout=timeout, pdfa=pdfa, progress=converted)
+        pdfs = convert_many(
+            sources, work / "pdf", timeout=timeout, pdfa=pdfa, progress=converted, cleanup=[work]
+        )
         for (item, programme, _), pdf in zip(todo, pdfs, strict=True):
             try:
                 data = add_signature_fields(pdf.read_bytes(), programme)
@@ -320,8 +321,8 @@ def render_pdf(
     caller sees bytes in and bytes out.
     """
     result = render_docx(programme, layout=layout, mode=mode, charts=charts)
-    with tempfile.TemporaryDirectory(prefix="hp-pdf-") as tmp:
-        source = Path(tmp) / f"{slug(programme)}.docx"
+    with private_folder("hp-pdf-") as tmp:
+        source = tmp / f"{slug(programme)}.docx"
         source.write_bytes(result.data)
-        (pdf,) = convert_many([source], Path(tmp) / "pdf", timeout=timeout, pdfa=pdfa)
+        (pdf,) = convert_many([source], tmp / "pdf", timeout=timeout, pdfa=pdfa, cleanup=[tmp])
         return add_signature_fields(pdf.read_bytes(), programme)

@@ -1,10 +1,12 @@
 """Convert .docx files to PDF with LibreOffice, safely and in batches.
 
 Each call gets its own LibreOffice user profile (``-env:UserInstallation``), so
-parallel builds in separate processes never share one, and the profile tells LibreOffice
-to load nothing that a document merely links to (:func:`write_settings`); each soffice runs in its own
-process group, which is killed as a whole at the timeout. One soffice converts a whole
-batch, and at most as many run at once as there are cores.
+parallel builds in separate processes never share one; the profile tells LibreOffice to
+load nothing that a document merely links to (:func:`write_settings`) and holds its
+temporary files (TMPDIR), so they go with it. Each soffice runs under a watchdog
+(:mod:`~handlungsprogramm.pdf.watchdog`) in a process group of its own, which is killed
+as a whole at the timeout, on Ctrl-C and when the build dies, even by SIGKILL. One
+soffice converts a whole batch, and at most as many run at once as there are cores.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
 from handlungsprogramm.errors import ConversionError, SofficeNotFoundError
+from handlungsprogramm.pdf.scratch import private_folder
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -100,7 +104,8 @@ _PYTHON_VARIABLES = ("PYTHONHOME", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONUSERBAS
 
 
 def soffice_environment(profile: str) -> dict[str, str]:
-    """The environment for LibreOffice: ours, minus what points at another Python.
+    """The environment for LibreOffice: ours, minus what points at another Python, with
+    HOME and TMPDIR inside its ``profile``.
 
     LibreOffice's script provider embeds the system's Python and locates its standard
     library from ``python3`` on ``PATH``. When a virtual environment's ``bin`` comes
@@ -112,6 +117,9 @@ def soffice_environment(profile: str) -> dict[str, str]:
     path = [p for p in env.get("PATH", "").split(os.pathsep) if p and not _in_venv(Path(p))]
     env["PATH"] = os.pathsep.join(path) or os.defpath
     env["HOME"] = profile
+    # LibreOffice's own temporary files (lu*.tmp, tens of megabytes) go into the profile,
+    # which is removed with it, also when LibreOffice is killed mid-conversion
+    env["TMPDIR"] = str(Path(profile) / "tmp")
     return env
 
 
@@ -158,26 +166,79 @@ def _in_venv(folder: Path) -> bool:
         return False
 
 
+_WATCHDOG = Path(__file__).with_name("watchdog.py")
+
+
+class _Soffice:
+    """One soffice run under the watchdog (:mod:`~handlungsprogramm.pdf.watchdog`).
+
+    The watchdog starts soffice in a process group of its own and kills that group when
+    soffice ends (helpers it left), when :meth:`stop` asks it to (timeout, Ctrl-C) or
+    when this process dies, even by SIGKILL: then the pipe it watches closes, and it
+    also removes ``cleanup`` (the profile, the build's folder), since nobody else will.
+    The watchdog itself runs in a session of its own, out of reach of the terminal's
+    Ctrl-C, which the build handles.
+    """
+
+    def __init__(self, command: list[str], env: dict[str, str], cleanup: Sequence[Path]) -> None:
+        self._lock = threading.Lock()
+        read, self._write = os.pipe()  # not inherited by any other child
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 - our Python, our script, our command
+                [sys.executable, "-I", str(_WATCHDOG), str(read), *map(str, cleanup), "--",
+                 *command],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                env=env, pass_fds=(read,), start_new_session=True,
+            )  # fmt: skip
+        except OSError as exc:  # no runnable Python (an embedded interpreter)
+            os.close(self._write)
+            raise ConversionError(
+                f"cannot start LibreOffice's watchdog with {sys.executable!r}: {exc}"
+            ) from None
+        except BaseException:
+            os.close(self._write)
+            raise
+        finally:
+            os.close(read)
+
+    def stop(self) -> None:
+        """End soffice and its helpers now (the caller removes the folders); idempotent."""
+        with self._lock:
+            if self._write >= 0:
+                with contextlib.suppress(OSError):  # the watchdog has ended already
+                    os.write(self._write, b"s")
+                os.close(self._write)
+                self._write = -1
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # the watchdog hangs: its whole session goes
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
 def _run_batch(
     soffice: str,
     files: Sequence[Path],
     out_dir: Path,
     timeout: float,
     pdfa: bool,
-    running: list[subprocess.Popen[bytes]],
+    running: list[_Soffice],
+    cleanup: Sequence[Path],
 ) -> None:
-    with tempfile.TemporaryDirectory(prefix="hp-lo-profile-") as profile:
-        env = soffice_environment(profile)
-        write_settings(Path(profile))
+    with private_folder("hp-lo-profile-") as profile:
+        env = soffice_environment(str(profile))
+        Path(env["TMPDIR"]).mkdir()
+        write_settings(profile)
         base = [
             soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
         ]
         if updates_indexes(soffice):
-            scripts = Path(profile) / "user" / "Scripts" / "python"
+            scripts = profile / "user" / "Scripts" / "python"
             scripts.mkdir(parents=True)
             macro = resources.files("handlungsprogramm.pdf") / "lo_macro.py"
             (scripts / "hp_convert.py").write_bytes(macro.read_bytes())
@@ -185,7 +246,7 @@ def _run_batch(
                 "files": [[str(f), str(out_dir / f"{f.stem}.pdf")] for f in files],
                 "filter": _filter_options(pdfa),
             }
-            job_file = Path(profile) / "hp-job.json"  # a file: no limit on its size
+            job_file = profile / "hp-job.json"  # a file: no limit on its size
             job_file.write_text(json.dumps(job), encoding="utf-8")
             env["HP_CONVERT_JOB"] = str(job_file)
             command = [
@@ -201,37 +262,24 @@ def _run_batch(
                 str(out_dir),
                 *map(str, files),
             ]
-        with subprocess.Popen(  # noqa: S603 - a fixed program with our own arguments
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-            env=env,
-            start_new_session=True,  # its own process group: killed as a whole
-        ) as process:
-            running.append(process)
+        conversion = _Soffice(command, env, [profile, *cleanup])
+        running.append(conversion)
+        with conversion.process as process:
             try:
                 _, stderr = process.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
-                _kill_group(process)
+                conversion.stop()
                 raise ConversionError(
                     f"LibreOffice did not finish within {timeout:.0f} s and was stopped"
                     " (raise --convert-timeout for very large programmes)"
                 ) from None
             finally:
-                _kill_group(process)  # soffice may leave helpers behind even on success
+                conversion.stop()  # at once, before the profile is removed
         if process.returncode != 0:
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
             raise ConversionError(
                 f"LibreOffice failed (exit code {process.returncode}): {detail[0]}"
             )
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):  # already gone
-        os.killpg(process.pid, signal.SIGKILL)
-    if process.poll() is None:
-        process.wait()
 
 
 def convert_many(
@@ -242,12 +290,15 @@ def convert_many(
     pdfa: bool = True,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    cleanup: Sequence[Path] = (),
 ) -> list[Path]:
     """Convert ``files`` into ``out_dir``; return the PDFs in the same order.
 
     The files are split into at most ``workers`` batches (default: the number of
     cores), each converted by one soffice with its own profile. A batch that fails,
     hangs or produces no PDF raises :class:`ConversionError`; no partial PDF remains.
+    Should this process be killed while LibreOffice runs, LibreOffice is stopped and
+    ``cleanup`` (the caller's temporary folders) removed with its profile.
     """
     if not files:
         return []
@@ -258,7 +309,7 @@ def convert_many(
 
     def run(batch: list[Path]) -> None:
         try:
-            _run_batch(soffice, batch, out_dir, timeout * len(batch), pdfa, running)
+            _run_batch(soffice, batch, out_dir, timeout * len(batch), pdfa, running, cleanup)
         except ConversionError:
             for file in batch:
                 (out_dir / f"{file.stem}.pdf").unlink(missing_ok=True)
@@ -266,7 +317,7 @@ def convert_many(
         if progress is not None:
             progress(len(batch))
 
-    running: list[subprocess.Popen[bytes]] = []
+    running: list[_Soffice] = []
     pool = ThreadPoolExecutor(max_workers=count)
     try:
         for future in [pool.submit(run, batch) for batch in batches]:
@@ -274,8 +325,8 @@ def convert_many(
     except BaseException:
         # Ctrl-C or a failed batch: LibreOffice runs in its own process groups, which
         # no terminal signal reaches; stop them all before waiting for the threads.
-        for process in running:
-            _kill_group(process)
+        for conversion in list(running):
+            conversion.stop()
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -85,7 +85,7 @@ MAX_MADE = 100_000_000
 
 MAX_OUTPUT = 100_000_000
 """Characters of XML a rendering writes (all parts together; the standard template
-writes about 20,000, since the large sections are blocks)."""
+writes about 10,000, since the large sections are blocks)."""
 
 MAX_INT_BITS = 4_096
 """Bits of a whole number made by ``*`` or ``**`` (1,233 decimal digits)."""
