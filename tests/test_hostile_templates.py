@@ -1202,6 +1202,25 @@ def test_building_blocks_does_not_count_against_the_time(monkeypatch: pytest.Mon
     assert time.monotonic() - start > 0.5  # the blocks took far longer than the limit
 
 
+def test_loop_variable_and_namespace_are_readable() -> None:
+    """Templates number rows with ``loop.index`` and count with ``namespace()``: both are
+    Jinja's own plain objects, readable in the sandbox (they were refused before)."""
+    expression = (
+        "{% for m in measures %}{{ loop.index }}/{{ loop.length }}{% if loop.last %}!"
+        "{% endif %}{{ loop.cycle('a', 'b') }} {% endfor %}"
+        "{% set ns = namespace(n=0) %}{% for m in measures %}{% set ns.n = ns.n + 1 %}"
+        "{% endfor %}N={{ ns.n }}"
+    )
+    data = render_docx(load(EXAMPLE), template=jinja_template(expression), charts=False).data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "1/17a 2/17b " in body
+    assert "17/17!a N=17" in body
+    with pytest.raises(TemplateError, match="unsafe"):
+        render_docx(load(EXAMPLE), template=jinja_template("{{ namespace().__class__ }}"),
+                    charts=False)  # fmt: skip
+
+
 def test_legitimate_loops_and_text_are_within_the_limits() -> None:
     """What real templates do stays far inside the limits: loops over every measure with
     filters, formatting, joins and string building."""

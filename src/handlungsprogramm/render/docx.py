@@ -91,8 +91,13 @@ def slug(programme: Programme) -> str:
     return slugify(f"{p.german.name}-{p.partner.name}")
 
 
-_PLAIN = (dict, list, tuple, str, int, float, Decimal, bool, type(None), dt.date)
-"""Types whose attributes a template may read: the context is plain data."""
+_PLAIN = (
+    dict, list, tuple, str, int, float, Decimal, bool, type(None), dt.date,
+    jinja2.runtime.LoopContext, jinja2.utils.Namespace,
+)  # fmt: skip
+"""Types whose attributes a template may read: the context is plain data, and Jinja's
+own loop variable (``loop.index``, ``loop.last``) and ``namespace()`` that templates
+count with. Their underscore attributes stay closed, as everywhere in the sandbox."""
 
 
 def _environment(template: str = "<template>") -> Sandbox:
