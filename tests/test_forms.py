@@ -292,7 +292,9 @@ for name, case in FORMS.items():
     finally:
         signal.alarm(0)
     result["seconds"] = round(time.monotonic() - start, 2)
-    result["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM: this process's own peak (ru_maxrss would include the forking parent's)
+    with open("/proc/self/status") as status:
+        result["peak_kb"] = next(int(l.split()[1]) for l in status if l.startswith("VmHWM"))
     print(json.dumps(result), flush=True)
 """
 

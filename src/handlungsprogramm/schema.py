@@ -61,7 +61,7 @@ def schema_markdown() -> str:
         "## Numbers, dates and currencies",
         "",
         "- **Numbers** (amounts, values, person-days) are read as exact decimals. Write",
-        "  them in decimal digits, optionally with a minus sign, a decimal point and an",
+        "  them in decimal digits, optionally with a sign, a decimal point and an",
         "  exponent, plain or quoted: `45000`, `12.5`, `-3`, `1.5e6`. Refused, with a",
         "  message saying how to write the number: digit separators (`1_000`; `1,000` is",
         "  text), other bases (`0x10`, `0o17`, `0b101`), leading zeros (`010`, which YAML",
