@@ -239,3 +239,157 @@ def test_enum_values_have_no_soft_hyphens() -> None:
 
     assert format_value(Pillar.ADAPTATION, "de") == "Klimafolgenanpassung"
     assert "\u00ad" not in format_value(Hazard.SEA_LEVEL_RISE, "de")
+
+
+# -- malformed forms -----------------------------------------------------------------------
+
+_CHILD = r"""
+import io, json, resource, signal, sys, time
+limit = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+sys.path.insert(0, sys.argv[1])
+from pypdf import PdfReader
+from handlungsprogramm import load
+from handlungsprogramm.errors import PdfError
+from handlungsprogramm.pdf.forms import FormMapping, fill_form
+from tests.malformed_forms import FORMS
+
+programme = load(sys.argv[2])
+
+def timeout(*_):
+    raise TimeoutError
+
+signal.signal(signal.SIGALRM, timeout)
+for name, case in FORMS.items():
+    data = case.data()
+    mapping = FormMapping.model_validate({"fields": {case.field: {"path": "title"}}})
+    result = {"name": name, "bytes": len(data)}
+    start = time.monotonic()
+    signal.alarm(20)
+    try:
+        out = fill_form(data, programme, mapping, flatten=case.flatten)
+    except PdfError as exc:
+        result.update(outcome="refused", en=exc.message("en"), de=exc.message("de"))
+    except TimeoutError:
+        result.update(outcome="timeout")
+    except BaseException as exc:
+        result.update(outcome="crash", error=f"{type(exc).__name__}: {exc}"[:300])
+    else:
+        reader = PdfReader(io.BytesIO(out))
+        fields = reader.get_fields() or {}
+        field = fields.get(case.field) or {}
+        page = reader.pages[0]
+        # the flattened value is drawn by a form XObject; the page's own content (a bomb
+        # here) is not decoded to find it
+        xobjects = page["/Resources"].get("/XObject") or {}
+        drawn = b" ".join(x.get_object().get_data() for x in xobjects.values())
+        widgets = [a.get_object() for a in page.get("/Annots") or []]
+        result.update(
+            outcome="filled", value=str(field.get("/V")), fields=sorted(fields),
+            appearance=all("/AP" in w for w in widgets if w.get("/T") == case.field),
+            drawn=drawn.decode("latin-1"), size=len(out),
+        )
+    finally:
+        signal.alarm(0)
+    result["seconds"] = round(time.monotonic() - start, 2)
+    # VmHWM: this process's own peak (ru_maxrss would include the forking parent's)
+    with open("/proc/self/status") as status:
+        result["peak_kb"] = next(int(l.split()[1]) for l in status if l.startswith("VmHWM"))
+    print(json.dumps(result), flush=True)
+"""
+
+_ADDRESS_SPACE = 3 << 30
+"""The child may map 3 GiB: a form that needs more fails there instead of the machine."""
+
+
+@pytest.fixture(scope="module")
+def malformed_results() -> dict[str, dict[str, Any]]:
+    """Every malformed form through fill_form in one child process, each with a 20 s
+    alarm, in a limited address space: a hang or a memory bomb fails the tests instead
+    of stopping the suite or the machine."""
+    import json
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(ROOT), str(EXAMPLE), str(_ADDRESS_SPACE)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr
+    return {entry["name"]: entry for entry in lines}
+
+
+def test_the_corpus_has_ten_small_malformed_forms() -> None:
+    """At least ten forms are refused, most of them about a kilobyte."""
+    from tests.malformed_forms import FORMS
+
+    refused = [case for case in FORMS.values() if not case.fills]
+    assert len(refused) >= 10
+    small = [case for case in refused if len(case.data()) <= 2048]
+    assert len(small) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(__import__("tests.malformed_forms").malformed_forms.FORMS))
+def test_malformed_form(name: str, malformed_results: dict[str, dict[str, Any]]) -> None:
+    """Each malformed form is refused with a message in English and German (a PdfError:
+    exit 7 on the command line), or, where it is odd but usable, filled correctly; in
+    a few seconds either way. Before: endless loops, memory without bound, exit 70."""
+    from tests.malformed_forms import FORMS
+
+    case = FORMS[name]
+    result = malformed_results.get(name)
+    assert result is not None, f"{name}: the child process ended before it"
+    assert result["seconds"] < 5, result
+    if not case.fills:
+        assert result["outcome"] == "refused", result
+        assert result["en"] != result["de"], result  # a German wording, not the English
+        assert "Traceback" not in result["en"]
+        return
+    assert result["outcome"] == "filled", result
+    title = load(EXAMPLE).title.get("de")
+    if case.flatten:
+        assert case.field not in result["fields"]
+        assert f"({title[:40]}" in result["drawn"]
+    else:
+        assert result["value"] == title
+        assert result["appearance"]
+
+
+def test_malformed_forms_take_bounded_memory(malformed_results: dict[str, dict[str, Any]]) -> None:
+    """All of them, bombs included, within 400 MB of peak memory (a decompression bomb in
+    the page content was decoded to pypdf's 75 MB limit and written out uncompressed)."""
+    peak = max(result["peak_kb"] for result in malformed_results.values())
+    assert peak < 400_000, peak
+    flattened = malformed_results["content-bomb-flatten"]
+    assert flattened["size"] < 100_000  # the bomb stays compressed in the output
+
+
+@pytest.mark.parametrize(
+    "name", ["widget-parent-cycle", "encrypted-without-user-password", "t-is-a-number"]
+)
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_malformed_form_through_the_command(name: str, lang: str, tmp_path: Path) -> None:
+    """The command ends with exit 7 and the message in the user's language, writes
+    nothing, and does so in seconds (the first form made it run without end)."""
+    import os
+    import sys
+
+    from tests.malformed_forms import FORMS
+
+    case = FORMS[name]
+    form = tmp_path / "form.pdf"
+    form.write_bytes(case.data())
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(f'fields:\n  "{case.field}": {{path: title}}\n', encoding="utf-8")
+    out = tmp_path / "filled.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "handlungsprogramm", "fill-form", str(form), "--programme",
+         str(EXAMPLE), "--mapping", str(mapping), "--out", str(out), "--lang", lang],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={k: v for k, v in os.environ.items() if k != "HANDLUNGSPROGRAMM_DEBUG"},
+    )  # fmt: skip
+    assert result.returncode == 7, result.stderr
+    expected = {"en": "error: the form is", "de": "Fehler: das Formular ist"}[lang]
+    assert result.stderr.startswith(expected), result.stderr
+    assert "Traceback" not in result.stderr
+    assert set(tmp_path.iterdir()) == {form, mapping}  # no output, no temporary file

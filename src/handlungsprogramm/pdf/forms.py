@@ -21,8 +21,7 @@ from typing import Any
 from babel import Locale
 from pydantic import BaseModel, Field
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, NameObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
 from handlungsprogramm.errors import OutputExistsError, PdfError, ProgrammeLoadError
 from handlungsprogramm.fingerprint import fingerprint
@@ -39,7 +38,16 @@ from handlungsprogramm.loading import Format, read_data, validate_data
 from handlungsprogramm.model import Period, Programme, Side, Text, YearMonth
 from handlungsprogramm.model.base import Model
 from handlungsprogramm.model.types import LanguageCode
-from handlungsprogramm.pdf.signing import has_signatures
+from handlungsprogramm.pdf.formtree import (
+    FormTree,
+    append_only_contents,
+    check_object_streams,
+    open_form,
+    pdf_limits,
+    pypdf_boundary,
+    read_form_tree,
+    widget_name,
+)
 from handlungsprogramm.totals import compute_totals
 
 __all__ = ["FieldMapping", "FormMapping", "fill_form", "load_mapping", "resolve", "value_paths"]
@@ -232,22 +240,41 @@ def fill_form(
     """Fill ``form``'s fields per ``mapping``; return the new PDF.
 
     A form that already carries signatures is refused (filling rewrites the file and
-    would break them) unless ``force`` is given.
+    would break them) unless ``force`` is given. A malformed form (loops in its field
+    tree, names that are not text, widgets without a position, encryption,
+    decompression bombs) is refused with a :class:`PdfError` before anything is
+    written: see :mod:`handlungsprogramm.pdf.formtree`.
     """
-    if not force and has_signatures(form):
-        raise OutputExistsError(
-            "the form carries signatures, which filling would break (use --force)"
-        )
-    try:
-        reader = PdfReader(io.BytesIO(form))
-        form_fields = reader.get_fields() or {}
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise PdfError(f"not a readable PDF form: {exc}") from None
-    unknown = sorted(set(mapping.fields) - set(form_fields))
+    with pdf_limits():
+        reader = open_form(form)
+        check_object_streams(reader)
+        tree = read_form_tree(reader)
+        if tree.signed and not force:
+            raise OutputExistsError(
+                "the form carries signatures, which filling would break (use --force)"
+            )
+        values = _values(tree, programme, mapping)
+        with pypdf_boundary():
+            return _write(reader, tree, values, flatten)
+
+
+def _values(tree: FormTree, programme: Programme, mapping: FormMapping) -> dict[str, str]:
+    """The text for each mapped field; unknown fields and signature fields refused."""
+    unknown = sorted(set(mapping.fields) - tree.names)
     if unknown:
+        listed = ", ".join(sorted(tree.names)) or "none"
         raise PdfError(
-            f"the form has no field(s) {', '.join(unknown)}; its fields are: "
-            f"{', '.join(sorted(form_fields)) or 'none'}"
+            f"the form has no field(s) {', '.join(unknown)}; its fields are: {listed}",
+            f"das Formular hat kein(e) Feld(er) {', '.join(unknown)}; seine Felder sind:"
+            f" {', '.join(sorted(tree.names)) or 'keine'}",
+        )
+    signatures = sorted(name for name in mapping.fields if tree.kinds.get(name) == "/Sig")
+    if signatures:
+        raise PdfError(
+            f"{', '.join(signatures)}: a signature field is signed (handlungsprogramm sign),"
+            " not filled",
+            f"{', '.join(signatures)}: ein Signaturfeld wird unterschrieben (handlungsprogramm"
+            " sign), nicht ausgefüllt",
         )
     values: dict[str, str] = {}
     for name, source in mapping.fields.items():
@@ -258,48 +285,102 @@ def fill_form(
             values[name] = text.replace("\u202f", "\u00a0")
         except KeyError as exc:
             raise PdfError(f"field '{name}': {exc.args[0]}") from None
+    return values
+
+
+def _write(reader: PdfReader, tree: FormTree, values: dict[str, str], flatten: bool) -> bytes:
+    """Clone the checked form, fill the pages that hold mapped widgets, write it."""
     writer = PdfWriter(clone_from=reader)
     writer.set_need_appearances_writer(False)
     written: set[str] = set()
-    for page in writer.pages:
-        annots: Any = page.get("/Annots", []) or []
-        names = {_full_name(a.get_object()) for a in annots} & set(values)
+    for index, page in enumerate(writer.pages):
+        names = set(tree.pages.get(index, ())) & set(values)
         if not names:
             continue
+        annots = _usable_annotations(page)
+        filled = [
+            (ref, widget) for ref, widget in annots
+            if _is_widget(widget) and widget_name(widget) in names
+        ]  # fmt: skip
+        for _, widget in filled:
+            _prepare_widget(widget, tree)
+        if flatten:
+            append_only_contents(page)
         writer.update_page_form_field_values(
             page, {name: values[name] for name in names}, auto_regenerate=False, flatten=flatten
         )
         written |= names
         if flatten:
             # their values are page content now; the widgets would draw them a second time
+            gone = {id(widget) for _, widget in filled}
             page[NameObject("/Annots")] = ArrayObject(
-                a for a in annots if _full_name(a.get_object()) not in names
+                ref for ref, widget in annots if id(widget) not in gone
             )
     missing = sorted(set(values) - written)
     if missing:
-        raise PdfError(f"the form field(s) {', '.join(missing)} have no widget on any page")
+        raise PdfError(
+            f"the form field(s) {', '.join(missing)} have no widget on any page",
+            f"die Formularfelder {', '.join(missing)} haben auf keiner Seite ein Widget",
+        )
     if flatten:  # the flattened fields leave the form; the others stay fillable
-        acroform: Any = writer._root_object.get("/AcroForm")
-        if acroform is not None:
-            kept = ArrayObject(
-                f for f in acroform["/Fields"] if _full_name(f.get_object()) not in written
-            )
-            if kept:
-                acroform[NameObject("/Fields")] = kept
-            else:
-                del writer._root_object["/AcroForm"]
+        _drop_flattened_fields(writer, written)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
 
-def _full_name(widget: Any) -> str:
-    """The fully qualified field name (``parent.child``) of a widget, as get_fields() names it."""
-    parts: list[str] = []
-    node: Any = widget
-    while node is not None:
-        if "/T" in node:
-            parts.append(str(node["/T"]))
-        parent = node.get("/Parent")
-        node = parent.get_object() if parent is not None else None
-    return ".".join(reversed(parts))
+def _usable_annotations(page: Any) -> list[tuple[Any, DictionaryObject]]:
+    """The page's annotations that are dictionaries (reference, object), in order; a
+    null or a number in ``/Annots`` (left by some editors) is dropped, as pypdf cannot
+    skip it."""
+    annots = page["/Annots"].get_object()
+    kept = [(ref, ref.get_object()) for ref in annots]
+    usable = [(ref, obj) for ref, obj in kept if isinstance(obj, DictionaryObject)]
+    if len(usable) != len(kept):
+        page[NameObject("/Annots")] = ArrayObject(ref for ref, _ in usable)
+    return usable
+
+
+def _is_widget(annotation: DictionaryObject) -> bool:
+    return annotation.get("/Subtype") == "/Widget"
+
+
+def _prepare_widget(widget: DictionaryObject, tree: FormTree) -> None:
+    """Make a widget pypdf is about to fill fit for it: a text field's appearance that
+    is not a stream is dropped (pypdf writes a new one, as for a field without any); a
+    check box needs its appearance states."""
+    name = widget_name(widget)
+    appearance = widget.get("/AP")
+    appearance = appearance.get_object() if appearance is not None else None
+    if tree.kinds.get(name) == "/Btn":
+        normal = appearance.get("/N") if isinstance(appearance, DictionaryObject) else None
+        if not isinstance(normal.get_object() if normal is not None else None, DictionaryObject):
+            raise PdfError(
+                f"the form is malformed: the check box '{name}' has no appearance states (/AP /N)",
+                f"das Formular ist fehlerhaft: das Kontrollkästchen '{name}' hat keine"
+                " Darstellungen (/AP /N)",
+            )
+        return
+    if appearance is None:
+        return
+    normal = appearance.get("/N") if isinstance(appearance, DictionaryObject) else None
+    usable = isinstance(normal, IndirectObject) and isinstance(normal.get_object(), StreamObject)
+    if not usable:
+        del widget[NameObject("/AP")]
+
+
+def _drop_flattened_fields(writer: PdfWriter, written: set[str]) -> None:
+    acroform: Any = writer._root_object.get("/AcroForm")
+    if acroform is None:
+        return
+    kept = ArrayObject(f for f in acroform["/Fields"] if _field_name(f) not in written)
+    if kept:
+        acroform[NameObject("/Fields")] = kept
+    else:
+        del writer._root_object["/AcroForm"]
+
+
+def _field_name(field: Any) -> str:
+    """A top-level field's name as the tree names it (its /T, or "" without one)."""
+    node = field.get_object()
+    return widget_name(node) if isinstance(node, DictionaryObject) else ""
