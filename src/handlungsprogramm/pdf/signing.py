@@ -22,6 +22,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError, SigningError
+from handlungsprogramm.input_files import describe, read_regular
 from handlungsprogramm.pdf.fields import incremental_writer
 from handlungsprogramm.pdf.verification import (
     READ_ERRORS,
@@ -33,6 +34,9 @@ from handlungsprogramm.pdf.verification import (
 )
 
 __all__ = ["FieldReport", "has_signatures", "sign_pdf", "signature_fields", "verify_pdf"]
+
+_MAX_PKCS12_BYTES = 1024 * 1024
+"""A PKCS#12 file holds a key and a few certificates: some KB."""
 
 _SIGN_ERRORS: tuple[type[Exception], ...] = (HankoSigningError, *READ_ERRORS)
 
@@ -118,16 +122,14 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path | str, passphrase: bytes) -
 
 
 def _load_signer(pkcs12: Path, passphrase: bytes) -> signers.SimpleSigner:
-    if not pkcs12.is_file():
-        raise SigningError(
-            f"cannot read {pkcs12}: no such file", f"{pkcs12} nicht lesbar: keine solche Datei"
-        )
-    # pyHanko logs and returns None for a wrong passphrase; keep its log quiet, we say it.
+    """The key and certificates of a PKCS#12 file, read as a regular file to a limit."""
+    try:
+        data = read_regular(pkcs12, _MAX_PKCS12_BYTES)
+    except OSError as exc:
+        raise SigningError(*describe(exc, pkcs12)) from None
     with quiet_pyhanko():
         try:
-            signer = signers.SimpleSigner.load_pkcs12(  # type: ignore[no-untyped-call]
-                str(pkcs12), passphrase=passphrase
-            )
+            signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
         except (ValueError, TypeError):
             signer = None
     if signer is None:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
-from pyhanko.keys import load_cert_from_pemder
+from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -55,6 +55,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError
+from handlungsprogramm.input_files import describe, read_regular
 
 __all__ = ["FieldReport", "Message", "read_pdf", "verify_pdf", "verify_reader"]
 
@@ -91,6 +92,8 @@ READ_ERRORS: tuple[type[Exception], ...] = (
 
 _OPEN_ERRORS: tuple[type[Exception], ...] = (*READ_ERRORS, StopIteration)
 _SUBFILTERS = frozenset(str(member.value) for member in SigSeedSubFilter)
+_MAX_CERTIFICATE_BYTES = 1024 * 1024
+"""A certificate file is a few KB; a MiB leaves room for a PEM bundle."""
 _WHITESPACE = b"\x00\t\n\x0c\r "
 _STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF")
 
@@ -162,12 +165,21 @@ def verify_pdf(pdf: bytes, *, trust: Sequence[Path | str] = ()) -> list[FieldRep
     roots = []
     for path in trust:
         try:
-            roots.append(load_cert_from_pemder(str(path)))  # type: ignore[no-untyped-call]
-        except (OSError, ValueError) as exc:
+            data = read_regular(path, _MAX_CERTIFICATE_BYTES)
+        except OSError as exc:
+            raise PdfError(*describe(exc, path)) from None
+        try:
+            certificates = list(load_certs_from_pemder_data(data))
+        except READ_ERRORS as exc:
+            certificates, reason = [], str(exc)
+        else:
+            reason = f"{len(certificates)} certificates in the file, not one"
+        if len(certificates) != 1:
             raise PdfError(
-                f"cannot read the trusted certificate {path}: {exc}",
-                f"das vertrauenswürdige Zertifikat {path} ist nicht lesbar: {exc}",
-            ) from None
+                f"cannot read the trusted certificate {path}: {reason}",
+                f"das vertrauenswürdige Zertifikat {path} ist nicht lesbar: {reason}",
+            )
+        roots.append(certificates[0])
     try:
         reader = read_pdf(pdf)
     except PdfError:
