@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -25,6 +27,7 @@ def _module(name: str) -> Any:
     return module
 
 
+@pytest.mark.slow
 def test_bench_runs_and_reports(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     result = subprocess.run(

@@ -174,6 +174,7 @@ def _figures(node: Any, found: list[str]) -> None:
         _figures(node["/K"], found)
 
 
+@pytest.mark.slow
 def test_alt_text_survives_into_tagged_pdf(tmp_path: Path) -> None:
     """The tagged PDF has a Figure element with the alt text for each chart."""
     code = runner.invoke(

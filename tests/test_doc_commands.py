@@ -106,7 +106,19 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("block", RUN, ids=[b.id for b in RUN])
+_CONVERTS = re.compile(r"--to [a-z,]*pdf|build_all|sign_demo|embed_in_tool")
+"""What in a block makes LibreOffice convert: a build to PDF, the scripts that do."""
+
+
+def _uses_libreoffice(block: Block) -> bool:
+    return bool(_CONVERTS.search(block.code))
+
+
+@pytest.mark.parametrize(
+    "block",
+    [pytest.param(b, marks=pytest.mark.slow) if _uses_libreoffice(b) else b for b in RUN],
+    ids=[b.id for b in RUN],
+)
 def test_documented_block_runs(block: Block, workspace: Path) -> None:
     """The block runs as shown and ends as documented (exit 0 unless ``# exit N``)."""
     env = {

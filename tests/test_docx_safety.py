@@ -181,6 +181,7 @@ def test_long_paragraph_is_one_paragraph(payload_texts: list[str]) -> None:
     assert payload_texts.count(LONG) == 2
 
 
+@pytest.mark.slow
 def test_payload_converts_to_pdf(payload_result: DocxResult, tmp_path: Path) -> None:
     """LibreOffice converts the document; the PDF text has the scripts and the markup characters."""
     assert SOFFICE is not None

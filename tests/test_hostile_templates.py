@@ -995,6 +995,7 @@ def test_large_real_document_is_accepted_as_template(tmp_path: Path) -> None:
     assert [p.suffix for p in outputs(out)] == [".docx"]
 
 
+@pytest.mark.slow
 def test_template_saved_by_libreoffice_is_accepted(tmp_path: Path) -> None:
     """LibreOffice writes its .docx differently from Word; the guard accepts it."""
     soffice = shutil.which("soffice")
@@ -1010,6 +1011,7 @@ def test_template_saved_by_libreoffice_is_accepted(tmp_path: Path) -> None:
     check_template((out / "standard.docx").read_bytes(), "standard.docx")
 
 
+@pytest.mark.slow
 def test_filename_field_shows_the_document_name(tmp_path: Path) -> None:
     """A FILENAME field (with and without the path switch) shows the Word file's name in
     the PDF, never the temporary folder the conversion ran in."""

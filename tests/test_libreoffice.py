@@ -27,6 +27,8 @@ from handlungsprogramm.render.writer import Layout
 from tests.conftest import ROOT, complete_data
 from tests.test_hostile_templates import changed, pack, picture, relationship, tiny_png
 
+pytestmark = pytest.mark.slow  # LibreOffice converts in (nearly) every test here
+
 EXAMPLES = sorted((ROOT / "examples").glob("*/programme.yaml"))
 
 

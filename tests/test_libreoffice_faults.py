@@ -25,6 +25,8 @@ import pytest
 
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # LibreOffice converts in (nearly) every test here
+
 ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
 
 

@@ -30,6 +30,8 @@ from handlungsprogramm.pdf.fields import signature_boxes
 from handlungsprogramm.pdf.signing import signature_fields, verify_pdf
 from tests.conftest import EXAMPLE
 
+pytestmark = pytest.mark.slow  # LibreOffice converts in (nearly) every test here
+
 runner = CliRunner()
 ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
 FIELDS = ["sig-pfinztal", "sig-commune-de-kidira"]

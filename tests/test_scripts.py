@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
@@ -25,6 +26,7 @@ def run_script(
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_embed_in_tool_renders_in_memory(tmp_path: Path) -> None:
     """embed_in_tool builds from Python data, checks, renders DOCX and PDF bytes, writes nothing."""
     result = run_script("embed_in_tool.py", cwd=tmp_path)
@@ -38,6 +40,7 @@ def test_embed_in_tool_renders_in_memory(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # no files in between
 
 
+@pytest.mark.slow
 def test_build_all_builds_every_example(tmp_path: Path) -> None:
     """build_all writes DOCX and PDF for every example and summarises them in a table."""
     out = tmp_path / "out"
@@ -50,6 +53,7 @@ def test_build_all_builds_every_example(tmp_path: Path) -> None:
     assert "| 17 " in result.stdout.replace("│", "|")
 
 
+@pytest.mark.slow
 def test_sign_demo_signs_twice_and_verifies(tmp_path: Path) -> None:
     """sign_demo: two throw-away identities sign one after the other; pdfsig sees both valid."""
     out = tmp_path / "demo"

@@ -40,6 +40,8 @@ from handlungsprogramm.pdf.signing import has_signatures, verify_pdf
 from tests.conftest import EXAMPLE
 from tests.pki import Authority, make_authority
 
+pytestmark = pytest.mark.slow  # LibreOffice converts in (nearly) every test here
+
 runner = CliRunner()
 ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
 FIELDS = ["sig-pfinztal", "sig-commune-de-kidira"]
