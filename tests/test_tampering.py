@@ -37,6 +37,7 @@ from typer.testing import CliRunner
 from handlungsprogramm.cli import app
 from handlungsprogramm.pdf.demo import make_demo_identity
 from handlungsprogramm.pdf.signing import has_signatures, verify_pdf
+from tests import pdf_attacks
 from tests.conftest import EXAMPLE
 from tests.pki import Authority, make_authority
 
@@ -474,3 +475,57 @@ def test_more_damage_fails_verify_and_sign(
     assert code == 7, err
     assert "Traceback" not in err
     assert not target.exists()
+
+
+# Revisions that pyHanko and poppler read differently (tests/pdf_attacks.py): before the
+# structural check, each left verify at exit 0 while poppler showed the attacker's page.
+
+HIDDEN_PAGE = {
+    "duplicate-table-entry": (pdf_attacks.duplicate_entry, "lists object"),
+    "absurd-size": (pdf_attacks.absurd_size, "/Size"),
+    "dangling-info": (pdf_attacks.dangling_info, "which does not exist"),
+    "object-stream-twice": (pdf_attacks.object_stream_twice, "cross-reference stream"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HIDDEN_PAGE))
+def test_revision_read_differently_by_viewers_is_refused(
+    first: Path, both: Path, ca: Authority, tmp_path: Path, case: str
+) -> None:
+    """poppler shows the attacker's page 1; verify exits 1 naming why; sign refuses."""
+    attack, phrase = HIDDEN_PAGE[case]
+    path = tmp_path / f"{case}.pdf"
+    path.write_bytes(attack(both.read_bytes()))
+    assert "MANIPULIERT" in page_one_text(path)  # the attack is real
+    code, out, err = verify(path, ca)
+    assert code == 1, out + err
+    assert phrase in out
+    tampered = tmp_path / f"{case}-first.pdf"
+    tampered.write_bytes(attack(first.read_bytes()))
+    target = tmp_path / "signed.pdf"
+    code, err = sign(
+        tampered, FIELDS[1], ca.issue(tmp_path, "Abdoulaye Sow", PASS.encode()), target
+    )
+    assert code == 7, err
+    assert not target.exists()
+
+
+def test_new_title_is_refused(both: Path, ca: Authority, tmp_path: Path) -> None:
+    """A new title in the document information and XMP (the window bar shows it)."""
+    path = tmp_path / "title.pdf"
+    path.write_bytes(pdf_attacks.new_title(both.read_bytes()))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "MANIPULIERT" in info  # the attack is real
+    code, out, err = verify(path, ca)
+    assert code == 1, out + err
+    assert "title, author, subject or keywords were changed" in out
+
+
+def test_need_appearances_is_refused(both: Path, ca: Authority, tmp_path: Path) -> None:
+    """/NeedAppearances makes viewers redraw the widgets: both signature stamps vanish."""
+    path = tmp_path / "appearances.pdf"
+    path.write_bytes(pdf_attacks.need_appearances(both.read_bytes()))
+    assert PdfReader(path).trailer["/Root"]["/AcroForm"]["/NeedAppearances"]  # type: ignore[index]
+    code, out, err = verify(path, ca)
+    assert code == 1, out + err
+    assert "changed after this signature" in out

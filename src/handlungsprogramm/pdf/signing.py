@@ -177,13 +177,16 @@ def _check_result(signed: bytes, field: str, signer: signers.SimpleSigner) -> No
     """
     cert = signer.signing_cert
     chain = [c for c in signer.cert_registry if c.subject == c.issuer] or [cert]
-    report = next(r for r in verify_reader(signed, read_pdf(signed), chain) if r.field == field)
-    if not report.ok:
-        en, de = report.findings[0] if report.findings else ("not valid", "nicht gültig")
-        raise SigningError(
-            f"the new signature would not verify ({en}); nothing was written",
-            f"die neue Signatur wäre nicht gültig ({de}); nichts geschrieben",
-        )
+    reports = verify_reader(signed, read_pdf(signed), chain)
+    for other in reports:
+        if other.signed and not other.ok:
+            en, de = other.findings[0] if other.findings else ("not valid", "nicht gültig")
+            raise SigningError(
+                f"the signed file would not verify ('{other.field}': {en}); nothing was written",
+                f"die unterschriebene Datei wäre nicht gültig ('{other.field}': {de}); nichts"
+                " geschrieben",
+            )
+    report = next(r for r in reports if r.field == field)
     if not report.trusted and report.trust_problem is not None:
         en, de = report.trust_problem
         if not en.startswith("no chain"):

@@ -11,8 +11,10 @@ Hence our rule, on top of pyHanko's analysis:
   there is no byte a viewer shows that nobody checked;
 * after a signature, the only changes allowed are signatures in the signature fields
   that existed when the first mayor signed (with their own appearance), and validation
-  data and document time stamps (pyHanko's ``LTA_UPDATES``); no new field, annotation,
-  form value or content; after the *last* signature, only the latter;
+  data (pyHanko's ``LTA_UPDATES``, without a new title or form settings); no new field,
+  annotation, form value or content; after the *last* signature, only the latter;
+* the revisions after the first signature have the plain shape that every reader reads
+  alike (:mod:`.revisions`);
 * every signature covers its whole revision.
 
 A signature that cannot be read (a damaged ``/Contents``, an unknown ``/SubFilter``)
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
+from lxml import etree
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
@@ -46,6 +49,7 @@ from pyhanko.sign.diff_analysis import (
     StandardDiffPolicy,
     SuspiciousModification,
 )
+from pyhanko.sign.diff_analysis.rules.form_field_rules import is_field_visible
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
@@ -56,6 +60,7 @@ from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError
 from handlungsprogramm.input_files import describe, read_regular
+from handlungsprogramm.pdf.revisions import later_revision_findings
 
 __all__ = ["FieldReport", "Message", "read_pdf", "verify_pdf", "verify_reader"]
 
@@ -65,10 +70,14 @@ Message = tuple[str, str]
 # pyHanko's default policy without the rule that approves filling *other* form fields:
 # a signed programme has no form field but its signature fields. New signature fields
 # stay approved here (document time stamps need them) and are judged by our own rule.
+# The form's own keys are compared strictly (pyHanko exempts /DA, /DR, /NeedAppearances…:
+# with /NeedAppearances true, viewers redraw the widgets and both signature stamps
+# vanish). Changes of the document information and XMP are judged by _metadata_finding.
 _DIFF_POLICY = StandardDiffPolicy(
     global_rules=DEFAULT_DIFF_POLICY.global_rules,
     form_rule=FormUpdatingRule(
         field_rules=[SigFieldCreationRule(), SigFieldModificationRule()],  # type: ignore[no-untyped-call]
+        ignored_acroform_keys=frozenset({"/Fields"}),
     ),
 )
 
@@ -88,6 +97,7 @@ READ_ERRORS: tuple[type[Exception], ...] = (
     NotImplementedError,
     OverflowError,
     UnicodeError,
+    etree.XMLSyntaxError,
 )
 
 _OPEN_ERRORS: tuple[type[Exception], ...] = (*READ_ERRORS, StopIteration)
@@ -354,7 +364,17 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature]) -> N
             sig.report = replace(sig.report, covers_whole_file=False)
     if not readable:
         return
-    last = max(readable, key=lambda sig: sig.revision)
+    first = min(readable, key=lambda sig: sig.revision)
+    later = later_revision_findings(pdf, reader, first.revision)
+    metadata = _metadata_finding(reader, first.revision)
+    if metadata is not None:
+        later.append(metadata)
+    for finding in later:
+        for sig in signatures:
+            sig.findings.append(finding)
+    # after the last mayor's signature: validation data and time stamps only
+    approvals = [sig for sig in readable if not _is_document_timestamp(sig)] or readable
+    last = max(approvals, key=lambda sig: sig.revision)
     if last.level == ModificationLevel.FORM_FILLING:
         last.findings.append(
             (
@@ -362,7 +382,6 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature]) -> N
                 "nach der letzten Signatur wurde ein Formularfeld oder seine Darstellung verändert",
             )
         )
-    first = min(readable, key=lambda sig: sig.revision)
     with quiet_pyhanko():
         try:
             before = {
@@ -406,14 +425,82 @@ def _is_document_timestamp(sig: _Signature) -> bool:
     embedded = sig.embedded
     if embedded is None or embedded.sig_object_type != "/DocTimeStamp":
         return False
-    rect = embedded.sig_field.get("/Rect")
-    if rect is None:
-        return True
     try:
-        x1, y1, x2, y2 = (float(v) for v in rect)
-    except (TypeError, ValueError):
+        return not is_field_visible(embedded.sig_field)  # type: ignore[no-untyped-call]
+    except READ_ERRORS:
         return False
-    return x1 == x2 or y1 == y2
+
+
+# Metadata entries a signing tool may update; every other entry is what readers see
+# (the title in the window bar, the author) and must stay as signed.
+_INFO_UPDATABLE = frozenset({"/ModDate", "/Producer"})
+_XMP_UPDATABLE = frozenset(
+    {"ModifyDate", "MetadataDate", "Producer", "InstanceID", "DocumentID", "VersionID"}
+)
+
+
+def _metadata_finding(reader: PdfFileReader, first: int) -> Message | None:
+    """Whether the title, author, subject or keywords changed after the first signature.
+
+    pyHanko approves any change of the document information and any well-formed XMP
+    packet as validation data; a viewer shows the new title in its window bar.
+    """
+    try:
+        old = reader.get_historical_resolver(first)
+        changed = _info(old) != _info(reader) or _xmp(old) != _xmp(reader)
+    except READ_ERRORS:
+        changed = True
+    if not changed:
+        return None
+    return (
+        "the document's title, author, subject or keywords were changed after the first signature",
+        "Titel, Autor, Thema oder Stichwörter des Dokuments wurden nach der ersten Signatur"
+        " geändert",
+    )
+
+
+def _resolved(handler: PdfHandler, value: object) -> object:
+    """``value`` as the revision ``handler`` reads sees it (not as the newest one)."""
+    if isinstance(value, generic.IndirectObject):
+        return handler.get_object(value.reference)
+    return value
+
+
+def _info(handler: PdfHandler) -> dict[str, str]:
+    try:
+        info = _resolved(handler, handler.trailer_view.raw_get("/Info"))
+    except KeyError:
+        return {}
+    if not isinstance(info, generic.DictionaryObject):
+        return {}
+    return {
+        str(k): str(_resolved(handler, info.raw_get(k))) for k in info if k not in _INFO_UPDATABLE
+    }
+
+
+def _xmp(handler: PdfHandler) -> list[tuple[str, str]]:
+    try:
+        metadata = _resolved(handler, handler.root.raw_get("/Metadata"))
+    except KeyError:
+        return []
+    if not isinstance(metadata, generic.StreamObject):
+        return []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    tree = etree.fromstring(metadata.data, parser)
+    values = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        if name in _XMP_UPDATABLE:
+            continue
+        attributes = sorted(
+            (etree.QName(k).localname, v)
+            for k, v in element.attrib.items()
+            if etree.QName(k).localname not in _XMP_UPDATABLE
+        )
+        values.append((element.tag, f"{(element.text or '').strip()}|{attributes}"))
+    return sorted(values)
 
 
 def _tail_finding(pdf: bytes, reader: PdfFileReader) -> Message | None:
