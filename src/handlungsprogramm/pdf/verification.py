@@ -245,7 +245,6 @@ def _fields(reader: PdfHandler) -> list[tuple[str, object]]:
 
 def _open(reader: PdfFileReader, name: str, value: object) -> _Signature:
     """The field's signature, or a report saying why it cannot be read."""
-    unreadable = FieldReport(name, signed=True)
     try:
         with quiet_pyhanko():
             field_dict = next(
@@ -254,25 +253,24 @@ def _open(reader: PdfFileReader, name: str, value: object) -> _Signature:
             sig_object = field_dict.get_object()["/V"].get_object()
             subfilter = sig_object.get("/SubFilter")
             if subfilter not in _SUBFILTERS:
-                return _Signature(
-                    name, None, unreadable,
-                    findings=[(
-                        f"the signature has an unsupported format ({subfilter})",
-                        f"die Signatur hat ein nicht unterstütztes Format ({subfilter})",
-                    )],
-                )  # fmt: skip
+                return _unreadable(
+                    name,
+                    f"the signature has an unsupported format ({subfilter})",
+                    f"die Signatur hat ein nicht unterstütztes Format ({subfilter})",
+                )
             embedded = EmbeddedPdfSignature(reader, field_dict, name)
             if not isinstance(embedded.byte_range, generic.ArrayObject):
                 raise ValueError(f"/ByteRange is {embedded.byte_range!r}, not a list of numbers")
     except _OPEN_ERRORS as exc:
-        return _Signature(
-            name, None, unreadable,
-            findings=[(
-                f"the signature cannot be read: {exc}",
-                f"die Signatur ist nicht lesbar: {exc}",
-            )],
-        )  # fmt: skip
-    return _Signature(name, embedded, unreadable, revision=embedded.signed_revision)
+        return _unreadable(
+            name, f"the signature cannot be read: {exc}", f"die Signatur ist nicht lesbar: {exc}"
+        )
+    return _Signature(name, embedded, FieldReport(name, signed=True), embedded.signed_revision)
+
+
+def _unreadable(name: str, en: str, de: str) -> _Signature:
+    """A signed field whose signature cannot be read, with the reason."""
+    return _Signature(name, None, FieldReport(name, signed=True), findings=[(en, de)])
 
 
 def _validate(sig: _Signature, context: ValidationContext) -> None:
