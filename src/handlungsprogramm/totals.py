@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TypeVar
+
+from babel.numbers import get_currency_precision
 
 from handlungsprogramm.model import (
     FundingStatus,
@@ -21,9 +23,16 @@ from handlungsprogramm.model import (
     Programme,
     Side,
     Text,
+    YearMonth,
 )
 
-__all__ = ["CurrencyTotals", "Totals", "compute_totals", "funding_source_key"]
+__all__ = [
+    "CurrencyTotals",
+    "Totals",
+    "compute_totals",
+    "funding_source_key",
+    "spread_over_years",
+]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -49,6 +58,9 @@ class CurrencyTotals:
     by_pillar: dict[Pillar, Decimal] = field(default_factory=dict)
     by_field: dict[str, Decimal] = field(default_factory=dict)
     by_year: dict[int | None, Decimal] = field(default_factory=dict)
+    spread: bool = False
+    """Whether an amount without a year was spread over its measure's years (the
+    document says how under the "by year" table)."""
 
 
 @dataclass(slots=True)
@@ -65,10 +77,46 @@ def _add(bucket: dict[K, Decimal], key: K, amount: Decimal) -> None:
     bucket[key] = bucket.get(key, Decimal(0)) + amount
 
 
-def _year(measure: Measure, money: Money) -> int | None:
+def spread_over_years(
+    amount: Decimal, start: YearMonth, end: YearMonth, currency: str
+) -> dict[int, Decimal]:
+    """``amount`` over the calendar years from ``start`` to ``end``, pro rata by months.
+
+    Each year but the last is rounded to the currency's minor unit (Babel's CLDR data:
+    2 places for EUR, none for XOF); the last year takes the remainder, so the years add
+    up to ``amount`` exactly.
+    """
+    if end < start:
+        end = start
+    months = end.index - start.index + 1
+    quantum = Decimal(1).scaleb(-get_currency_precision(currency))
+    shares: dict[int, Decimal] = {}
+    given = Decimal(0)
+    for year in range(start.year, end.year):
+        first = start.month if year == start.year else 1
+        share = (amount * (12 - first + 1) / months).quantize(quantum, rounding=ROUND_HALF_EVEN)
+        shares[year] = share
+        given += share
+    shares[end.year] = amount - given
+    return shares
+
+
+def _years(programme: Programme, measure: Measure, money: Money) -> dict[int | None, Decimal]:
+    """Where ``money`` belongs in the "by year" table: its own year, else its measure's.
+
+    An amount without a year is spread over the years of its measure's timeline; an
+    ongoing measure's over the years from its start to the end of the programme period.
+    Booking it all to the start year would state a multi-year measure's money wrongly in a
+    document councils adopt.
+    """
     if money.year is not None:
-        return money.year
-    return measure.timeline.start.year if measure.timeline else None
+        return {money.year: money.amount}
+    timeline = measure.timeline
+    if timeline is None:
+        return {None: money.amount}
+    end = timeline.end or programme.period.end
+    spread = spread_over_years(money.amount, timeline.start, end, money.currency)
+    return {year: share for year, share in spread.items()}
 
 
 def compute_totals(programme: Programme) -> Totals:
@@ -88,7 +136,10 @@ def compute_totals(programme: Programme) -> Totals:
             _add(t.by_source_status, (source, item.status), item.amount)
             _add(t.by_pillar, measure.pillar, item.amount)
             _add(t.by_field, measure.field_of_action or "", item.amount)
-            _add(t.by_year, _year(measure, item), item.amount)
+            years = _years(programme, measure, item)
+            t.spread = t.spread or len(years) > 1
+            for year, amount in years.items():
+                _add(t.by_year, year, amount)
         for staff in measure.resources.personnel:
             personnel[(staff.side, staff.unit)] += staff.amount
     return Totals(money, dict(personnel), sources)

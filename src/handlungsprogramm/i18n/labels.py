@@ -929,6 +929,27 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Por año",
         "pt": "Por ano",
     },
+    "resources.by_year_spread": {
+        "de": "Beträge ohne Jahresangabe sind nach Monaten anteilig auf die Jahre der Laufzeit"
+        " ihrer Maßnahme verteilt (bei laufenden Maßnahmen bis zum Ende des Programmzeitraums),"
+        " auf die kleinste Währungseinheit gerundet; der Rundungsrest steht im letzten Jahr.",
+        "en": "Amounts without a year are spread over the years of their measure's timeline in"
+        " proportion to its months (for ongoing measures up to the end of the programme"
+        " period), rounded to the smallest currency unit; the rounding remainder is in the"
+        " last year.",
+        "fr": "Les montants sans année sont répartis sur les années de la durée de leur mesure"
+        " au prorata des mois (pour les mesures permanentes jusqu’à la fin de la période du"
+        " programme), arrondis à la plus petite unité monétaire\u202f; le reste de l’arrondi figure"
+        " dans la dernière année.",
+        "es": "Los importes sin año se reparten entre los años de la duración de su medida en"
+        " proporción a sus meses (en las medidas permanentes hasta el final del periodo del"
+        " programa), redondeados a la unidad monetaria más pequeña; el resto del redondeo"
+        " figura en el último año.",
+        "pt": "Os montantes sem ano são distribuídos pelos anos da duração da sua medida em"
+        " proporção aos meses (nas medidas permanentes até ao fim do período do programa),"
+        " arredondados à menor unidade monetária; o resto do arredondamento figura no último"
+        " ano.",
+    },
     "resources.total": {
         "de": "Gesamt",
         "en": "Total",

@@ -36,7 +36,10 @@ class Money(Model):
     status: FundingStatus = FundingStatus.PLANNED
     """`secured`, `applied` or `planned`."""
     year: Year | None = None
-    """Budget year, when the sum belongs to one year."""
+    """Budget year, when the sum belongs to one year. Without it, the document's "by
+    year" table spreads the amount over the years of the measure's timeline in
+    proportion to its months (an ongoing measure's up to the end of the programme
+    period), rounded to the currency's smallest unit, the remainder in the last year."""
 
 
 class Resources(Model):

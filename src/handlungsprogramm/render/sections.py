@@ -560,12 +560,18 @@ class Sections:
                 ),
             ):
                 self.w.heading(doc, self.w.bi(key), 3)
+                rows = [[name, fmt(v)] for name, v in items]
+                # the total row shows that the breakdown adds up to the whole
+                rows.append([self.w.bi("resources.total"), fmt(t.total)])
                 self.w.table(
                     doc,
                     [self.w.bi(key), self.w.bi("resources.total")],
-                    [[name, fmt(v)] for name, v in items],
+                    rows,
                     [11.6, 5.0],
+                    label_rows=frozenset({len(rows) - 1}),
                 )
+                if key == "resources.by_year" and t.spread:
+                    self.w.paragraph(doc, self.w.bi("resources.by_year_spread"), S.CAPTION)
         if self.totals.personnel:
             self.w.heading(doc, self.w.bi("resources.personnel_per_side"), 2)
             self._charts(doc, "personnel")
