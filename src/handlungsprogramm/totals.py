@@ -115,8 +115,10 @@ def _years(programme: Programme, measure: Measure, money: Money) -> dict[int | N
     if timeline is None:
         return {None: money.amount}
     end = timeline.end or programme.period.end
-    spread = spread_over_years(money.amount, timeline.start, end, money.currency)
-    return {year: share for year, share in spread.items()}
+    years: dict[int | None, Decimal] = {}
+    for year, share in spread_over_years(money.amount, timeline.start, end, money.currency).items():
+        years[year] = share
+    return years
 
 
 def compute_totals(programme: Programme) -> Totals:
