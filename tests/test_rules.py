@@ -341,15 +341,15 @@ FAILING: list[Fail] = [
     ),
     # -- measures --------------------------------------------------------------------
     Fail(
-        "HP301-blank-department",
+        "HP313-blank-department",
         (set_("measures.0.lead.department", "   "),),
-        ("HP301",),
-        "HP301",
-        "measures[0].lead",
+        ("HP313",),
+        "HP313",
+        "measures[0].lead.department",
         Severity.ERROR,
         {"code": "M-01"},
-        "measure M-01 has no lead",
-        "Maßnahme M-01 hat keine Federführung",
+        "the lead of measure M-01 names no department",
+        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle",
     ),
     Fail(
         "HP301-no-lead",
@@ -1014,14 +1014,17 @@ def test_blank_text_funding_source_fails_hp306(data: Data) -> None:
     ]
 
 
-def test_blank_text_department_fails_hp301(data: Data) -> None:
-    """A department text with no language filled in counts as no lead."""
+def test_blank_text_department_fails_hp313(data: Data) -> None:
+    """A department text with no language filled in names no department (not "no lead")."""
     data["measures"][1]["lead"]["department"] = t(" ", "")
     report = _report(data)
     # The text itself is also incomplete in both languages (HP101, at each language key).
-    assert report.codes() == ["HP101", "HP101", "HP301"]
-    assert report.findings[2].dotted_path == "measures[1].lead"
-    assert report.findings[2].message("de") == "Maßnahme M-02 hat keine Federführung"
+    assert report.codes() == ["HP101", "HP101", "HP313"]
+    assert report.findings[2].dotted_path == "measures[1].lead.department"
+    assert (
+        report.findings[2].message("de")
+        == "die Federführung von Maßnahme M-02 nennt keine zuständige Stelle"
+    )
 
 
 def test_first_signatory_blank_and_second_named(data: Data) -> None:

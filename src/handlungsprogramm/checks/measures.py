@@ -22,7 +22,7 @@ from handlungsprogramm.model.types import is_blank
 def measure_has_lead(programme: Programme) -> Iterator[Hit]:
     """A measure nobody is responsible for does not happen."""
     for path, measure in programme.iter_measures():
-        if measure.lead is None or is_blank(measure.lead.department):
+        if measure.lead is None:
             yield (*path, "lead"), {"code": measure.code}
 
 
@@ -253,3 +253,26 @@ def milestones_inside_timeline(programme: Programme) -> Iterator[Hit]:
                         "date": str(milestone.date),
                     },
                 )
+
+
+@rule(
+    "HP313",
+    Severity.ERROR,
+    title=("Lead without department", "Federführung ohne zuständige Stelle"),
+    message=(
+        "the lead of measure {code} names no department",
+        "die Federführung von Maßnahme {code} nennt keine zuständige Stelle",
+    ),
+    fix=(
+        "add `department:` under `lead:`, e.g. `Umweltamt` or `Service technique`",
+        "`department:` unter `lead:` ergänzen, z. B. `Umweltamt` oder `Service technique`",
+    ),
+)
+def lead_names_department(programme: Programme) -> Iterator[Hit]:
+    """A side alone is not a lead: someone in the administration must own the measure.
+
+    Apart from HP301 so that the message says what is missing (the side is there).
+    """
+    for path, measure in programme.iter_measures():
+        if measure.lead is not None and is_blank(measure.lead.department):
+            yield (*path, "lead", "department"), {"code": measure.code}
