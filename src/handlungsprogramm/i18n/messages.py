@@ -109,7 +109,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     # pydantic's types, in our words
     "missing": ("required field '{field}' is missing", "Pflichtfeld '{field}' fehlt"),
     "extra_forbidden": ("unknown key '{key}'{hint}", "unbekannter Schlüssel '{key}'{hint}"),
-    "string_type": ("expected text, got {got}", "Text erwartet, erhalten: {got}"),
+    "string_type": ("expected text, got {got}{hint}", "Text erwartet, erhalten: {got}{hint}"),
     "int_type": ("expected a whole number, got {got}", "ganze Zahl erwartet, erhalten: {got}"),
     "decimal_type": ("expected a number, got {got}", "Zahl erwartet, erhalten: {got}"),
     "bool_type": ("expected true or false, got {got}", "true oder false erwartet, erhalten: {got}"),
@@ -279,6 +279,24 @@ def describe_value(value: object, lang: Lang) -> str:
     return type(value).__name__
 
 
+def _quote_hint(value: object, lang: Lang) -> str:
+    """``; write it in quotes: "1.10"`` where YAML read a text as a number, date or
+    true/false (``code: 3``, ``version: 1.10``); nothing for other values."""
+    if isinstance(value, bool):
+        written = str(value).lower()
+    elif isinstance(value, int | Decimal | float):
+        written = str(value)
+    elif isinstance(value, dt.date):
+        written = value.isoformat()
+    else:
+        return ""
+    if len(written) > 40:
+        return ""
+    return ('; write it in quotes: "{0}"', '; in Anführungszeichen schreiben: "{0}"')[
+        LANGS.index(lang)
+    ].format(written)
+
+
 def kind_word(kind: str, lang: Lang) -> str:
     """A kind of value (``text``, ``mapping`` …) as a phrase in ``lang``."""
     return _KIND_WORDS[kind][LANGS.index(lang)]
@@ -296,6 +314,8 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
             wording: tuple[object, ...] = value
             if all(isinstance(v, str) for v in wording):
                 ctx[key] = wording[i]
+    if problem.kind == "string_type":
+        ctx["hint"] = _quote_hint(ctx.get("input"), lang)
     expected = ctx.get("expected")
     if isinstance(expected, tuple) and expected and isinstance(expected[0], tuple):
         ctx["expected"] = (" or ", " oder ")[i].join(str(e[i]) for e in expected)
