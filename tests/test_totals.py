@@ -120,3 +120,17 @@ def test_the_document_says_how_amounts_were_spread(data: dict[str, Any]) -> None
     assert "Beträge ohne Jahresangabe sind nach Monaten anteilig" in text
     assert "Les montants sans année sont répartis" in text
     assert "20.454,55" in text
+
+
+def test_the_personnel_note_is_printed(data: dict[str, Any]) -> None:
+    """The note says who, or "per year": without it 15 days a year read as 15 in all."""
+    data["measures"][1]["resources"]["personnel"][0]["note"] = {
+        "de": "je Jahr, Umweltamt",
+        "fr": "par an, service de l'environnement",
+    }
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
+    text = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert "Personentage – je Jahr, Umweltamt" in text
+    assert "par an, service de l'environnement" in text

@@ -449,10 +449,14 @@ class Sections:
                 "unit.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "unit.fte"
             )
             who = self.p.partnership.municipality(staff.side).name
+            # the note says who, or "per year": without it 15 days a year read as 15 in all
+            note = w.text(staff.note)
             personnel.append(
                 Bi(
-                    f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}",
-                    f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}",
+                    f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}"
+                    + (f" – {note.de}" if note.de else ""),
+                    f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}"
+                    + (f" – {note.partner}" if note.partner else ""),
                 )
             )
         add("measure.personnel", personnel)
