@@ -29,6 +29,7 @@ from handlungsprogramm.pdf.verification import (
     FieldReport,
     quiet_pyhanko,
     read_pdf,
+    signature_field_list,
     verify_pdf,
     verify_reader,
 )
@@ -48,24 +49,7 @@ _KEY_USAGE = KeyUsageConstraints(
 
 def signature_fields(pdf: bytes) -> dict[str, bool]:
     """Every signature field of ``pdf`` and whether it is signed."""
-    return {report.field: report.signed for report in _field_states(pdf)}
-
-
-def _field_states(pdf: bytes) -> list[FieldReport]:
-    from pyhanko.sign.fields import enumerate_sig_fields
-
-    reader = read_pdf(pdf)
-    with quiet_pyhanko():
-        try:
-            return [
-                FieldReport(str(name), signed=value is not None)
-                for name, value, _ in enumerate_sig_fields(reader)
-            ]
-        except READ_ERRORS as exc:
-            raise PdfError(
-                f"the form of the PDF cannot be read: {exc}",
-                f"das Formular des PDF ist nicht lesbar: {exc}",
-            ) from None
+    return {name: value is not None for name, value, _ in signature_field_list(read_pdf(pdf))}
 
 
 def has_signatures(pdf: bytes) -> bool:

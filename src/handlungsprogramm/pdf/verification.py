@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
 from lxml import etree
@@ -62,7 +63,14 @@ from handlungsprogramm.errors import PdfError
 from handlungsprogramm.input_files import describe, read_regular
 from handlungsprogramm.pdf.revisions import later_revision_findings
 
-__all__ = ["FieldReport", "Message", "read_pdf", "verify_pdf", "verify_reader"]
+__all__ = [
+    "FieldReport",
+    "Message",
+    "read_pdf",
+    "signature_field_list",
+    "verify_pdf",
+    "verify_reader",
+]
 
 Message = tuple[str, str]
 """A finding in English and German."""
@@ -207,16 +215,17 @@ def verify_reader(
 ) -> list[FieldReport]:
     """:func:`verify_pdf` on an open reader with the trusted roots already loaded."""
     context = ValidationContext(trust_roots=list(roots), allow_fetching=False)
-    with quiet_pyhanko():
-        fields = _fields(reader)
-    signatures = [_open(reader, name, value) for name, value in fields if value is not None]
+    fields = signature_field_list(reader)
+    signatures = [
+        _open(reader, name, field_dict) for name, value, field_dict in fields if value is not None
+    ]
     for sig in signatures:
         if sig.embedded is not None:
             _validate(sig, context)
-    _judge(pdf, reader, signatures)
+    _judge(pdf, reader, signatures, [name for name, _v, _f in fields])
     by_name = {sig.name: sig for sig in signatures}
     reports = []
-    for name, _value in fields:
+    for name, _value, _field in fields:
         judged = by_name.get(name)
         if judged is None:
             reports.append(FieldReport(name, signed=False))
@@ -232,10 +241,11 @@ def verify_reader(
     return reports
 
 
-def _fields(reader: PdfHandler) -> list[tuple[str, object]]:
-    """Every signature field's name and value; a damaged form tree is a PdfError."""
+def signature_field_list(reader: PdfHandler) -> list[tuple[str, object, object]]:
+    """Every signature field's name, value and dictionary; a damaged form tree is a PdfError."""
     try:
-        return [(str(name), value) for name, value, _ in enumerate_sig_fields(reader)]
+        with quiet_pyhanko():
+            return [(str(name), value, f) for name, value, f in enumerate_sig_fields(reader)]
     except READ_ERRORS as exc:
         raise PdfError(
             f"the form of the PDF cannot be read: {exc}",
@@ -243,13 +253,10 @@ def _fields(reader: PdfHandler) -> list[tuple[str, object]]:
         ) from None
 
 
-def _open(reader: PdfFileReader, name: str, value: object) -> _Signature:
+def _open(reader: PdfFileReader, name: str, field_dict: Any) -> _Signature:
     """The field's signature, or a report saying why it cannot be read."""
     try:
         with quiet_pyhanko():
-            field_dict = next(
-                f for n, _v, f in enumerate_sig_fields(reader, with_name=name) if n == name
-            )
             sig_object = field_dict.get_object()["/V"].get_object()
             subfilter = sig_object.get("/SubFilter")
             if subfilter not in _SUBFILTERS:
@@ -352,7 +359,7 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
 _PERMITTED = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
 
 
-def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature]) -> None:
+def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature], now: list[str]) -> None:
     """Add the findings pyHanko does not make: uncovered bytes, new fields, late changes."""
     readable = [sig for sig in signatures if sig.embedded is not None]
     tail = _tail_finding(pdf, reader)
@@ -402,11 +409,6 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature]) -> N
         for other in signatures:
             other.findings.append(message)
     # an added field that nobody signed is as foreign as a signed one
-    with quiet_pyhanko():
-        try:
-            now = [str(name) for name, _v, _f in enumerate_sig_fields(reader)]
-        except READ_ERRORS:
-            now = []
     signed_names = {sig.name for sig in signatures}
     for name in now:
         if name not in before and name not in signed_names:
