@@ -29,6 +29,10 @@ _COMPLETE: dict[str, Any] = {
     },
     "vision": _t("Vision", "Vision"),
     "background": _t("Hintergrund", "Contexte"),
+    "baseline": {
+        "german": {"hazards": [{"hazard": "heat", "likelihood": "high", "impact": "medium"}]},
+        "partner": {"challenges": [{"challenge": _t("Wassermangel", "Manque d'eau")}]},
+    },
     "fields_of_action": [
         {
             "code": "1",

@@ -321,8 +321,8 @@ def test_draft_example_fails_as_intended() -> None:
     (entry,) = json.loads(out)["files"]
     assert code == 1
     assert [f["code"] for f in entry["findings"]] == [
-        "HP604", "HP101", "HP205", "HP501", "HP502", "HP306", "HP301", "HP101", "HP602", "HP602",
-        "HP601",
+        "HP604", "HP101", "HP506", "HP205", "HP501", "HP502", "HP306", "HP301", "HP101", "HP602",
+        "HP602", "HP601",
     ]  # fmt: skip
 
 

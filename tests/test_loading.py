@@ -462,13 +462,15 @@ def test_json_numbers_are_exact() -> None:
 def test_from_data_reports_paths_without_lines() -> None:
     """In-memory data gets the same problems with field paths, but no file position."""
     data: dict[str, Any] = complete_data()
-    data["measures"][1]["lead"]["side"] = "both"
+    data["measures"][1]["lead"]["side"] = "jointly"
     with pytest.raises(ProgrammeLoadError) as info:
         from_data(data)
     (problem,) = info.value.problems
     assert problem.dotted_path == "measures[1].lead.side"
     assert problem.location is None
-    assert problem.message("en") == ("text 'both' is not allowed here; use one of: german, partner")
+    assert problem.message("en") == (
+        "text 'jointly' is not allowed here; use one of: german, partner, both"
+    )
 
 
 def test_float_money_from_code_is_refused() -> None:

@@ -9,6 +9,7 @@ message in English and German.
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 import io
 import json
 import re
@@ -755,20 +756,211 @@ FAILING: list[Fail] = [
         "für Pfinztal ist kein Ratsbeschluss eingetragen",
     ),
     Fail(
-        "HP603-two-german-signatories",
+        "HP506-no-partner-baseline",
+        (del_("baseline.partner"),),
+        ("HP506",),
+        "HP506",
+        "baseline.partner",
+        Severity.ERROR,
+        {"municipality": "Kidira", "side": "partner"},
+        "the programme has no baseline for Kidira",
+        "das Programm hat keine Bestandsaufnahme für Kidira",
+    ),
+    Fail(
+        "HP313-joint-lead-without-partner-department",
+        (set_("measures.0.lead", {"side": "both", "department": "Umweltamt"}),),
+        ("HP313",),
+        "HP313",
+        "measures[0].lead.partner_department",
+        Severity.ERROR,
+        {"code": "M-01"},
+        "the lead of measure M-01 names no department",
+        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle",
+    ),
+    Fail(
+        "HP314-yearly-amount-after-the-end",
+        (set_("measures.0.resources.money.0.by_year", {2026: "40000", 2027: "5000"}),),
+        ("HP314",),
+        "HP314",
+        "measures[0].resources.money[0].by_year[2027]",
+        Severity.ERROR,
+        {
+            "code": "M-01",
+            "amount": Decimal("5000"),
+            "currency": "EUR",
+            "year": 2027,
+            "first": 2025,
+            "last": 2026,
+        },
+        "5000 EUR of measure M-01 are booked to 2027, outside its timeline (2025–2026)",
+        "5000 EUR von Maßnahme M-01 sind 2027 eingeplant, außerhalb ihres Zeitplans (2025–2026)",
+    ),
+    Fail(
+        "HP314-year-before-the-start",
+        (set_("measures.0.resources.money.0.year", 2024),),
+        ("HP314",),
+        "HP314",
+        "measures[0].resources.money[0].year",
+        Severity.ERROR,
+        {
+            "code": "M-01",
+            "amount": Decimal("45000"),
+            "currency": "EUR",
+            "year": 2024,
+            "first": 2025,
+            "last": 2026,
+        },
+        "45000 EUR of measure M-01 are booked to 2024, outside its timeline (2025–2026)",
+        "45000 EUR von Maßnahme M-01 sind 2024 eingeplant, außerhalb ihres Zeitplans (2025–2026)",
+    ),
+    Fail(
+        "HP315-grant-90-contribution-5",
         (
+            set_("measures.0.resources.money.0.id", "G1"),
+            set_("measures.0.resources.money.0.share", 90),
             append(
-                "signatories",
-                {"side": "german", "name": "Max Muster", "function": t("Beigeordneter", "Adjoint")},
+                "measures.0.resources.money",
+                {
+                    "amount": "2500",
+                    "currency": "EUR",
+                    "funding_source": "Gemeinde",
+                    "contribution_to": "G1",
+                    "share": 5,
+                },
             ),
         ),
-        ("HP603",),
-        "HP603",
-        "signatories",
+        ("HP315",),
+        "HP315",
+        "measures[0].resources.money[0].share",
+        Severity.ERROR,
+        {"code": "M-01", "id": "G1", "total": Decimal("95")},
+        "the shares of grant G1 and its own contributions in measure M-01 add up to 95 %,"
+        " not 100 %",
+        "die Anteile der Förderung G1 und ihrer Eigenanteile in Maßnahme M-01 ergeben 95 %,"
+        " nicht 100 %",
+    ),
+    Fail(
+        "HP316-contribution-to-unknown-grant",
+        (
+            append(
+                "measures.0.resources.money",
+                {
+                    "amount": "5000",
+                    "currency": "EUR",
+                    "funding_source": "Gemeinde",
+                    "contribution_to": "G9",
+                },
+            ),
+        ),
+        ("HP316",),
+        "HP316",
+        "measures[0].resources.money[1].contribution_to",
+        Severity.ERROR,
+        {"code": "M-01", "ref": "G9"},
+        "a sum of measure M-01 is the own contribution to G9, but the measure has no sum"
+        " with `id: G9`",
+        "ein Betrag von Maßnahme M-01 ist Eigenanteil zu G9, aber die Maßnahme hat keinen"
+        " Betrag mit `id: G9`",
+    ),
+    Fail(
+        "HP317-funded-above-cost",
+        (set_("measures.0.resources.total_cost", [{"amount": "40000", "currency": "EUR"}]),),
+        ("HP317",),
+        "HP317",
+        "measures[0].resources.total_cost[0].amount",
         Severity.WARNING,
-        {"municipality": "Pfinztal", "count": 2},
-        "Pfinztal has 2 signatories; the signature page has room for one",
-        "Pfinztal hat 2 unterzeichnende Personen; die Unterschriftenseite sieht eine vor",
+        {"code": "M-01", "funded": Decimal("45000"), "cost": Decimal("40000"), "currency": "EUR"},
+        "measure M-01 is funded with 45000 EUR, more than its total cost of 40000 EUR",
+        "Maßnahme M-01 ist mit 45000 EUR finanziert, mehr als ihre Gesamtkosten von 40000 EUR",
+    ),
+    Fail(
+        "HP210-decrease-but-target-higher",
+        (set_(f"{OP}.indicator.direction", "decrease"),),
+        ("HP210",),
+        "HP210",
+        f"{OP_PATH}.indicator.direction",
+        Severity.WARNING,
+        {
+            "code": "1.1.1",
+            "direction": "decrease",
+            "direction_de": "sinken",
+            "target": Decimal("60"),
+            "baseline": Decimal("10"),
+        },
+        "the indicator of 1.1.1 should decrease, but its target 60 does not (baseline 10)",
+        "der Indikator von 1.1.1 soll sinken, sein Zielwert 60 tut das aber nicht"
+        " (Ausgangswert 10)",
+    ),
+    Fail(
+        "HP211-interim-after-target",
+        (set_(f"{OP}.indicator.interim_targets", [{"value": 40, "year": 2029}]),),
+        ("HP211",),
+        "HP211",
+        f"{OP_PATH}.indicator.interim_targets[0].year",
+        Severity.WARNING,
+        {"code": "1.1.1", "year": 2029},
+        "the interim target 2029 of 1.1.1 does not lie between the baseline year and the"
+        " target year",
+        "das Zwischenziel 2029 von 1.1.1 liegt nicht zwischen Ausgangs- und Zieljahr",
+    ),
+    Fail(
+        "HP205-second-indicator-without-target",
+        (
+            set_(
+                f"{OP}.indicators",
+                [
+                    {
+                        "name": t("A", "A"),
+                        "unit": "%",
+                        "municipality": "german",
+                        "baseline": {"value": 1, "year": 2024},
+                        "target": {"value": 2, "year": 2028},
+                    },
+                    {
+                        "name": t("A", "A"),
+                        "unit": "%",
+                        "municipality": "partner",
+                        "baseline": {"value": 1, "year": 2024},
+                    },
+                ],
+            ),
+            del_(f"{OP}.indicator"),
+        ),
+        ("HP205",),
+        "HP205",
+        f"{OP_PATH}.indicators[1].target",
+        Severity.ERROR,
+        {"code": "1.1.1"},
+        "the indicator of 1.1.1 has no target value and year",
+        "der Indikator von 1.1.1 hat keinen Zielwert mit Jahr",
+    ),
+    Fail(
+        "HP406-unknown-reference",
+        (set_("measures.0.references", ["SDG-6"]),),
+        ("HP406",),
+        "HP406",
+        "measures[0].references[0]",
+        Severity.ERROR,
+        {"code": "M-01", "ref": "SDG-6"},
+        "M-01 refers to SDG-6, which is not listed under `references:`",
+        "M-01 verweist auf SDG-6, das nicht unter `references:` steht",
+    ),
+    Fail(
+        "HP403-money-id-twice",
+        (
+            set_("measures.0.resources.money.0.id", "G1"),
+            append(
+                "measures.0.resources.money",
+                {"amount": "5", "currency": "EUR", "funding_source": "X", "id": "G1"},
+            ),
+        ),
+        ("HP403",),
+        "HP403",
+        "measures[0].resources.money[1].id",
+        Severity.ERROR,
+        {"code": "G1", "first": "measures[0].resources.money[0]"},
+        "code G1 is used more than once (first at measures[0].resources.money[0])",
+        "Code G1 wird mehrfach verwendet (zuerst bei measures[0].resources.money[0])",
     ),
     Fail(
         "HP604-no-date",
@@ -1028,14 +1220,22 @@ def test_blank_text_department_fails_hp313(data: Data) -> None:
 
 
 def test_first_signatory_blank_and_second_named(data: Data) -> None:
-    """Only the first signatory of a side counts: a blank first one is HP601 despite a second."""
+    """Every signatory counts: a blank first one is HP601 although a second is named."""
     data["signatories"][0]["name"] = ""
     data["signatories"].append(
         {"side": "german", "name": "Max Muster", "function": t("Beigeordneter", "Adjoint")}
     )
     report = _report(data)
-    assert report.codes() == ["HP601", "HP603"]
+    assert report.codes() == ["HP601"]
     assert report.findings[0].dotted_path == "signatories[0].name"
+
+
+def test_two_signatories_on_one_side_pass(data: Data) -> None:
+    """Mayor and town clerk may both sign for one municipality (HP603 is retired)."""
+    data["signatories"].append(
+        {"side": "partner", "name": "Kofi Exemple", "function": t("Stadtdirektor", "Secrétaire")}
+    )
+    assert _report(data).codes() == []
 
 
 # -- HP405: logos ---------------------------------------------------------------------
@@ -1460,6 +1660,9 @@ adoptions:
 signatories:
   - {side: german, name: Erika Beispiel, function: {de: Bürgermeisterin, fr: Maire}}
   - {side: partner, name: Awa Exemple, function: {de: Maire, fr: Maire}}
+baseline:
+  german: {hazards: [{hazard: heat, likelihood: high, impact: high}]}
+  partner: {hazards: [{hazard: drought, likelihood: high, impact: high}]}
 """
 
 

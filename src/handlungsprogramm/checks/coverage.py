@@ -46,7 +46,7 @@ def both_pillars(programme: Programme) -> Iterator[Hit]:
 def both_lead(programme: Programme) -> Iterator[Hit]:
     """A partnership on equal terms shares responsibility."""
     for side in Side:
-        if not any(m.lead and m.lead.side is side for m in programme.measures):
+        if not any(m.lead and m.lead.includes(side) for m in programme.measures):
             name = programme.partnership.municipality(side).name
             yield ("measures",), {"municipality": name}
 
@@ -98,3 +98,31 @@ def german_in_germany(programme: Programme) -> Iterator[Hit]:
                 "country": german.country,
             },
         )
+
+
+@rule(
+    "HP506",
+    Severity.ERROR,
+    title=("Baseline missing", "Bestandsaufnahme fehlt"),
+    message=(
+        "the programme has no baseline for {municipality}",
+        "das Programm hat keine Bestandsaufnahme für {municipality}",
+    ),
+    fix=(
+        "add `baseline: {{{side}: {{challenges: …, hazards: …}}}}`",
+        "`baseline: {{{side}: {{challenges: …, hazards: …}}}}` ergänzen",
+    ),
+)
+def baseline_present(programme: Programme) -> Iterator[Hit]:
+    """The objectives answer the stocktaking; a programme without one is not complete
+    (it was "ready for signing" before this rule)."""
+    for side in Side:
+        baseline = programme.baseline.of(side)
+        if not baseline.challenges and not baseline.hazards:
+            yield (
+                ("baseline", side.value),
+                {
+                    "municipality": programme.partnership.municipality(side).name,
+                    "side": side.value,
+                },
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handlungsprogramm.checks.registry import Hit, Severity, rule
-from handlungsprogramm.model import Programme
+from handlungsprogramm.model import Direction, Programme
 
 
 @rule(
@@ -67,7 +67,7 @@ def strategic_has_operational(programme: Programme) -> Iterator[Hit]:
 def operational_has_indicator(programme: Programme) -> Iterator[Hit]:
     """Operational objectives must be measurable, or monitoring has nothing to measure."""
     for path, _, _, operational in programme.iter_operational():
-        if operational.indicator is None:
+        if not operational.all_indicators():
             yield (*path, "indicator"), {"code": operational.code}
 
 
@@ -84,8 +84,9 @@ def operational_has_indicator(programme: Programme) -> Iterator[Hit]:
 def indicator_has_baseline(programme: Programme) -> Iterator[Hit]:
     """Without a starting point, progress cannot be shown."""
     for path, _, _, operational in programme.iter_operational():
-        if operational.indicator is not None and operational.indicator.baseline is None:
-            yield (*path, "indicator", "baseline"), {"code": operational.code}
+        for below, indicator in operational.all_indicators():
+            if indicator.baseline is None:
+                yield (*path, *below, "baseline"), {"code": operational.code}
 
 
 @rule(
@@ -101,8 +102,9 @@ def indicator_has_baseline(programme: Programme) -> Iterator[Hit]:
 def indicator_has_target(programme: Programme) -> Iterator[Hit]:
     """An objective without a target value is a wish, not an objective."""
     for path, _, _, operational in programme.iter_operational():
-        if operational.indicator is not None and operational.indicator.target is None:
-            yield (*path, "indicator", "target"), {"code": operational.code}
+        for below, indicator in operational.all_indicators():
+            if indicator.target is None:
+                yield (*path, *below, "target"), {"code": operational.code}
 
 
 @rule(
@@ -139,16 +141,16 @@ def operational_has_measure(programme: Programme) -> Iterator[Hit]:
 def target_after_baseline(programme: Programme) -> Iterator[Hit]:
     """A target cannot be reached before the baseline was measured."""
     for path, _, _, operational in programme.iter_operational():
-        ind = operational.indicator
-        if ind and ind.baseline and ind.target and ind.target.year < ind.baseline.year:
-            yield (
-                (*path, "indicator", "target", "year"),
-                {
-                    "code": operational.code,
-                    "target": ind.target.year,
-                    "baseline": ind.baseline.year,
-                },
-            )
+        for below, ind in operational.all_indicators():
+            if ind.baseline and ind.target and ind.target.year < ind.baseline.year:
+                yield (
+                    (*path, *below, "target", "year"),
+                    {
+                        "code": operational.code,
+                        "target": ind.target.year,
+                        "baseline": ind.baseline.year,
+                    },
+                )
 
 
 @rule(
@@ -189,3 +191,78 @@ def hierarchical_codes(programme: Programme) -> Iterator[Hit]:
     for path, _, strategic, operational in programme.iter_operational():
         if not operational.code.startswith(strategic.code + "."):
             yield (*path, "code"), {"code": operational.code, "parent": strategic.code}
+
+
+@rule(
+    "HP210",
+    Severity.WARNING,
+    title=("Target against the indicator's direction", "Zielwert gegen die Zielrichtung"),
+    message=(
+        "the indicator of {code} should {direction}, but its target {target} does not"
+        " (baseline {baseline})",
+        "der Indikator von {code} soll {direction_de}, sein Zielwert {target} tut das aber"
+        " nicht (Ausgangswert {baseline})",
+    ),
+    fix=(
+        "correct `direction:`, the baseline or the target",
+        "`direction:`, Ausgangs- oder Zielwert korrigieren",
+    ),
+)
+def target_follows_direction(programme: Programme) -> Iterator[Hit]:
+    """A waste objective that should decrease but whose target is higher is a typo in
+    one of three places; the document would print an arrow pointing the wrong way."""
+    words = {
+        Direction.INCREASE: ("increase", "steigen"),
+        Direction.DECREASE: ("decrease", "sinken"),
+        Direction.MAINTAIN: ("stay the same", "gleich bleiben"),
+    }
+    for path, _, _, operational in programme.iter_operational():
+        for below, ind in operational.all_indicators():
+            if ind.direction is None or ind.baseline is None or ind.target is None:
+                continue
+            change = ind.target.value - ind.baseline.value
+            wrong = (
+                (ind.direction is Direction.INCREASE and change <= 0)
+                or (ind.direction is Direction.DECREASE and change >= 0)
+                or (ind.direction is Direction.MAINTAIN and change < 0)
+            )
+            if wrong:
+                en, de = words[ind.direction]
+                yield (
+                    (*path, *below, "direction"),
+                    {
+                        "code": operational.code,
+                        "direction": en,
+                        "direction_de": de,
+                        "target": ind.target.value,
+                        "baseline": ind.baseline.value,
+                    },
+                )
+
+
+@rule(
+    "HP211",
+    Severity.WARNING,
+    title=("Interim target outside baseline and target years", "Zwischenziel außerhalb"),
+    message=(
+        "the interim target {year} of {code} does not lie between the baseline year and"
+        " the target year",
+        "das Zwischenziel {year} von {code} liegt nicht zwischen Ausgangs- und Zieljahr",
+    ),
+    fix=("correct the year of the interim target", "das Jahr des Zwischenziels korrigieren"),
+)
+def interim_targets_between(programme: Programme) -> Iterator[Hit]:
+    """An interim target marks the way from the baseline to the target, so it lies
+    between their years (exclusive of neither: a first value may be reported early)."""
+    for path, _, _, operational in programme.iter_operational():
+        for below, ind in operational.all_indicators():
+            first = ind.baseline.year if ind.baseline else None
+            last = ind.target.year if ind.target else None
+            for index, interim in enumerate(ind.interim_targets):
+                if (first is not None and interim.year < first) or (
+                    last is not None and interim.year > last
+                ):
+                    yield (
+                        (*path, *below, "interim_targets", index, "year"),
+                        {"code": operational.code, "year": interim.year},
+                    )

@@ -48,6 +48,9 @@ def field_refs_resolve(programme: Programme) -> Iterator[Hit]:
     for path, measure in programme.iter_measures():
         if measure.field_of_action is not None and measure.field_of_action not in known:
             yield (*path, "field_of_action"), {"code": measure.code, "ref": measure.field_of_action}
+        for index, ref in enumerate(measure.further_fields):
+            if ref not in known:
+                yield (*path, "further_fields", index), {"code": measure.code, "ref": ref}
 
 
 @rule(
@@ -75,12 +78,30 @@ def codes_unique(programme: Programme) -> Iterator[Hit]:
         for path, _, _, operational in programme.iter_operational():
             yield path, operational.code
 
-    # Measures have their own namespace; objectives and fields share one.
-    for codes in (all_codes(), ((p, m.code) for p, m in programme.iter_measures())):
+    def money_ids() -> Iterator[Iterator[tuple[Path, str]]]:
+        for path, measure in programme.iter_measures():
+            ids: list[tuple[Path, str]] = [
+                ((*path, "resources", "money", i), m.id)
+                for i, m in enumerate(measure.resources.money)
+                if m.id is not None
+            ]
+            yield iter(ids)
+
+    # Measures, references, abbreviations and each measure's sums of money have their
+    # own namespaces; objectives and fields share one.
+    namespaces: list[Iterator[tuple[Path, str]]] = [
+        all_codes(),
+        ((p, m.code) for p, m in programme.iter_measures()),
+        ((("references", i), r.code) for i, r in enumerate(programme.references)),
+        ((("abbreviations", i), a.short) for i, a in enumerate(programme.abbreviations)),
+        *money_ids(),
+    ]
+    for codes in namespaces:
         seen: dict[str, Path] = {}
         for path, code in codes:
             if code in seen:
-                yield (*path, "code"), {"code": code, "first": format_path(seen[code])}
+                key = "short" if path[0] == "abbreviations" else "id" if "money" in path else "code"
+                yield (*path, key), {"code": code, "first": format_path(seen[code])}
             else:
                 seen[code] = path
 
@@ -95,20 +116,26 @@ def codes_unique(programme: Programme) -> Iterator[Hit]:
         " aus Handlungsfeld {other}",
     ),
     fix=(
-        "check `field_of_action:` and `objectives:`",
-        "`field_of_action:` und `objectives:` prüfen",
+        "check `field_of_action:` and `objectives:`; a deliberate link goes under"
+        " `further_fields:`",
+        "`field_of_action:` und `objectives:` prüfen; eine gewollte Verbindung gehört unter"
+        " `further_fields:`",
     ),
 )
 def objectives_in_field(programme: Programme) -> Iterator[Hit]:
     """Usually a typo in one of the two references; occasionally a deliberate cross-link."""
     field_of = {o.code: f.code for _, f, _, o in programme.iter_operational()}
     known = set(field_of.values())
+    cross_cutting = {f.code for f in programme.fields_of_action if f.cross_cutting}
     for path, measure in programme.iter_measures():
         if measure.field_of_action not in known:
             continue  # an unknown or missing field is HP402 / HP309, not a mismatch
+        if measure.field_of_action in cross_cutting:
+            continue  # coordination, education, monitoring serve every field
+        allowed = {measure.field_of_action, *measure.further_fields, *cross_cutting}
         for index, ref in enumerate(measure.objectives):
             other = field_of.get(ref)
-            if other and other != measure.field_of_action:
+            if other and other not in allowed:
                 yield (
                     (*path, "objectives", index),
                     {
@@ -139,18 +166,47 @@ def logos_exist(programme: Programme) -> Iterator[Hit]:
     the same question."""
     if programme.base_dir is None:
         return
-    for side in ("german", "partner"):
-        municipality = getattr(programme.partnership, side)
-        if not municipality.logo:
+    owners: list[tuple[Path, str, str | None]] = [
+        (
+            ("partnership", side),
+            getattr(programme.partnership, side).name,
+            getattr(programme.partnership, side).logo,
+        )
+        for side in ("german", "partner")
+    ]
+    for index, funder in enumerate(programme.funders):
+        name = funder.name if isinstance(funder.name, str) else funder.name.get("de") or ""
+        owners.append((("funders", index), name, funder.logo))
+    for path, name, image in owners:
+        if not image:
             continue
-        problem = logo(programme.base_dir, municipality.logo).problem
+        problem = logo(programme.base_dir, image).problem
         if problem is None:
             continue
-        yield (
-            ("partnership", side, "logo"),
-            {
-                "logo": municipality.logo,
-                "municipality": municipality.name,
-                "problem": problem,
-            },
-        )
+        yield (*path, "logo"), {"logo": image, "municipality": name, "problem": problem}
+
+
+@rule(
+    "HP406",
+    Severity.ERROR,
+    title=("Unknown reference", "Unbekannter Bezug"),
+    message=(
+        "{code} refers to {ref}, which is not listed under `references:`",
+        "{code} verweist auf {ref}, das nicht unter `references:` steht",
+    ),
+    fix=(
+        "add {ref} under `references:` with its title, or correct the code",
+        "{ref} mit Titel unter `references:` ergänzen oder den Code korrigieren",
+    ),
+)
+def references_resolve(programme: Programme) -> Iterator[Hit]:
+    """The document prints each reference's title; a code without one would be lost."""
+    known = {r.code for r in programme.references}
+    for path, measure in programme.iter_measures():
+        for index, ref in enumerate(measure.references):
+            if ref not in known:
+                yield (*path, "references", index), {"code": measure.code, "ref": ref}
+    for path, _, strategic in programme.iter_strategic():
+        for index, ref in enumerate(strategic.references):
+            if ref not in known:
+                yield (*path, "references", index), {"code": strategic.code, "ref": ref}

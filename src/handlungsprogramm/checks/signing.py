@@ -22,15 +22,18 @@ from handlungsprogramm.model import Programme, Side
     ),
 )
 def signatories_named(programme: Programme) -> Iterator[Hit]:
-    """Both mayors sign; the signature page needs both names."""
+    """Both mayors sign; the signature page needs every name (a side may have several
+    signatories, e.g. mayor and town clerk, and each gets a signature field)."""
     for side in Side:
-        signatory = programme.signatory(side)
-        if signatory is None or not signatory.name.strip():
-            path: tuple[str | int, ...] = ("signatories",)
-            if signatory is not None:
-                path = ("signatories", programme.signatories.index(signatory), "name")
-            name = programme.partnership.municipality(side).name
-            yield path, {"municipality": name, "side": side.value}
+        name = programme.partnership.municipality(side).name
+        if not programme.signatories_of(side):
+            yield ("signatories",), {"municipality": name, "side": side.value}
+        for index, signatory in enumerate(programme.signatories):
+            if signatory.side is side and not signatory.name.strip():
+                yield (
+                    ("signatories", index, "name"),
+                    {"municipality": name, "side": side.value},
+                )
 
 
 @rule(
@@ -54,31 +57,6 @@ def adoptions_recorded(programme: Programme) -> Iterator[Hit]:
         if not any(a.side is side and a.date is not None for a in programme.adoptions):
             name = programme.partnership.municipality(side).name
             yield ("adoptions",), {"municipality": name, "side": side.value}
-
-
-@rule(
-    "HP603",
-    Severity.WARNING,
-    title=("More than one signatory", "Mehr als eine unterzeichnende Person"),
-    message=(
-        "{municipality} has {count} signatories; the signature page has room for one",
-        "{municipality} hat {count} unterzeichnende Personen; die Unterschriftenseite"
-        " sieht eine vor",
-    ),
-    fix=("keep one signatory per municipality", "eine Person pro Kommune angeben"),
-)
-def one_signatory_per_side(programme: Programme) -> Iterator[Hit]:
-    """Only the first signatory per side gets a signature field."""
-    for side in Side:
-        count = sum(1 for s in programme.signatories if s.side is side)
-        if count > 1:
-            yield (
-                ("signatories",),
-                {
-                    "municipality": programme.partnership.municipality(side).name,
-                    "count": count,
-                },
-            )
 
 
 @rule(

@@ -37,9 +37,11 @@ from types import MappingProxyType
 from typing import Final, Literal, get_args
 
 from handlungsprogramm.model.enums import (
+    Direction,
     Frequency,
     FundingStatus,
     Hazard,
+    LeadSide,
     Level,
     Location,
     MeasureStatus,
@@ -731,12 +733,26 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "días-persona",
         "pt": "dias-pessoa",
     },
+    "unit.person_months": {
+        "de": "Personenmonate",
+        "en": "person-months",
+        "fr": "mois-personnes",
+        "es": "meses-persona",
+        "pt": "meses-pessoa",
+    },
     "unit.fte": {
         "de": "VZÄ",
         "en": "FTE",
         "fr": "ETP",
         "es": "ETC",
         "pt": "ETI",
+    },
+    "measure.person_months": {
+        "de": "Personenmonate",
+        "en": "Person-months",
+        "fr": "Mois-personnes",
+        "es": "Meses-persona",
+        "pt": "Meses-pessoa",
     },
     "measure.fte": {
         "de": "Vollzeitäquivalente (VZÄ)",
@@ -1451,6 +1467,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Lluvias intensas",
         "pt": "Chuvas intensas",
     },
+    "hazard.flash_flood": {
+        "de": "Sturzflut",
+        "en": "Flash flood",
+        "fr": "Crue éclair",
+        "es": "Inundación repentina",
+        "pt": "Inundação repentina",
+    },
     "hazard.flood": {
         "de": "Hochwasser",
         "en": "Flooding",
@@ -1506,6 +1529,20 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "fr": "Maladies à transmission vectorielle",
         "es": "Enfermedades transmitidas por vectores",
         "pt": "Doenças transmitidas por vetores",
+    },
+    "hazard.saltwater_intrusion": {
+        "de": "Versalzung des Grundwassers",
+        "en": "Saltwater intrusion",
+        "fr": "Intrusion saline",
+        "es": "Intrusión salina",
+        "pt": "Intrusão salina",
+    },
+    "hazard.cold_spell": {
+        "de": "Kältewelle",
+        "en": "Cold spell",
+        "fr": "Vague de froid",
+        "es": "Ola de frío",
+        "pt": "Onda de frio",
     },
     "hazard.other": {
         "de": "Sonstige",
@@ -1594,6 +1631,41 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Distrito",
         "pt": "Distrito",
     },
+    "municipality_kind.town": {
+        "de": "Stadt",
+        "en": "Town",
+        "fr": "Ville",
+        "es": "Ciudad",
+        "pt": "Cidade",
+    },
+    "municipality_kind.town_council": {
+        "de": "Stadtgemeinde",
+        "en": "Town Council",
+        "fr": "Conseil municipal",
+        "es": "Concejo municipal",
+        "pt": "Conselho Municipal",
+    },
+    "municipality_kind.municipal_council": {
+        "de": "Stadtverwaltung",
+        "en": "Municipal Council",
+        "fr": "Conseil municipal",
+        "es": "Concejo municipal",
+        "pt": "Conselho Municipal",
+    },
+    "municipality_kind.district_municipality": {
+        "de": "Distriktgemeinde",
+        "en": "District municipality",
+        "fr": "Commune de district",
+        "es": "Municipio distrital",
+        "pt": "Município distrital",
+    },
+    "municipality_kind.metropolitan_municipality": {
+        "de": "Großstadtgemeinde",
+        "en": "Metropolitan municipality",
+        "fr": "Commune métropolitaine",
+        "es": "Municipio metropolitano",
+        "pt": "Município metropolitano",
+    },
     # -- enum: PartnershipKind ------------------------------------------------------
     "partnership_kind.twinning": {
         "de": "Städtepartnerschaft",
@@ -1617,12 +1689,63 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "días-persona",
         "pt": "dias-pessoa",
     },
+    "personnel_unit.person_months": {
+        "de": "Personenmonate",
+        "en": "person-months",
+        "fr": "mois-personnes",
+        "es": "meses-persona",
+        "pt": "meses-pessoa",
+    },
     "personnel_unit.fte": {
         "de": "VZÄ",
         "en": "FTE",
         "fr": "ETP",
         "es": "ETC",
         "pt": "ETI",
+    },
+    # -- enum: LeadSide ----------------------------------------------------------------
+    "lead_side.german": {
+        "de": "deutsche Kommune",
+        "en": "German municipality",
+        "fr": "Commune allemande",
+        "es": "Municipio alemán",
+        "pt": "Município alemão",
+    },
+    "lead_side.partner": {
+        "de": "Partnerkommune",
+        "en": "Partner municipality",
+        "fr": "Commune partenaire",
+        "es": "Municipio socio",
+        "pt": "Município parceiro",
+    },
+    "lead_side.both": {
+        "de": "beide Kommunen gemeinsam",
+        "en": "both municipalities jointly",
+        "fr": "les deux communes conjointement",
+        "es": "ambos municipios conjuntamente",
+        "pt": "ambos os municípios em conjunto",
+    },
+    # -- enum: Direction ---------------------------------------------------------------
+    "direction.increase": {
+        "de": "steigern",
+        "en": "increase",
+        "fr": "augmenter",
+        "es": "aumentar",
+        "pt": "aumentar",
+    },
+    "direction.decrease": {
+        "de": "senken",
+        "en": "decrease",
+        "fr": "réduire",
+        "es": "reducir",
+        "pt": "reduzir",
+    },
+    "direction.maintain": {
+        "de": "halten",
+        "en": "maintain",
+        "fr": "maintenir",
+        "es": "mantener",
+        "pt": "manter",
     },
 }
 """Key → language → text. Texts may contain ``str.format`` placeholders (``{page}``)."""
@@ -1641,6 +1764,8 @@ ENUM_PREFIXES: Final[Mapping[type[StrEnum], str]] = MappingProxyType(
         Hazard: "hazard",
         Level: "level",
         Frequency: "frequency",
+        LeadSide: "lead_side",
+        Direction: "direction",
     }
 )
 """Key prefix of each model enum: a member's label is ``f"{prefix}.{member.value}"``."""

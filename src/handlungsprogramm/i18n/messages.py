@@ -237,6 +237,34 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "a timeline is either ongoing or has an end ({end}), not both",
         "ein Zeitplan ist entweder fortlaufend oder hat ein Ende ({end}), nicht beides",
     ),
+    "breakdown_sum": (
+        "the yearly amounts add up to {total}, not to the amount {amount}",
+        "die Jahresbeträge ergeben {total}, nicht den Betrag {amount}",
+    ),
+    "year_and_breakdown": (
+        "give either `year:` or `by_year:`, not both",
+        "entweder `year:` oder `by_year:` angeben, nicht beides",
+    ),
+    "contribution_to_itself": (
+        "a sum cannot be the own contribution to itself ({id})",
+        "ein Betrag kann nicht Eigenanteil zu sich selbst sein ({id})",
+    ),
+    "partner_lead_not_joint": (
+        "`partner_department` and `partner_contact` belong to a joint lead;"
+        " set `side: both` or move them to `department`/`contact`",
+        "`partner_department` und `partner_contact` gehören zu einer gemeinsamen"
+        " Federführung; `side: both` setzen oder nach `department`/`contact` verschieben",
+    ),
+    "indicator_and_indicators": (
+        "give either `indicator:` or `indicators:`, not both",
+        "entweder `indicator:` oder `indicators:` angeben, nicht beides",
+    ),
+    "schema_too_new": (
+        "the file is written for input format {value}; this handlungsprogramm reads"
+        " format {known} and older: update handlungsprogramm",
+        "die Datei ist für das Eingabeformat {value} geschrieben; dieses handlungsprogramm"
+        " liest Format {known} und ältere: bitte handlungsprogramm aktualisieren",
+    ),
     "languages_pair": (
         "languages must be German first, then the partner's language, e.g. [de, fr]; got {value}",
         "languages muss zuerst Deutsch, dann die Sprache des Partners nennen, z. B. [de, fr];"

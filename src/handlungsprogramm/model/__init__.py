@@ -2,9 +2,11 @@
 
 from handlungsprogramm.model.baseline import Baseline, Baselines, Challenge, ClimateHazard
 from handlungsprogramm.model.enums import (
+    Direction,
     Frequency,
     FundingStatus,
     Hazard,
+    LeadSide,
     Level,
     Location,
     MeasureStatus,
@@ -26,6 +28,7 @@ from handlungsprogramm.model.objectives import (
 from handlungsprogramm.model.partnership import Municipality, Partnership
 from handlungsprogramm.model.programme import (
     LABEL_LANGUAGES,
+    SCHEMA_VERSION,
     CouncilAdoption,
     Monitoring,
     Outlook,
@@ -33,24 +36,38 @@ from handlungsprogramm.model.programme import (
     Programme,
     Signatory,
 )
-from handlungsprogramm.model.resources import Money, Personnel, Resources
+from handlungsprogramm.model.publication import (
+    Abbreviation,
+    ExchangeRate,
+    Funder,
+    Publisher,
+    Reference,
+)
+from handlungsprogramm.model.resources import Cost, Money, Personnel, Resources
 from handlungsprogramm.model.types import Text, YearMonth
 
 __all__ = [
     "LABEL_LANGUAGES",
+    "SCHEMA_VERSION",
+    "Abbreviation",
     "Baseline",
     "Baselines",
     "Challenge",
     "ClimateHazard",
     "Contact",
+    "Cost",
     "CouncilAdoption",
+    "Direction",
+    "ExchangeRate",
     "FieldOfAction",
     "Frequency",
+    "Funder",
     "FundingStatus",
     "Hazard",
     "Indicator",
     "IndicatorValue",
     "Lead",
+    "LeadSide",
     "Level",
     "Location",
     "Measure",
@@ -71,6 +88,8 @@ __all__ = [
     "Pillar",
     "Priority",
     "Programme",
+    "Publisher",
+    "Reference",
     "Resources",
     "Side",
     "Signatory",

@@ -9,9 +9,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "Direction",
     "Frequency",
     "FundingStatus",
     "Hazard",
+    "LeadSide",
     "Level",
     "Location",
     "MeasureStatus",
@@ -29,6 +31,18 @@ class Side(StrEnum):
 
     GERMAN = "german"
     PARTNER = "partner"
+
+
+class LeadSide(StrEnum):
+    """Who leads a measure: one municipality, or both jointly."""
+
+    GERMAN = "german"
+    PARTNER = "partner"
+    BOTH = "both"
+
+    def includes(self, side: Side) -> bool:
+        """Whether `side` leads (alone or jointly)."""
+        return self.value == side.value or self is LeadSide.BOTH
 
 
 class Location(StrEnum):
@@ -52,11 +66,20 @@ class Pillar(StrEnum):
 
 
 class MunicipalityKind(StrEnum):
-    """City, municipality or district (Landkreis)."""
+    """The kind of local authority, as it calls itself; shown on the cover.
+
+    German municipalities are cities, municipalities or districts (Landkreise);
+    partner municipalities are often town councils (Tanzania, Namibia) or district
+    or metropolitan municipalities (Mozambique, South Africa)."""
 
     CITY = "city"
+    TOWN = "town"
     MUNICIPALITY = "municipality"
     DISTRICT = "district"
+    TOWN_COUNCIL = "town_council"
+    MUNICIPAL_COUNCIL = "municipal_council"
+    DISTRICT_MUNICIPALITY = "district_municipality"
+    METROPOLITAN_MUNICIPALITY = "metropolitan_municipality"
 
 
 class PartnershipKind(StrEnum):
@@ -96,6 +119,7 @@ class PersonnelUnit(StrEnum):
     """Unit of a personnel resource."""
 
     PERSON_DAYS = "person_days"
+    PERSON_MONTHS = "person_months"
     FTE = "fte"
 
 
@@ -106,6 +130,7 @@ class Hazard(StrEnum):
     DROUGHT = "drought"
     WATER_SCARCITY = "water_scarcity"
     HEAVY_RAIN = "heavy_rain"
+    FLASH_FLOOD = "flash_flood"
     FLOOD = "flood"
     STORM = "storm"
     SEA_LEVEL_RISE = "sea_level_rise"
@@ -114,6 +139,8 @@ class Hazard(StrEnum):
     LANDSLIDE = "landslide"
     SOIL_EROSION = "soil_erosion"
     VECTOR_BORNE_DISEASE = "vector_borne_disease"
+    SALTWATER_INTRUSION = "saltwater_intrusion"
+    COLD_SPELL = "cold_spell"
     OTHER = "other"
 
 
@@ -133,3 +160,11 @@ class Frequency(StrEnum):
     SEMI_ANNUALLY = "semi_annually"
     ANNUALLY = "annually"
     BIENNIALLY = "biennially"
+
+
+class Direction(StrEnum):
+    """The direction an indicator should move in."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    MAINTAIN = "maintain"

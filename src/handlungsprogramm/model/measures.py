@@ -8,7 +8,15 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from handlungsprogramm.model.base import Model
-from handlungsprogramm.model.enums import Hazard, Location, MeasureStatus, Pillar, Priority, Side
+from handlungsprogramm.model.enums import (
+    Hazard,
+    LeadSide,
+    Location,
+    MeasureStatus,
+    Pillar,
+    Priority,
+    Side,
+)
 from handlungsprogramm.model.resources import Resources
 from handlungsprogramm.model.types import Code, Quantity, Text, YearMonth
 
@@ -29,12 +37,43 @@ class Contact(Model):
 class Lead(Model):
     """Who leads a measure."""
 
-    side: Side
-    """Which municipality leads."""
+    side: LeadSide
+    """Which municipality leads: `german`, `partner`, or `both` for a joint lead."""
     department: Text | str
-    """Department or unit; a plain string for a proper name."""
+    """Department or unit (of the German municipality when the lead is joint); a plain
+    string for a proper name."""
     contact: Contact | None = None
     """Contact person."""
+    partner_department: Text | str | None = None
+    """The partner municipality's department in a joint lead (`side: both`)."""
+    partner_contact: Contact | None = None
+    """The partner municipality's contact person in a joint lead."""
+
+    @model_validator(mode="after")
+    def _partner_fields_only_when_joint(self) -> Self:
+        if self.side is not LeadSide.BOTH and (
+            self.partner_department is not None or self.partner_contact is not None
+        ):
+            raise PydanticCustomError(
+                "partner_lead_not_joint",
+                "`partner_department` and `partner_contact` belong to a joint lead;"
+                " set `side: both` or move them to `department`/`contact`",
+                {},
+            )
+        return self
+
+    def departments(self) -> list[tuple[Side, Text | str | None, Contact | None]]:
+        """Each leading side with its department and contact, German side first."""
+        if self.side is LeadSide.BOTH:
+            return [
+                (Side.GERMAN, self.department, self.contact),
+                (Side.PARTNER, self.partner_department, self.partner_contact),
+            ]
+        return [(Side(self.side.value), self.department, self.contact)]
+
+    def includes(self, side: Side) -> bool:
+        """Whether `side` leads, alone or jointly."""
+        return self.side.includes(side)
 
 
 class Partner(Model):
@@ -95,6 +134,9 @@ class Measure(Model):
     """What is done (Markdown allowed)."""
     field_of_action: Code | None = None
     """Code of its field of action."""
+    further_fields: list[Code] = []
+    """Codes of further fields of action it serves: its objectives may then belong to
+    these fields as well (a cross-cutting measure) without a warning."""
     objectives: list[Code] = []
     """Codes of the operational objectives it serves."""
     pillar: Pillar
@@ -119,3 +161,5 @@ class Measure(Model):
     """Climate hazards the measure addresses."""
     milestones: list[Milestone] = []
     """Milestones."""
+    references: list[Code] = []
+    """Codes of the programme's `references` it contributes to (SDGs, strategies)."""

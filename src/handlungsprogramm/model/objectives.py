@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
 
 from handlungsprogramm.model.base import Model
+from handlungsprogramm.model.enums import Direction, Side
 from handlungsprogramm.model.types import Code, Quantity, Text, Year
 
 __all__ = [
@@ -36,7 +41,13 @@ class Indicator(Model):
     """Starting value and its year."""
     target: IndicatorValue | None = None
     """Target value and its year."""
-    source: str | None = None
+    interim_targets: list[IndicatorValue] = []
+    """Values to reach on the way, e.g. 2027 on the way to the 2030 target."""
+    direction: Direction | None = None
+    """`increase`, `decrease` or `maintain`: where the value should go."""
+    municipality: Side | None = None
+    """Where it is measured, when an objective has one indicator per municipality."""
+    source: Text | str | None = None
     """Where the values come from."""
 
     @property
@@ -56,6 +67,25 @@ class OperationalObjective(Model):
     """The objective."""
     indicator: Indicator | None = None
     """Indicator with baseline and target."""
+    indicators: list[Indicator] = []
+    """Several indicators instead of `indicator`, e.g. the same one measured in both
+    municipalities (each with `municipality:`)."""
+
+    @model_validator(mode="after")
+    def _one_way_of_giving_indicators(self) -> Self:
+        if self.indicator is not None and self.indicators:
+            raise PydanticCustomError(
+                "indicator_and_indicators",
+                "give either `indicator:` or `indicators:`, not both",
+                {},
+            )
+        return self
+
+    def all_indicators(self) -> list[tuple[tuple[str | int, ...], Indicator]]:
+        """Every indicator with its path below the objective."""
+        if self.indicator is not None:
+            return [(("indicator",), self.indicator)]
+        return [(("indicators", i), ind) for i, ind in enumerate(self.indicators)]
 
 
 class StrategicObjective(Model):
@@ -67,6 +97,8 @@ class StrategicObjective(Model):
     """The objective."""
     target_year: Year | None = None
     """Year by which it should be reached."""
+    references: list[Code] = []
+    """Codes of the programme's `references` it contributes to (SDGs, strategies)."""
     operational_objectives: list[OperationalObjective] = []
     """The operational objectives that make it concrete."""
 
@@ -80,5 +112,8 @@ class FieldOfAction(Model):
     """Title, e.g. waste management."""
     guiding_principle: Text | None = None
     """The guiding principle (Leitlinie)."""
+    cross_cutting: bool = False
+    """A cross-cutting field (coordination, education, monitoring): its measures may
+    serve objectives of every field, and every measure may serve its objectives."""
     strategic_objectives: list[StrategicObjective] = []
     """Strategic objectives of this field."""

@@ -19,7 +19,12 @@ class Municipality(Model):
     country: CountryCode
     """ISO 3166-1 alpha-2 code, e.g. `DE`, `SN`."""
     kind: MunicipalityKind = MunicipalityKind.MUNICIPALITY
-    """`city`, `municipality` or `district` (Landkreis); shown on the cover."""
+    """`city`, `town`, `municipality`, `district` (Landkreis), `town_council`,
+    `municipal_council`, `district_municipality` or `metropolitan_municipality`;
+    shown on the cover."""
+    town: Name | None = None
+    """The town where it sits, e.g. `Kidira` for `Commune de Kidira`; the place of
+    signing on the signature page."""
     logo: str | None = Field(default=None, min_length=1)
     """Logo image, relative to the programme file."""
 

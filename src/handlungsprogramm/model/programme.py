@@ -20,10 +20,18 @@ from handlungsprogramm.model.objectives import (
     StrategicObjective,
 )
 from handlungsprogramm.model.partnership import Partnership
+from handlungsprogramm.model.publication import (
+    Abbreviation,
+    ExchangeRate,
+    Funder,
+    Publisher,
+    Reference,
+)
 from handlungsprogramm.model.types import Date, LanguageCode, Text, YearMonth
 
 __all__ = [
     "LABEL_LANGUAGES",
+    "SCHEMA_VERSION",
     "CouncilAdoption",
     "Monitoring",
     "Outlook",
@@ -31,6 +39,9 @@ __all__ = [
     "Programme",
     "Signatory",
 ]
+
+SCHEMA_VERSION = 1
+"""The input format this version of the library writes and reads (`schema_version:`)."""
 
 LABEL_LANGUAGES = ("de", "en", "fr", "es", "pt")
 """Languages the document labels exist in; content may be in any ISO 639-1 language."""
@@ -101,7 +112,8 @@ class Signatory(Model):
     function: Text
     """Function, e.g. mayor."""
     place: str | None = Field(default=None, max_length=200)
-    """Place of signing, printed on the signature page; defaults to the municipality's name."""
+    """Place of signing, printed on the signature page; defaults to the municipality's
+    `town`, else its name."""
 
 
 Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
@@ -110,6 +122,9 @@ Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
 class Programme(Model):
     """A joint programme of action of a municipal climate partnership."""
 
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    """Version of the input format the file is written in; `1` when left out. A file
+    of a newer version is refused with a message to update handlungsprogramm."""
     title: Text
     """Title in both languages."""
     subtitle: Text | None = None
@@ -143,7 +158,17 @@ class Programme(Model):
     adoptions: list[CouncilAdoption] = []
     """Council resolutions adopting the programme."""
     signatories: list[Signatory] = []
-    """The persons who sign, one per municipality."""
+    """The persons who sign: at least one per municipality (e.g. mayor and town clerk)."""
+    abbreviations: list[Abbreviation] = []
+    """Abbreviations used in the texts, listed in the document with their expansion."""
+    references: list[Reference] = []
+    """SDGs, national strategies and plans that measures and objectives refer to."""
+    publisher: Publisher | None = None
+    """Who publishes the document (imprint)."""
+    funders: list[Funder] = []
+    """Funders of the partnership's work, with their notice and logo (title page)."""
+    exchange_rates: list[ExchangeRate] = []
+    """Rates to show EUR equivalents next to amounts in other currencies."""
 
     _source: SourceMap | None = PrivateAttr(default=None)
     _base_dir: FsPath | None = PrivateAttr(default=None)
@@ -157,6 +182,18 @@ class Programme(Model):
                 "languages must be German first, then the partner's language, e.g. [de, fr];"
                 " got {value}",
                 {"value": "[" + ", ".join(value) + "]"},
+            )
+        return value
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "schema_too_new",
+                "the file is written for input format {value}; this handlungsprogramm reads"
+                " format {known} and older: update handlungsprogramm",
+                {"value": value, "known": SCHEMA_VERSION},
             )
         return value
 
@@ -212,3 +249,22 @@ class Programme(Model):
     def signatory(self, side: Side) -> Signatory | None:
         """The first signatory for `side`, if any."""
         return next((s for s in self.signatories if s.side is side), None)
+
+    def signatories_of(self, side: Side) -> list[Signatory]:
+        """Every signatory for `side`, in the order given."""
+        return [s for s in self.signatories if s.side is side]
+
+    def place_of_signing(self, signatory: Signatory | None, side: Side) -> str:
+        """Where `signatory` signs: their `place`, else the town, else the municipality."""
+        if signatory is not None and signatory.place:
+            return signatory.place
+        municipality = self.partnership.municipality(side)
+        return municipality.town or municipality.name
+
+    def exchange_rate(self, currency: str) -> ExchangeRate | None:
+        """The rate given for `currency`, if any."""
+        return next((r for r in self.exchange_rates if r.currency == currency), None)
+
+    def reference(self, code: str) -> Reference | None:
+        """The reference with `code`, if any."""
+        return next((r for r in self.references if r.code == code), None)

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Self
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from handlungsprogramm.model.base import Model
 from handlungsprogramm.model.enums import FundingStatus, PersonnelUnit, Side
-from handlungsprogramm.model.types import Amount, CurrencyCode, Quantity, Text, Year, is_blank
+from handlungsprogramm.model.types import (
+    Amount,
+    Code,
+    CurrencyCode,
+    Quantity,
+    Share,
+    Text,
+    Year,
+    is_blank,
+)
 
-__all__ = ["Money", "Personnel", "Resources"]
+__all__ = ["Cost", "Money", "Personnel", "Resources"]
 
 
 class Personnel(Model):
@@ -17,9 +29,12 @@ class Personnel(Model):
     side: Side
     """Which municipality provides the staff."""
     amount: Quantity = Field(gt=0)
-    """Person-days (in total) or full-time equivalents."""
+    """Person-days, person-months or full-time equivalents."""
     unit: PersonnelUnit = PersonnelUnit.PERSON_DAYS
-    """`person_days` or `fte`."""
+    """`person_days`, `person_months` or `fte`."""
+    per_year: bool = False
+    """`true` when the amount is given per year of the measure, not once for all of it;
+    the document then says "per year" and keeps such figures apart in the totals."""
     note: Text | None = None
     """Who, or which role."""
 
@@ -40,6 +55,49 @@ class Money(Model):
     year" table spreads the amount over the years of the measure's timeline in
     proportion to its months (an ongoing measure's up to the end of the programme
     period), rounded to the currency's smallest unit, the remainder in the last year."""
+    by_year: dict[Year, Amount] = {}
+    """How the amount is divided over budget years, e.g. `{2025: 40000, 2026: 60000}`;
+    the parts must add up exactly to `amount`. Used instead of spreading by months."""
+    id: Code | None = None
+    """A code for this sum, so an own contribution can name the grant it matches."""
+    share: Share | None = None
+    """Its share of the co-financed cost in percent, e.g. `90` for a grant rate of 90 %
+    and `10` for the own contribution; a grant and its contributions add up to 100."""
+    contribution_to: Code | None = None
+    """The `id` of the grant this sum is the own contribution (co-financing) to."""
+    recipient: Side | None = None
+    """Which municipality receives or administers the money."""
+
+    @model_validator(mode="after")
+    def _breakdown_adds_up(self) -> Self:
+        if self.by_year and sum(self.by_year.values()) != self.amount:
+            raise PydanticCustomError(
+                "breakdown_sum",
+                "the yearly amounts add up to {total}, not to the amount {amount}",
+                {"total": str(sum(self.by_year.values())), "amount": str(self.amount)},
+            )
+        if self.by_year and self.year is not None:
+            raise PydanticCustomError(
+                "year_and_breakdown",
+                "give either `year:` or `by_year:`, not both",
+                {},
+            )
+        if self.contribution_to is not None and self.contribution_to == self.id:
+            raise PydanticCustomError(
+                "contribution_to_itself",
+                "a sum cannot be the own contribution to itself ({id})",
+                {"id": self.id},
+            )
+        return self
+
+
+class Cost(Model):
+    """The total cost of a measure in one currency, funded or not."""
+
+    amount: Amount
+    """Exact amount."""
+    currency: CurrencyCode
+    """ISO 4217 code."""
 
 
 class Resources(Model):
@@ -49,6 +107,9 @@ class Resources(Model):
     """Staff time per side."""
     money: list[Money] = []
     """Sums of money, each with currency and funding source."""
+    total_cost: list[Cost] = []
+    """Total cost per currency; what the sums of money do not cover is shown as the
+    funding gap."""
     material: Text | None = None
     """Material resources (equipment, premises, vehicles)."""
     institutional: Text | None = None

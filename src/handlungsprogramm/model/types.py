@@ -322,6 +322,18 @@ Amount = Annotated[
     Field(ge=0, le=MAX_MAGNITUDE, allow_inf_nan=False),
     BeforeValidator(_exact_number(AMOUNT_PLACES)),
 ]
+Share = Annotated[
+    Decimal,
+    Field(gt=0, le=100, allow_inf_nan=False),
+    BeforeValidator(_exact_number(QUANTITY_PLACES)),
+]
+"""A percentage, more than 0 and at most 100 (e.g. `90` for a grant rate of 90 %)."""
+Rate = Annotated[
+    Decimal,
+    Field(gt=0, le=MAX_MAGNITUDE, allow_inf_nan=False),
+    BeforeValidator(_exact_number(QUANTITY_PLACES)),
+]
+"""A positive exact number, e.g. an exchange rate."""
 Quantity = Annotated[
     Decimal,
     Field(allow_inf_nan=False, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE),

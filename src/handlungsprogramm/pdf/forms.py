@@ -216,7 +216,8 @@ def value_paths(programme: Programme, depth: int = 8) -> Iterator[str]:
     def walk(value: Any, prefix: str, level: int) -> Iterator[str]:
         children = _children(value) if prefix else value
         if not children:
-            if value is not None:
+            # an empty list or mapping holds no value to write into a field
+            if value is not None and not isinstance(value, list | Mapping):
                 yield prefix
             return
         if level > depth:

@@ -119,7 +119,10 @@ def build_context(
                 "title_partner": t.partner,
                 "pillar_de": enum_label(m.pillar, "de"),
                 "pillar_partner": enum_label(m.pillar, lang),
-                "lead": programme.partnership.municipality(m.lead.side).name if m.lead else "",
+                "lead": " / ".join(
+                    programme.partnership.municipality(side).name
+                    for side, _, _ in (m.lead.departments() if m.lead else [])
+                ),
                 "period_de": format_period(tl.start, tl.end, tl.ongoing, "de") if tl else "",
                 "period_partner": format_period(tl.start, tl.end, tl.ongoing, lang) if tl else "",
                 "budget": [format_money(x.amount, x.currency, "de") for x in m.resources.money],

@@ -149,14 +149,30 @@ class Sections:
             return f"{start} – {tl.end.month:02d}/{tl.end.year}"
         return self.w.bi("period.ongoing_from", start=start)
 
-    def _lead(self, measure: Measure) -> Bi:
+    def _lead(self, measure: Measure) -> list[Bi]:
+        """One line per leading municipality (two for a joint lead), with department."""
         if measure.lead is None:
-            return self.w.bi("common.not_specified")
-        name = self.p.partnership.municipality(measure.lead.side).name
-        dept = self.w.text(measure.lead.department)
-        return Bi(
-            f"{name}: {dept.de}" if dept.de else name,
-            f"{name}: {dept.partner}" if dept.partner else name,
+            return [self.w.bi("common.not_specified")]
+        lines = []
+        for side, department, _ in measure.lead.departments():
+            name = self.p.partnership.municipality(side).name
+            dept = self.w.text(department)
+            lines.append(
+                Bi(
+                    f"{name}: {dept.de}" if dept.de else name,
+                    f"{name}: {dept.partner}" if dept.partner else name,
+                )
+            )
+        if len(lines) > 1:
+            lines.append(self._enum(measure.lead.side))
+        return lines
+
+    def _lead_names(self, measure: Measure) -> str:
+        """The leading municipality's name, or both names for a joint lead."""
+        if measure.lead is None:
+            return "–"
+        return " / ".join(
+            self.p.partnership.municipality(side).name for side, _, _ in measure.lead.departments()
         )
 
     def _charts(self, doc: DocxDocument, prefix: str) -> None:
@@ -372,7 +388,7 @@ class Sections:
                 m.code,
                 self.w.text(m.title),
                 self._enum(m.pillar),
-                self.p.partnership.municipality(m.lead.side).name if m.lead else "–",
+                self._lead_names(m),
                 self._compact_period(m),
                 self._budget(m) or "–",
             ]
@@ -427,10 +443,15 @@ class Sections:
         add("measure.pillar", self._enum(m.pillar))
         add("measure.location", self._enum(m.location))
         add("measure.lead", self._lead(m))
-        if m.lead is not None and m.lead.contact is not None:
-            c = m.lead.contact
+        contacts = []
+        for side, _, c in m.lead.departments() if m.lead is not None else []:
+            if c is None:
+                continue
             contact = ", ".join(x for x in (c.name, c.email, c.phone) if x)
-            add("measure.contact", Bi(contact, contact))
+            if m.lead is not None and len(m.lead.departments()) > 1:
+                contact = f"{self.p.partnership.municipality(side).name}: {contact}"
+            contacts.append(Bi(contact, contact))
+        add("measure.contact", contacts)
         partners = []
         for partner in m.partners:
             name = w.text(partner.name)
@@ -626,10 +647,12 @@ class Sections:
             groups: dict[str, list[Measure]] = defaultdict(list)
             names: dict[str, Bi] = {}
             for m in led:
-                if m.lead is not None and m.lead.side is side:
-                    key = funding_source_key(m.lead.department)
+                for lead_side, department, _ in m.lead.departments() if m.lead else []:
+                    if lead_side is not side or department is None:
+                        continue
+                    key = funding_source_key(department)
                     groups[key].append(m)
-                    names.setdefault(key, self.w.text(m.lead.department))
+                    names.setdefault(key, self.w.text(department))
             if not groups:
                 continue
             self.w.heading(doc, self.p.partnership.municipality(side).name, 2)
