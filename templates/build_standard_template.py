@@ -37,9 +37,11 @@ DRAFT = RGBColor(0xB4, 0x1E, 0x1E)
 
 # Sections of the body in order: (block key, heading key, page break before).
 SECTIONS: tuple[tuple[str, str, bool], ...] = (
+    ("abbreviations", "abbreviations", False),
     ("vision", "vision", False),
     ("preamble", "preamble", False),
     ("background", "background", False),
+    ("references", "references", False),
     ("baseline", "baseline", True),
     ("fields", "fields", True),
     ("objectives", "objectives", False),

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from babel.numbers import get_currency_precision
 
@@ -28,8 +28,10 @@ from handlungsprogramm.model import (
 
 __all__ = [
     "CurrencyTotals",
+    "PersonnelKey",
     "Totals",
     "compute_totals",
+    "funded",
     "funding_source_key",
     "spread_over_years",
 ]
@@ -61,14 +63,32 @@ class CurrencyTotals:
     spread: bool = False
     """Whether an amount without a year was spread over its measure's years (the
     document says how under the "by year" table)."""
+    total_cost: Decimal = Decimal(0)
+    """Sum of the measures' total cost in this currency (only measures that give one)."""
+    funded: Decimal = Decimal(0)
+    """What those measures' sums of money cover of their total cost."""
+
+    @property
+    def gap(self) -> Decimal:
+        """Total cost not covered by money (the funding gap); never negative per measure."""
+        return self.total_cost - self.funded
+
+
+class PersonnelKey(NamedTuple):
+    """Personnel is added up per side and unit, and yearly figures apart from one-off
+    ones: 15 person-days a year and 40 person-days in all are not 55 of anything."""
+
+    side: Side
+    unit: PersonnelUnit
+    per_year: bool
 
 
 @dataclass(slots=True)
 class Totals:
-    """Money per currency and personnel per side and unit."""
+    """Money per currency and personnel per side, unit and period."""
 
     money: dict[str, CurrencyTotals]
-    personnel: dict[tuple[Side, PersonnelUnit], Decimal]
+    personnel: dict[PersonnelKey, Decimal]
     sources: dict[str, Text | str]
     """The first spelling of each funding source, by its grouping key."""
 
@@ -111,6 +131,8 @@ def _years(programme: Programme, measure: Measure, money: Money) -> dict[int | N
     """
     if money.year is not None:
         return {money.year: money.amount}
+    if money.by_year:
+        return dict(sorted(money.by_year.items()))
     timeline = measure.timeline
     if timeline is None:
         return {None: money.amount}
@@ -121,10 +143,15 @@ def _years(programme: Programme, measure: Measure, money: Money) -> dict[int | N
     return years
 
 
+def funded(measure: Measure, currency: str) -> Decimal:
+    """What a measure's sums of money in ``currency`` add up to."""
+    return sum((m.amount for m in measure.resources.money if m.currency == currency), Decimal(0))
+
+
 def compute_totals(programme: Programme) -> Totals:
     """Add up every measure's resources, per currency; iteration order is document order."""
     money: dict[str, CurrencyTotals] = {}
-    personnel: dict[tuple[Side, PersonnelUnit], Decimal] = defaultdict(Decimal)
+    personnel: dict[PersonnelKey, Decimal] = defaultdict(Decimal)
     sources: dict[str, Text | str] = {}
     for measure in programme.measures:
         for item in measure.resources.money:
@@ -139,9 +166,13 @@ def compute_totals(programme: Programme) -> Totals:
             _add(t.by_pillar, measure.pillar, item.amount)
             _add(t.by_field, measure.field_of_action or "", item.amount)
             years = _years(programme, measure, item)
-            t.spread = t.spread or len(years) > 1
+            t.spread = t.spread or (len(years) > 1 and not item.by_year)
             for year, amount in years.items():
                 _add(t.by_year, year, amount)
+        for cost in measure.resources.total_cost:
+            t = money.setdefault(cost.currency, CurrencyTotals(cost.currency))
+            t.total_cost += cost.amount
+            t.funded += min(cost.amount, funded(measure, cost.currency))
         for staff in measure.resources.personnel:
-            personnel[(staff.side, staff.unit)] += staff.amount
+            personnel[PersonnelKey(staff.side, staff.unit, staff.per_year)] += staff.amount
     return Totals(money, dict(personnel), sources)

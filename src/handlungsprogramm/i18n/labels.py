@@ -63,6 +63,7 @@ __all__ = [
     "enum_label",
     "label",
     "label_language",
+    "personnel_key",
     "placeholders",
 ]
 
@@ -740,6 +741,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "meses-persona",
         "pt": "meses-pessoa",
     },
+    "unit.per_year": {
+        "de": "pro Jahr",
+        "en": "per year",
+        "fr": "par an",
+        "es": "por año",
+        "pt": "por ano",
+    },
     "unit.fte": {
         "de": "VZÄ",
         "en": "FTE",
@@ -944,6 +952,209 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "fr": "Par année",
         "es": "Por año",
         "pt": "Por ano",
+    },
+    "section.abbreviations": {
+        "de": "Abkürzungen",
+        "en": "Abbreviations",
+        "fr": "Abréviations",
+        "es": "Abreviaturas",
+        "pt": "Abreviaturas",
+    },
+    "section.references": {
+        "de": "Bezugsrahmen",
+        "en": "Frameworks referred to",
+        "fr": "Cadres de référence",
+        "es": "Marcos de referencia",
+        "pt": "Quadros de referência",
+    },
+    "abbreviations.short": {
+        "de": "Abkürzung",
+        "en": "Abbreviation",
+        "fr": "Abréviation",
+        "es": "Abreviatura",
+        "pt": "Abreviatura",
+    },
+    "abbreviations.expansion": {
+        "de": "Bedeutung",
+        "en": "Meaning",
+        "fr": "Signification",
+        "es": "Significado",
+        "pt": "Significado",
+    },
+    "references.code": {
+        "de": "Kürzel",
+        "en": "Code",
+        "fr": "Code",
+        "es": "Código",
+        "pt": "Código",
+    },
+    "references.title": {
+        "de": "Titel",
+        "en": "Title",
+        "fr": "Titre",
+        "es": "Título",
+        "pt": "Título",
+    },
+    "references.url": {
+        "de": "Fundstelle",
+        "en": "Source",
+        "fr": "Source",
+        "es": "Fuente",
+        "pt": "Fonte",
+    },
+    "references.used_by": {
+        "de": "Bezug in",
+        "en": "Referred to by",
+        "fr": "Cité par",
+        "es": "Referido en",
+        "pt": "Referido em",
+    },
+    "measure.references": {
+        "de": "Bezüge",
+        "en": "Frameworks",
+        "fr": "Cadres de référence",
+        "es": "Marcos de referencia",
+        "pt": "Quadros de referência",
+    },
+    "objective.references": {
+        "de": "Bezüge: {refs}",
+        "en": "Frameworks: {refs}",
+        "fr": "Cadres de référence : {refs}",
+        "es": "Marcos de referencia: {refs}",
+        "pt": "Quadros de referência: {refs}",
+    },
+    "measure.further_fields": {
+        "de": "Weitere Handlungsfelder",
+        "en": "Further fields of action",
+        "fr": "Autres champs d’action",
+        "es": "Otros campos de acción",
+        "pt": "Outros campos de ação",
+    },
+    "field.cross_cutting": {
+        "de": "Querschnittsfeld: Seine Maßnahmen dienen Zielen aller Handlungsfelder.",
+        "en": "Cross-cutting field: its measures serve objectives of every field of action.",
+        "fr": "Champ transversal : ses mesures servent les objectifs de tous les champs d’action.",
+        "es": "Campo transversal: sus medidas sirven a objetivos de todos los campos de acción.",
+        "pt": "Campo transversal: as suas medidas servem objetivos de todos os campos de ação.",
+    },
+    "measure.total_cost": {
+        "de": "Gesamtkosten",
+        "en": "Total cost",
+        "fr": "Coût total",
+        "es": "Costo total",
+        "pt": "Custo total",
+    },
+    "money.gap": {
+        "de": "Finanzierungslücke {amount}",
+        "en": "funding gap {amount}",
+        "fr": "besoin de financement non couvert : {amount}",
+        "es": "brecha de financiamiento {amount}",
+        "pt": "lacuna de financiamento {amount}",
+    },
+    "money.fully_funded": {
+        "de": "voll finanziert",
+        "en": "fully funded",
+        "fr": "entièrement financé",
+        "es": "totalmente financiado",
+        "pt": "totalmente financiado",
+    },
+    "money.share": {
+        "de": "{share} % der Kosten",
+        "en": "{share} % of the cost",
+        "fr": "{share} % du coût",
+        "es": "{share} % del costo",
+        "pt": "{share} % do custo",
+    },
+    "money.contribution_to": {
+        "de": "Eigenanteil zu {grant}",
+        "en": "own contribution to {grant}",
+        "fr": "contribution propre à {grant}",
+        "es": "contrapartida propia de {grant}",
+        "pt": "contrapartida própria de {grant}",
+    },
+    "money.recipient": {
+        "de": "Mittelempfänger {municipality}",
+        "en": "received by {municipality}",
+        "fr": "bénéficiaire {municipality}",
+        "es": "receptor {municipality}",
+        "pt": "beneficiário {municipality}",
+    },
+    "money.by_year": {
+        "de": "davon {parts}",
+        "en": "of which {parts}",
+        "fr": "dont {parts}",
+        "es": "de ello {parts}",
+        "pt": "dos quais {parts}",
+    },
+    "resources.total_cost": {
+        "de": "Gesamtkosten der Maßnahmen mit Kostenangabe",
+        "en": "Total cost of the measures that give one",
+        "fr": "Coût total des mesures qui l’indiquent",
+        "es": "Costo total de las medidas que lo indican",
+        "pt": "Custo total das medidas que o indicam",
+    },
+    "resources.funded": {
+        "de": "davon finanziert",
+        "en": "of which funded",
+        "fr": "dont financé",
+        "es": "de ello financiado",
+        "pt": "dos quais financiado",
+    },
+    "resources.gap": {
+        "de": "Finanzierungslücke",
+        "en": "Funding gap",
+        "fr": "Besoin de financement non couvert",
+        "es": "Brecha de financiamiento",
+        "pt": "Lacuna de financiamento",
+    },
+    "resources.exchange_rate": {
+        "de": "Umrechnung: 1 € = {rate} {currency}{detail}.",
+        "en": "Conversion: €1 = {rate} {currency}{detail}.",
+        "fr": "Conversion : 1 € = {rate} {currency}{detail}.",
+        "es": "Conversión: 1 € = {rate} {currency}{detail}.",
+        "pt": "Conversão: 1 € = {rate} {currency}{detail}.",
+    },
+    "resources.exchange_rate_as_of": {
+        "de": "Stand {date}",
+        "en": "as of {date}",
+        "fr": "au {date}",
+        "es": "al {date}",
+        "pt": "em {date}",
+    },
+    "objective.interim": {
+        "de": "Zwischenziel {value} ({year})",
+        "en": "interim target {value} ({year})",
+        "fr": "objectif intermédiaire {value} ({year})",
+        "es": "meta intermedia {value} ({year})",
+        "pt": "meta intermédia {value} ({year})",
+    },
+    "objective.source_line": {
+        "de": "Quelle: {source}",
+        "en": "Source: {source}",
+        "fr": "Source : {source}",
+        "es": "Fuente: {source}",
+        "pt": "Fonte: {source}",
+    },
+    "objective.direction": {
+        "de": "Richtung: {direction}",
+        "en": "Direction: {direction}",
+        "fr": "Sens : {direction}",
+        "es": "Dirección: {direction}",
+        "pt": "Sentido: {direction}",
+    },
+    "cover.publisher": {
+        "de": "Herausgeber",
+        "en": "Published by",
+        "fr": "Éditeur",
+        "es": "Editor",
+        "pt": "Editor",
+    },
+    "cover.funded_by": {
+        "de": "Gefördert durch",
+        "en": "Funded by",
+        "fr": "Financé par",
+        "es": "Financiado por",
+        "pt": "Financiado por",
     },
     "resources.by_year_spread": {
         "de": "Beträge ohne Jahresangabe sind nach Monaten anteilig auf die Jahre der Laufzeit"
@@ -1769,6 +1980,12 @@ ENUM_PREFIXES: Final[Mapping[type[StrEnum], str]] = MappingProxyType(
     }
 )
 """Key prefix of each model enum: a member's label is ``f"{prefix}.{member.value}"``."""
+
+
+def personnel_key(unit: PersonnelUnit, *, inline: bool = False) -> str:
+    """The label key of a personnel unit: as a heading (``measure.person_days``,
+    "Personentage") or after a number (``unit.person_days``, "person-days")."""
+    return f"{'unit' if inline else 'measure'}.{unit.value}"
 
 
 def label_language(lang: str) -> LabelLang:

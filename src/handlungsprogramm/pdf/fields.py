@@ -47,10 +47,11 @@ class SignatureBox:
     box: tuple[int, int, int, int]
 
 
-def field_name(programme: Programme, side: Side) -> str:
-    """``sig-<municipality slug>``, e.g. ``sig-pfinztal``, ``sig-commune-de-kidira``."""
+def field_name(programme: Programme, side: Side, index: int = 0) -> str:
+    """``sig-<municipality slug>``, e.g. ``sig-pfinztal``, ``sig-commune-de-kidira``; a
+    side's further signatories get ``-2``, ``-3`` (``sig-pfinztal-2``)."""
     slug = slugify(programme.partnership.municipality(side).name, side.value)
-    return f"sig-{slug}"
+    return f"sig-{slug}" + (f"-{index + 1}" if index else "")
 
 
 def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
@@ -64,19 +65,22 @@ def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
     width = (SIGNATURE_COLUMN_CM - SIGNATURE_GAP_CM) * _PT_PER_CM
     height = SIGNATURE_BOX_HEIGHT_CM * _PT_PER_CM
     for side in Side:
-        dest = destinations.get(f"/{bookmark_name(side)}") or destinations.get(bookmark_name(side))
-        if dest is None or dest.left is None or dest.top is None:
-            raise PdfError(
-                f"the PDF has no signature box for {programme.partnership.municipality(side).name}"
-                " (the template must place {{p blocks.signatures }})"
-            )
-        page = reader.get_destination_page_number(dest)
-        if page is None:
-            raise PdfError(f"the signature box {bookmark_name(side)} points to no page")
-        # whole points: pyHanko's field boxes are integers; 1 pt is 0.35 mm
-        left, top = round(float(dest.left)), round(float(dest.top))
-        box = (left, round(top - height), round(left + width), top)
-        boxes.append(SignatureBox(side, field_name(programme, side), page, box))
+        for index in range(max(1, len(programme.signatories_of(side)))):
+            name = bookmark_name(side, index)
+            dest = destinations.get(f"/{name}") or destinations.get(name)
+            if dest is None or dest.left is None or dest.top is None:
+                raise PdfError(
+                    "the PDF has no signature box for"
+                    f" {programme.partnership.municipality(side).name}"
+                    " (the template must place {{p blocks.signatures }})"
+                )
+            page = reader.get_destination_page_number(dest)
+            if page is None:
+                raise PdfError(f"the signature box {name} points to no page")
+            # whole points: pyHanko's field boxes are integers; 1 pt is 0.35 mm
+            left, top = round(float(dest.left)), round(float(dest.top))
+            box = (left, round(top - height), round(left + width), top)
+            boxes.append(SignatureBox(side, field_name(programme, side, index), page, box))
     return boxes
 
 
@@ -94,7 +98,8 @@ def incremental_writer(pdf: bytes) -> IncrementalPdfFileWriter:
 
 
 def add_signature_fields(pdf: bytes, programme: Programme) -> bytes:
-    """Return ``pdf`` with two empty signature fields, one per municipality."""
+    """Return ``pdf`` with an empty signature field per signatory (at least one per
+    municipality)."""
     boxes = signature_boxes(pdf, programme)
     writer = incremental_writer(pdf)
     for box in boxes:

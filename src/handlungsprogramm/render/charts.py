@@ -34,7 +34,7 @@ from PIL import Image
 
 from handlungsprogramm._gc import running_gc
 from handlungsprogramm.i18n.formatting import format_decimal, format_money
-from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.i18n.labels import enum_label, label, personnel_key
 from handlungsprogramm.model import (
     FundingStatus,
     Measure,
@@ -44,7 +44,7 @@ from handlungsprogramm.model import (
     Side,
     YearMonth,
 )
-from handlungsprogramm.totals import Totals, compute_totals
+from handlungsprogramm.totals import PersonnelKey, Totals, compute_totals
 
 __all__ = ["MAX_HEIGHT_IN", "MEASURES_PER_TIMELINE", "Chart", "build_charts"]
 
@@ -490,18 +490,28 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
     lang = programme.partner_language
     if not totals.personnel:
         return
-    units = [u for u in PersonnelUnit if any(k[1] is u for k in totals.personnel)]
+    # one panel per unit, yearly figures apart from one-off ones (never added together)
+    units = [
+        (u, per_year)
+        for u in PersonnelUnit
+        for per_year in (False, True)
+        if any(k.unit is u and k.per_year is per_year for k in totals.personnel)
+    ]
     fig, axes = plt.subplots(1, len(units), figsize=(WIDTH_IN, 1.6), squeeze=False)
-    for ax, unit in zip(axes[0], units, strict=True):
+    for ax, (unit, per_year) in zip(axes[0], units, strict=True):
         sides = list(Side)
-        exact = [totals.personnel.get((side, unit), Decimal(0)) for side in sides]
+        exact = [
+            totals.personnel.get(PersonnelKey(side, unit, per_year), Decimal(0)) for side in sides
+        ]
         values = [float(value) for value in exact]
         names = [_drawable(programme.partnership.municipality(side).name) for side in sides]
         ax.barh(range(len(sides)), values, color=[SIDE_COLOURS[s] for s in sides])
         ax.set_yticks(range(len(sides)), names, fontsize=7)
         ax.invert_yaxis()
-        key = "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
-        de, partner = _both(key, lang)
+        de, partner = _both(personnel_key(unit), lang)
+        if per_year:
+            year_de, year_partner = _both("unit.per_year", lang)
+            de, partner = f"{de} {year_de}", f"{partner} {year_partner}"
         ax.set_title(de if de == partner else f"{de}\n{partner}", fontsize=8, loc="left")
         for row, (value, amount) in enumerate(zip(values, exact, strict=True)):
             shown = format_decimal(amount.normalize(), NUMBER_LANGUAGE)
@@ -522,11 +532,15 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
 def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     lang = programme.partner_language
     items = [
-        (o.code, o.indicator)
+        (
+            o.code
+            if ind.municipality is None
+            else f"{o.code} {programme.partnership.municipality(ind.municipality).name}",
+            ind,
+        )
         for _, _, _, o in programme.iter_operational()
-        if o.indicator is not None
-        and o.indicator.baseline is not None
-        and o.indicator.target is not None
+        for _, ind in o.all_indicators()
+        if ind.baseline is not None and ind.target is not None
     ]
     if not items:
         return

@@ -30,8 +30,8 @@ CONTEXT_DOC: Final[dict[str, str]] = {
     "(keys as in `handlungsprogramm.i18n.labels`, e.g. `section.measures`).",
     "h": "Bilingual section headings (`h.vision`, `h.measures` …): `Gemeinsame Vision / Vision commune`.",
     "cover": "`cover.title_de`, `cover.title_partner`, `cover.subtitle` (both languages or empty).",
-    "blocks": "Ready-made sub-documents per section, placed with `{{p blocks.NAME }}`: cover, vision, "
-    "preamble, background, baseline, fields, objectives, measures_overview, measures, resources, "
+    "blocks": "Ready-made sub-documents per section, placed with `{{p blocks.NAME }}`: cover, "
+    "abbreviations, vision, preamble, background, references, baseline, fields, objectives, measures_overview, measures, resources, "
     "responsibilities, monitoring, outlook, adoptions, signatures, findings (None when empty).",
     "footer": "`footer.page_de` / `footer.page_partner`: the text before, between and after the "
     "page number fields; `footer.version`, `footer.fingerprint`.",
@@ -41,13 +41,17 @@ CONTEXT_DOC: Final[dict[str, str]] = {
     "`pillar_partner`, `lead`, `period_de`, `period_partner`, `budget` (list of formatted sums).",
     "totals": "Money per currency (`totals.money.EUR.total`, `.by_status.secured`, `.by_source`, "
     "`.by_pillar.adaptation`, `.by_field['2']`, `.by_year['2026']`) and personnel "
-    "(`totals.personnel['german.person_days']`), as exact decimals.",
+    "(`totals.personnel['german.person_days']`, yearly figures apart: "
+    "`totals.personnel['partner.fte.per_year']`), as exact decimals; where measures give a total "
+    "cost, `.total_cost`, `.funded` and `.gap` (the funding gap) per currency.",
     "findings": "Open findings: list of dicts with `code`, `severity`, `path`, `message_de`, `message_en`.",
     "toc_placeholder": "Text shown in the table of contents until the word processor updates it.",
 }
 
 _SECTION_KEYS = {
     "toc": "toc.title",
+    "abbreviations": "section.abbreviations",
+    "references": "section.references",
     "vision": "section.vision",
     "preamble": "section.preamble",
     "background": "section.background",
@@ -77,11 +81,15 @@ def _plain_totals(totals: Totals) -> dict[str, Any]:
                 "by_pillar": {k.value: v for k, v in t.by_pillar.items()},
                 "by_field": dict(t.by_field),
                 "by_year": {str(k) if k else "": v for k, v in t.by_year.items()},
+                "total_cost": t.total_cost,
+                "funded": t.funded,
+                "gap": t.gap,
             }
             for currency, t in totals.money.items()
         },
         "personnel": {
-            f"{side.value}.{unit.value}": v for (side, unit), v in totals.personnel.items()
+            f"{k.side.value}.{k.unit.value}{'.per_year' if k.per_year else ''}": v
+            for k, v in totals.personnel.items()
         },
     }
 

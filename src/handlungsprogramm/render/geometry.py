@@ -22,7 +22,9 @@ SIGNATURE_GAP_CM: Final = 0.3
 """Right padding of each signature column (the layout table's right cell margin)."""
 
 
-def bookmark_name(side: Side) -> str:
-    """The bookmark (and PDF destination) that marks the signature box of ``side``."""
-    # Letters only: LibreOffice escapes other characters in destination names.
-    return f"HPSignature{side.value.capitalize()}"
+def bookmark_name(side: Side, index: int = 0) -> str:
+    """The bookmark (and PDF destination) that marks the signature box of ``side``'s
+    signatory number ``index`` (0 for the first, who keeps the name without a number)."""
+    # Letters and digits only: LibreOffice escapes other characters in destination names.
+    number = str(index + 1) if index else ""
+    return f"HPSignature{side.value.capitalize()}{number}"

@@ -30,12 +30,16 @@ from handlungsprogramm.i18n.formatting import (
     format_money,
     format_period,
 )
-from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.i18n.labels import enum_label, label, personnel_key
 from handlungsprogramm.model import (
     FundingStatus,
+    Indicator,
+    IndicatorValue,
     Measure,
+    Money,
     Programme,
     Side,
+    Signatory,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
 from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
@@ -47,7 +51,7 @@ from handlungsprogramm.render.geometry import (
 )
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer, set_column_widths
-from handlungsprogramm.totals import Totals, funding_source_key
+from handlungsprogramm.totals import Totals, funded, funding_source_key
 
 __all__ = ["MAX_FIGURE_HEIGHT_CM", "Sections"]
 
@@ -85,6 +89,8 @@ class Sections:
         """A builder for every block the template may place, by name."""
         builders: dict[str, Callable[[], AnyBlock | None]] = {
             "cover": self.cover,
+            "abbreviations": self.abbreviations,
+            "references": self.references,
             "vision": lambda: self._text_section(self.p.vision),
             "preamble": lambda: self._text_section(self.p.preamble),
             "background": lambda: self._text_section(self.p.background),
@@ -115,6 +121,32 @@ class Sections:
 
     def _money(self, amount: Decimal, currency: str) -> Bi:
         return Bi(format_money(amount, currency, "de"), format_money(amount, currency, self.lang))
+
+    def _fmt(self, key: str, **values: Callable[[str], object]) -> Bi:
+        """A label whose parameters are formatted per language (numbers, amounts)."""
+        return Bi(
+            label(key, "de", **{k: f("de") for k, f in values.items()}),
+            label(key, self.lang, **{k: f(self.lang) for k, f in values.items()}),
+        )
+
+    def _equivalent(self, amount: Decimal, currency: str) -> Bi | None:
+        """The EUR equivalent of a foreign-currency amount, where a rate is given."""
+        rate = self.p.exchange_rate(currency)
+        if currency == "EUR" or rate is None:
+            return None
+        return self._money((amount / rate.per_euro).quantize(Decimal("0.01")), "EUR")
+
+    def _amount(self, amount: Decimal, currency: str) -> Bi:
+        """An amount, followed by its EUR equivalent where the programme gives a rate."""
+        money = self._money(amount, currency)
+        eur = self._equivalent(amount, currency)
+        if eur is None:
+            return money
+        return Bi(f"{money.de} (≈ {eur.de})", f"{money.partner} (≈ {eur.partner})")
+
+    def _money_label(self, key: str, amount: Decimal, currency: str) -> Bi:
+        """A label with an ``{amount}`` formatted per language."""
+        return self._fmt(key, amount=lambda lang: format_money(amount, currency, lang))
 
     def _enum(self, member: object) -> Bi:
         return Bi(enum_label(member, "de"), enum_label(member, self.lang))  # type: ignore[arg-type]
@@ -249,6 +281,67 @@ class Sections:
             )
         for line in lines:
             add_paragraph(doc, line, S.COVER_META)
+        publisher = self.p.publisher
+        if publisher is not None:
+            name = self.w.text(publisher.name)
+            parts = [p for p in (publisher.address, publisher.email, publisher.url) if p]
+            address = ", ".join(" ".join(part.split()) for part in parts)
+            line = f"{self.w.bi('cover.publisher').joined()}: {name.joined()}"
+            add_paragraph(doc, f"{line}, {address}" if address else line, S.COVER_META)
+        if self.p.funders:
+            names = "; ".join(self.w.text(f.name).joined() for f in self.p.funders)
+            add_paragraph(doc, f"{self.w.bi('cover.funded_by').joined()}: {names}", S.COVER_META)
+            logos = [data for f in self.p.funders if (data := self._logo(f.logo)) is not None]
+            if logos:
+                row = add_paragraph(doc, style=S.COVER_META)
+                for data in logos:
+                    picture = row.add_run().add_picture(io.BytesIO(data), height=Cm(1.2))
+                    if picture.width > Cm(5):
+                        picture.height = Emu(picture.height * Cm(5) // picture.width)
+                        picture.width = Cm(5)
+                    row.add_run("   ")
+            for funder in self.p.funders:
+                if funder.notice is not None:
+                    self.w.paragraph(doc, self.w.text(funder.notice), S.COVER_META)
+        return sub
+
+    def abbreviations(self) -> Block | None:
+        """The abbreviations used in the texts, alphabetically, with both expansions."""
+        if not self.p.abbreviations:
+            return None
+        sub, doc = self._new()
+        rows: list[list[Cell]] = [
+            [a.short, self.w.text(a.expansion)]
+            for a in sorted(self.p.abbreviations, key=lambda a: a.short.casefold())
+        ]
+        header = [self.w.bi("abbreviations.short"), self.w.bi("abbreviations.expansion")]
+        self.w.table(doc, header, rows, [3.2, 13.4])
+        return sub
+
+    def references(self) -> Block | None:
+        """SDGs, strategies and plans the programme refers to, with who refers to them."""
+        if not self.p.references:
+            return None
+        sub, doc = self._new()
+        users: dict[str, list[str]] = defaultdict(list)
+        for _, _, strategic in self.p.iter_strategic():
+            for code in strategic.references:
+                users[code].append(strategic.code)
+        for measure in self.p.measures:
+            for code in measure.references:
+                users[code].append(measure.code)
+        rows: list[list[Cell]] = []
+        for ref in self.p.references:
+            title: list[Bi | str] = [self.w.text(ref.title)]
+            if ref.url:
+                title.append(ref.url)
+            rows.append([ref.code, title, ", ".join(users.get(ref.code, [])) or "–"])
+        header = [
+            self.w.bi("references.code"),
+            self.w.bi("references.title"),
+            self.w.bi("references.used_by"),
+        ]
+        self.w.table(doc, header, rows, [2.6, 10.0, 4.0])
         return sub
 
     def _logo(self, logo: str | None) -> bytes | None:
@@ -318,6 +411,8 @@ class Sections:
         for field in self.p.fields_of_action:
             title = self.w.text(field.title)
             self.w.heading(doc, Bi(f"{field.code} {title.de}", f"{field.code} {title.partner}"), 2)
+            if field.cross_cutting:
+                self.w.paragraph(doc, self.w.bi("field.cross_cutting"), S.CAPTION)
             if field.guiding_principle is not None:
                 self.w.paragraph(doc, self.w.bi("foa.guiding_principle"), S.CAPTION)
                 self.w.text_block(doc, field.guiding_principle)
@@ -344,28 +439,80 @@ class Sections:
                 label_rows.add(len(rows))
                 year = f" ({strategic.target_year})" if strategic.target_year else ""
                 st = self.w.text(strategic.title)
-                rows.append([strategic.code, Bi(st.de + year, st.partner + year), "", "", ""])
+                title_cell: list[Bi] = [Bi(st.de + year, st.partner + year)]
+                if strategic.references:
+                    refs = ", ".join(strategic.references)
+                    title_cell.append(self.w.bi("objective.references", refs=refs))
+                rows.append([strategic.code, title_cell, "", "", ""])
                 for op in strategic.operational_objectives:
-                    ind = op.indicator
-                    indicator: Cell = ""
-                    base: Cell = ""
-                    target: Cell = ""
-                    if ind is not None:
-                        unit = self.w.text(ind.unit)
-                        name = self.w.text(ind.name)
-                        indicator = Bi(f"{name.de} ({unit.de})", f"{name.partner} ({unit.partner})")
-                        if ind.baseline is not None:
-                            base = (
-                                f"{format_decimal(ind.baseline.value, 'de')} ({ind.baseline.year})"
-                            )
-                        if ind.target is not None:
-                            target = f"{format_decimal(ind.target.value, 'de')} ({ind.target.year})"
-                    rows.append([op.code, self.w.text(op.title), indicator, base, target])
+                    indicators: list[Indicator | None] = [
+                        ind for _, ind in op.all_indicators()
+                    ] or [None]
+                    for number, ind in enumerate(indicators):
+                        first = number == 0
+                        rows.append(
+                            [
+                                op.code if first else "",
+                                self.w.text(op.title) if first else "",
+                                *self._indicator_cells(ind),
+                            ]
+                        )
             self.w.table(
                 doc, header, rows, [1.4, 5.6, 4.4, 2.6, 2.6], label_rows=frozenset(label_rows)
             )
         self._charts(doc, "indicators-")
         return sub
+
+    def _indicator_cells(self, ind: Indicator | None) -> tuple[Cell, Cell, Cell]:
+        """Indicator (municipality, name, unit, direction, source), baseline, target with
+        the interim targets before it."""
+        if ind is None:
+            return "", "", ""
+        unit = self.w.text(ind.unit)
+        name = self.w.text(ind.name)
+        where = ""
+        if ind.municipality is not None:
+            where = f"{self.p.partnership.municipality(ind.municipality).name}: "
+        lines = [Bi(f"{where}{name.de} ({unit.de})", f"{where}{name.partner} ({unit.partner})")]
+        if ind.direction is not None:
+            direction = self._enum(ind.direction)
+            lines.append(
+                Bi(
+                    label("objective.direction", "de", direction=direction.de),
+                    label("objective.direction", self.lang, direction=direction.partner),
+                )
+            )
+        if ind.source is not None:
+            source = self.w.text(ind.source)
+            lines.append(
+                Bi(
+                    label("objective.source_line", "de", source=source.de),
+                    label("objective.source_line", self.lang, source=source.partner),
+                )
+            )
+
+        def value(v: IndicatorValue) -> Bi:
+            return Bi(
+                f"{format_decimal(v.value, 'de')} ({v.year})",
+                f"{format_decimal(v.value, self.lang)} ({v.year})",
+            )
+
+        base: Cell = value(ind.baseline) if ind.baseline is not None else ""
+        targets: list[Bi] = [
+            Bi(
+                label("objective.interim", "de", value=format_decimal(v.value, "de"), year=v.year),
+                label(
+                    "objective.interim",
+                    self.lang,
+                    value=format_decimal(v.value, self.lang),
+                    year=v.year,
+                ),
+            )
+            for v in sorted(ind.interim_targets, key=lambda v: v.year)
+        ]
+        if ind.target is not None:
+            targets.append(value(ind.target))
+        return lines, base, targets
 
     def measures_overview(self) -> Block | None:
         """All measures in one table."""
@@ -440,6 +587,7 @@ class Sections:
             t = w.text(op.title) if op else Bi("", "")
             objectives.append(Bi(f"{code} {t.de}".strip(), f"{code} {t.partner}".strip()))
         add("measure.objectives", objectives)
+        add("measure.further_fields", [self._field_name(code) for code in m.further_fields])
         add("measure.pillar", self._enum(m.pillar))
         add("measure.location", self._enum(m.location))
         add("measure.lead", self._lead(m))
@@ -466,35 +614,38 @@ class Sections:
         add("measure.timeline", self._period(m))
         personnel = []
         for staff in m.resources.personnel:
-            unit_key = (  # the inline unit, lower case where the language writes it so
-                "unit.person_days" if staff.unit is PersonnelUnit.PERSON_DAYS else "unit.fte"
-            )
+            # the inline unit, lower case where the language writes it so
+            unit_key = personnel_key(staff.unit, inline=True)
             who = self.p.partnership.municipality(staff.side).name
-            # the note says who, or "per year": without it 15 days a year read as 15 in all
+            # "per year" and the note (who): without them 15 days a year read as 15 in all
             note = w.text(staff.note)
+            per_year = w.bi("unit.per_year") if staff.per_year else Bi("", "")
             personnel.append(
                 Bi(
                     f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}"
+                    + (f" {per_year.de}" if per_year.de else "")
                     + (f" – {note.de}" if note.de else ""),
                     f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}"
+                    + (f" {per_year.partner}" if per_year.partner else "")
                     + (f" – {note.partner}" if note.partner else ""),
                 )
             )
         add("measure.personnel", personnel)
-        money = []
+        money: list[Bi] = []
         for item in m.resources.money:
-            amount = self._money(item.amount, item.currency)
-            source = w.text(item.funding_source)
-            status = self._enum(item.status)
-            year = f", {item.year}" if item.year else ""
-            money.append(
-                Bi(
-                    f"{amount.de}{f' – {source.de}' if source.de else ''} ({status.de}{year})",
-                    f"{amount.partner}{f' – {source.partner}' if source.partner else ''}"
-                    f" ({status.partner}{year})",
-                )
-            )
+            money.extend(self._money_lines(m, item))
         add("measure.money", money)
+        costs = []
+        for cost in m.resources.total_cost:
+            gap = cost.amount - funded(m, cost.currency)
+            state = (
+                self._money_label("money.gap", gap, cost.currency)
+                if gap > 0
+                else w.bi("money.fully_funded")
+            )
+            total = self._amount(cost.amount, cost.currency)
+            costs.append(Bi(f"{total.de} – {state.de}", f"{total.partner} – {state.partner}"))
+        add("measure.total_cost", costs)
         for key, text in (
             ("measure.material", m.resources.material),
             ("measure.institutional", m.resources.institutional),
@@ -521,7 +672,67 @@ class Sections:
                 Bi(f"{ms.date}: {t.de} ({state.de})", f"{ms.date}: {t.partner} ({state.partner})")
             )
         add("measure.milestones", milestones)
+        add("measure.references", [self._reference(code) for code in m.references])
         return rows
+
+    def _reference(self, code: str) -> Bi:
+        """``SDG-6 Clean water and sanitation``: a reference by its code and title."""
+        ref = self.p.reference(code)
+        title = self.w.text(ref.title) if ref else Bi("", "")
+        return Bi(f"{code} {title.de}".strip(), f"{code} {title.partner}".strip())
+
+    def _money_lines(self, m: Measure, item: Money) -> list[Bi]:
+        """A sum with source, status, year, co-financing and recipient; its yearly
+        breakdown on a second line."""
+        w = self.w
+        amount = self._amount(item.amount, item.currency)
+        source = w.text(item.funding_source)
+        details: list[Bi] = [self._enum(item.status)]
+        if item.year:
+            details.append(Bi(str(item.year), str(item.year)))
+        if item.share is not None:
+            share = item.share
+            details.append(self._fmt("money.share", share=lambda lang: format_decimal(share, lang)))
+        if item.contribution_to is not None:
+            grant = next((g for g in m.resources.money if g.id == item.contribution_to), None)
+            name = w.text(grant.funding_source) if grant and grant.funding_source else None
+            details.append(
+                Bi(
+                    label(
+                        "money.contribution_to",
+                        "de",
+                        grant=name.de if name else item.contribution_to,
+                    ),
+                    label(
+                        "money.contribution_to",
+                        self.lang,
+                        grant=name.partner if name else item.contribution_to,
+                    ),
+                )
+            )
+        if item.recipient is not None:
+            who = self.p.partnership.municipality(item.recipient).name
+            details.append(w.bi("money.recipient", municipality=who))
+        lines = [
+            Bi(
+                f"{amount.de}{f' – {source.de}' if source.de else ''}"
+                f" ({', '.join(d.de for d in details)})",
+                f"{amount.partner}{f' – {source.partner}' if source.partner else ''}"
+                f" ({', '.join(d.partner for d in details)})",
+            )
+        ]
+        if item.by_year:
+            parts = sorted(item.by_year.items())
+            lines.append(
+                self._fmt(
+                    "money.by_year",
+                    parts=lambda lang: "; ".join(
+                        f"{year}: {format_money(value, item.currency, lang)}"
+                        for year, value in parts
+                    ),
+                )
+            )
+        return lines
 
     def resources(self) -> Block | None:
         """Totals per currency, never mixed, by source and status, pillar, field, year."""
@@ -602,20 +813,26 @@ class Sections:
             self._charts(doc, "personnel")
             rows = []
             sides, units = list(Side), list(PersonnelUnit)
-            # German side first, then the partner, each in the chart's order of units
+            # German side first, then the partner, each in the chart's order of units;
+            # yearly figures on their own rows ("per year"), never added to one-off ones
             personnel = sorted(
                 self.totals.personnel.items(),
-                key=lambda item: (sides.index(item[0][0]), units.index(item[0][1])),
+                key=lambda item: (
+                    sides.index(item[0].side),
+                    units.index(item[0].unit),
+                    item[0].per_year,
+                ),
             )
-            for (side, unit), amount in personnel:
-                unit_key = (
-                    "measure.person_days" if unit is PersonnelUnit.PERSON_DAYS else "measure.fte"
-                )
+            for staff, amount in personnel:
+                unit = self.w.bi(personnel_key(staff.unit))
+                if staff.per_year:
+                    per_year = self.w.bi("unit.per_year")
+                    unit = Bi(f"{unit.de} {per_year.de}", f"{unit.partner} {per_year.partner}")
                 rows.append(
                     [
-                        self.p.partnership.municipality(side).name,
-                        self.w.bi(unit_key),
-                        format_decimal(amount, "de"),
+                        self.p.partnership.municipality(staff.side).name,
+                        unit,
+                        Bi(format_decimal(amount, "de"), format_decimal(amount, self.lang)),
                     ]
                 )
             self.w.table(
@@ -735,6 +952,17 @@ class Sections:
         grouped = " ".join(self.fingerprint[i : i + 4] for i in range(0, len(self.fingerprint), 4))
         add_paragraph(doc, f"SHA-256 {grouped}", S.FINGERPRINT)
         add_paragraph(doc, style=S.BODY)
+        signers = {side: self.p.signatories_of(side) for side in Side}
+        # one row of boxes per signatory: mayors first, then e.g. the town clerks
+        for index in range(max(1, *(len(v) for v in signers.values()))):
+            self._signature_row(doc, index, signers)
+        return sub
+
+    def _signature_row(
+        self, doc: DocxDocument, index: int, signers: dict[Side, list[Signatory]]
+    ) -> None:
+        """German signatory ``index`` left, the partner's right, each with a box whose
+        bookmark the PDF step turns into a signature field."""
         table = doc.add_table(rows=4, cols=2)
         table.style = doc.styles[S.LAYOUT]
         set_column_widths(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
@@ -745,16 +973,18 @@ class Sections:
                 row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
         on_behalf = self.w.bi("signature.for_municipality", municipality="")
         for column, side in enumerate(Side):
+            people = signers[side]
+            if index > 0 and index >= len(people):
+                continue  # the other side has more signatories: this column stays empty
+            signatory = people[index] if index < len(people) else None
             municipality = self.p.partnership.municipality(side)
-            signatory = self.p.signatory(side)
             top = table.cell(0, column).paragraphs[0]
             set_style(top, S.SIGNATURE_CAPTION)
             top.add_run(Bi(on_behalf.de.strip(), on_behalf.partner.strip()).joined())
             add_paragraph(table.cell(0, column), municipality.name, S.SIGNATURE_MUNICIPALITY)
-            where = signatory.place if signatory and signatory.place else municipality.name
             place = table.cell(1, column).paragraphs[0]
             set_style(place, S.BODY)
-            place.add_run(f"{where}, ")
+            place.add_run(f"{self.p.place_of_signing(signatory, side)}, ")
             add_paragraph(
                 table.cell(1, column),
                 self.w.bi("signature.place_and_date").joined(),
@@ -762,7 +992,7 @@ class Sections:
             )
             box = table.cell(2, column).paragraphs[0]
             set_style(box, S.SIGNATURE_CAPTION)
-            _bookmark(box, bookmark_name(side), column + 1)
+            _bookmark(box, bookmark_name(side, index), 2 * index + column + 1)
             cell = table.cell(3, column)
             line = cell.paragraphs[0]
             set_style(line, S.SIGNATURE_LINE)
@@ -773,7 +1003,6 @@ class Sections:
                 self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
             )
             add_paragraph(cell, function.joined(), S.SIGNATURE_CAPTION)
-        return sub
 
     def findings(self) -> Block:
         """Annex of a draft: every open finding with its location."""
