@@ -179,7 +179,9 @@ def rich_data() -> dict[str, Any]:
                     "impact": "medium",
                 }
             ],
-        }
+        },
+        # no text here: the partner's baseline only keeps the programme complete (HP506)
+        "partner": {"hazards": [{"hazard": "drought", "likelihood": "high", "impact": "high"}]},
     }
     field = data["fields_of_action"][0]
     field["guiding_principle"] = _t("Leitlinie", "Principe directeur")

@@ -27,6 +27,7 @@ from handlungsprogramm.cli import app
 from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, standard_template
+from handlungsprogramm.render.writer import Layout
 from tests.conftest import ROOT, complete_data
 
 runner = CliRunner()
@@ -495,3 +496,20 @@ def test_automatic_draft_lists_the_open_errors() -> None:
     assert bi("section.annex") in text
     assert "HP302" in text
     assert any("ENTWURF" in line for line in headers(document))
+
+
+def test_finding_naming_a_control_character_is_cleaned() -> None:
+    """A finding's message quotes the programme before it was sanitized (HP506 names the
+    municipality): the annex shows U+FFFD instead of writing an invalid document."""
+    data = complete_data()
+    data["partnership"]["partner"]["name"] = "Kidira\x1f"
+    del data["baseline"]["partner"]
+    result = render_docx(from_data(data), layout=Layout.SIDE_BY_SIDE, charts=False)
+    assert result.draft
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(result.data)).paragraphs)
+    assert "Kidira\ufffd" in text or any(
+        "Kidira\ufffd" in cell.text
+        for table in docx.Document(io.BytesIO(result.data)).tables
+        for row in table.rows
+        for cell in row.cells
+    )

@@ -7,6 +7,7 @@ here skips.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import signal
@@ -25,6 +26,7 @@ from typer.testing import CliRunner
 
 from handlungsprogramm import load
 from handlungsprogramm.cli import app
+from handlungsprogramm.model import Side
 from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
 from handlungsprogramm.pdf.fields import signature_boxes
 from handlungsprogramm.pdf.signing import signature_fields, verify_pdf
@@ -460,3 +462,48 @@ def test_table_of_contents_has_page_numbers(built: Path) -> None:
     reader = PdfReader(io.BytesIO(built.read_bytes()))
     last = len(reader.pages)
     assert int(entry.group(1)) == last  # the signature page is the last one
+
+
+def test_a_field_for_every_signatory(tmp_path: Path, identities: dict[str, DemoIdentity]) -> None:
+    """Each signatory gets a box and a field (a further one of a side below the first
+    row); all fields can be signed one after another and the file verifies."""
+    data = load(EXAMPLE).model_dump(mode="json", exclude_unset=True)
+    data["signatories"].append(
+        {
+            "side": "partner",
+            "name": "Fatou Exemple",
+            "function": {"de": "Generalsekretärin", "fr": "Secrétaire générale"},
+            "place": "Bakel",
+        }
+    )
+    source = tmp_path / "programme.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    for picture in EXAMPLE.parent.glob("*.png"):
+        (tmp_path / picture.name).write_bytes(picture.read_bytes())
+    out = tmp_path / "out"
+    code, _, err = cli("build", str(source), "--to", "pdf", "--out", str(out))
+    assert code == 0, err
+    pdf = out / "pfinztal-commune-de-kidira.pdf"
+    programme = load(source)
+    boxes = signature_boxes(pdf.read_bytes(), programme)
+    names = [b.name for b in boxes]
+    assert signature_fields(pdf.read_bytes()) == dict.fromkeys(names, False)
+    assert names[-1] == f"sig-commune-de-kidira-{len(programme.signatories_of(Side.PARTNER))}"
+    first, last = boxes[names.index(FIELDS[1])], boxes[-1]
+    assert last.box[0] == first.box[0]  # the partner's column
+    assert (last.page, -last.box[1]) > (first.page, -first.box[1])  # further down
+    assert "Bakel," in pdftotext(pdf)
+    current = pdf
+    for index, box in enumerate(boxes):
+        who = box.side.value
+        signed_file = tmp_path / f"signed-{index}.pdf"
+        code, _, err = cli(
+            "sign", str(current), "--field", box.name, "--pkcs12", str(identities[who].pkcs12),
+            "--out", str(signed_file),
+            env={"HANDLUNGSPROGRAMM_SIGN_PASSPHRASE": "pass-de" if who == "german" else "pass-sn"},
+        )  # fmt: skip
+        assert code == 0, err
+        current = signed_file
+    reports = verify_pdf(current.read_bytes(), trust=[i.certificate for i in identities.values()])
+    assert [r.field for r in reports] == names
+    assert all(r.ok and r.trusted for r in reports)

@@ -59,6 +59,7 @@ __all__ = [
     "DEFAULT_LOCALES",
     "DateLength",
     "babel_locale",
+    "colon",
     "format_date",
     "format_decimal",
     "format_money",
@@ -164,6 +165,12 @@ def format_money(
         pattern.frac_prec = (digits, digits)
         text = pattern.apply(value, loc, currency=currency, currency_digits=False)
     return _currency_spacing(text, babel_numbers.get_currency_symbol(currency, loc))
+
+
+def colon(lang: str) -> str:
+    """``": "`` as ``lang`` writes it before a value: French puts a narrow no-break
+    space before the colon ("Kidira : Service technique")."""
+    return "\u202f: " if lang.replace("-", "_").split("_", 1)[0].lower() == "fr" else ": "
 
 
 def format_decimal(value: Decimal | int, lang: str, *, locale: Locale | str | None = None) -> str:

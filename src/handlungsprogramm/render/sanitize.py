@@ -17,12 +17,20 @@ from pydantic import ValidationError
 from handlungsprogramm.location import Path, data_path, format_path
 from handlungsprogramm.model import Programme
 
-__all__ = ["REPLACEMENT", "sanitize"]
+__all__ = ["REPLACEMENT", "clean_text", "sanitize"]
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 REPLACEMENT = "\ufffd"
 """Stands for a removed character where removing it would make the field invalid."""
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every character XML cannot hold replaced by U+FFFD.
+
+    For text made from the programme before it was sanitized, e.g. a finding's message
+    naming a municipality whose name holds a control character."""
+    return _INVALID.sub(REPLACEMENT, text)
 
 
 def sanitize(programme: Programme) -> tuple[Programme, list[str]]:

@@ -25,6 +25,7 @@ from handlungsprogramm.checks import Report
 from handlungsprogramm.files import LOGO_HEIGHT_CM
 from handlungsprogramm.files import logo as logo_file
 from handlungsprogramm.i18n.formatting import (
+    colon,
     format_date,
     format_decimal,
     format_money,
@@ -32,6 +33,7 @@ from handlungsprogramm.i18n.formatting import (
 )
 from handlungsprogramm.i18n.labels import enum_label, label, personnel_key
 from handlungsprogramm.model import (
+    ExchangeRate,
     FundingStatus,
     Indicator,
     IndicatorValue,
@@ -49,9 +51,10 @@ from handlungsprogramm.render.geometry import (
     SIGNATURE_COLUMN_CM,
     bookmark_name,
 )
+from handlungsprogramm.render.sanitize import clean_text
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Bi, Cell, Writer, set_column_widths
-from handlungsprogramm.totals import Totals, funded, funding_source_key
+from handlungsprogramm.totals import CurrencyTotals, Totals, funded, funding_source_key
 
 __all__ = ["MAX_FIGURE_HEIGHT_CM", "Sections"]
 
@@ -192,7 +195,7 @@ class Sections:
             lines.append(
                 Bi(
                     f"{name}: {dept.de}" if dept.de else name,
-                    f"{name}: {dept.partner}" if dept.partner else name,
+                    f"{name}{colon(self.lang)}{dept.partner}" if dept.partner else name,
                 )
             )
         if len(lines) > 1:
@@ -275,6 +278,9 @@ class Sections:
             format_period(self.p.period.start, self.p.period.end, False, self.lang),
         )
         lines.append(f"{self.w.bi('cover.period').joined()}: {period.joined()}")
+        if self.p.partnership.kind is not None:
+            kind = self._enum(self.p.partnership.kind)
+            lines.append(f"{self.w.bi('cover.partnership_kind').joined()}: {kind.joined()}")
         if self.p.partnership.since is not None:
             lines.append(
                 self.w.bi("cover.partnership_since", year=self.p.partnership.since).joined()
@@ -470,10 +476,16 @@ class Sections:
             return "", "", ""
         unit = self.w.text(ind.unit)
         name = self.w.text(ind.name)
-        where = ""
+        where = Bi("", "")
         if ind.municipality is not None:
-            where = f"{self.p.partnership.municipality(ind.municipality).name}: "
-        lines = [Bi(f"{where}{name.de} ({unit.de})", f"{where}{name.partner} ({unit.partner})")]
+            town = self.p.partnership.municipality(ind.municipality).name
+            where = Bi(f"{town}: ", f"{town}{colon(self.lang)}")
+        lines = [
+            Bi(
+                f"{where.de}{name.de} ({unit.de})",
+                f"{where.partner}{name.partner} ({unit.partner})",
+            )
+        ]
         if ind.direction is not None:
             direction = self._enum(ind.direction)
             lines.append(
@@ -625,7 +637,7 @@ class Sections:
                     f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}"
                     + (f" {per_year.de}" if per_year.de else "")
                     + (f" – {note.de}" if note.de else ""),
-                    f"{who}: {format_decimal(staff.amount, lang)} {label(unit_key, lang)}"
+                    f"{who}{colon(lang)}{format_decimal(staff.amount, lang)} {label(unit_key, lang)}"
                     + (f" {per_year.partner}" if per_year.partner else "")
                     + (f" – {note.partner}" if note.partner else ""),
                 )
@@ -669,7 +681,10 @@ class Sections:
             t = w.text(ms.title)
             state = self.w.bi("measure.milestone_reached" if ms.done else "measure.milestone_open")
             milestones.append(
-                Bi(f"{ms.date}: {t.de} ({state.de})", f"{ms.date}: {t.partner} ({state.partner})")
+                Bi(
+                    f"{ms.date}: {t.de} ({state.de})",
+                    f"{ms.date}{colon(self.lang)}{t.partner} ({state.partner})",
+                )
             )
         add("measure.milestones", milestones)
         add("measure.references", [self._reference(code) for code in m.references])
@@ -727,7 +742,7 @@ class Sections:
                 self._fmt(
                     "money.by_year",
                     parts=lambda lang: "; ".join(
-                        f"{year}: {format_money(value, item.currency, lang)}"
+                        f"{year}{colon(lang)}{format_money(value, item.currency, lang)}"
                         for year, value in parts
                     ),
                 )
@@ -750,9 +765,15 @@ class Sections:
                 doc,
                 Bi(
                     f"{label('resources.total', 'de')}: {format_money(t.total, currency, 'de')}",
-                    f"{label('resources.total', self.lang)}: {format_money(t.total, currency, self.lang)}",
+                    f"{label('resources.total', self.lang)}{colon(self.lang)}"
+                    f"{format_money(t.total, currency, self.lang)}",
                 ),
             )
+            rate = self.p.exchange_rate(currency)
+            if rate is not None and currency != "EUR":
+                self._exchange_note(doc, rate, t.total)
+            if t.total_cost:
+                self._cost_table(doc, t)
             if f"money-{currency}" in self.charts:  # currency heading, total and chart together
                 total_line.paragraph_format.keep_with_next = True
             self._charts(doc, f"money-{currency}")
@@ -846,6 +867,67 @@ class Sections:
                 [7.6, 5.0, 4.0],
             )
         return sub
+
+    def _exchange_note(self, doc: DocxDocument, rate: ExchangeRate, total: Decimal) -> None:
+        """The total's EUR equivalent and the rate it was computed with, with its date
+        and source: a council compares XOF amounts in euros."""
+        eur = self._equivalent(total, rate.currency)
+        details: list[Bi] = []
+        if rate.date is not None:
+            details.append(
+                Bi(
+                    label("resources.exchange_rate_as_of", "de", date=format_date(rate.date, "de")),
+                    label(
+                        "resources.exchange_rate_as_of",
+                        self.lang,
+                        date=format_date(rate.date, self.lang),
+                    ),
+                )
+            )
+        if rate.source:
+            details.append(Bi(rate.source, rate.source))
+
+        def detail(lang_de: bool) -> str:
+            parts = [d.de if lang_de else d.partner for d in details]
+            return f" ({', '.join(parts)})" if parts else ""
+
+        note = Bi(
+            label(
+                "resources.exchange_rate",
+                "de",
+                rate=format_decimal(rate.per_euro, "de"),
+                currency=rate.currency,
+                detail=detail(True),
+            ),
+            label(
+                "resources.exchange_rate",
+                self.lang,
+                rate=format_decimal(rate.per_euro, self.lang),
+                currency=rate.currency,
+                detail=detail(False),
+            ),
+        )
+        if eur is not None:
+            note = Bi(f"≈ {eur.de}. {note.de}", f"≈ {eur.partner}. {note.partner}")
+        self.w.paragraph(doc, note, S.CAPTION)
+
+    def _cost_table(self, doc: DocxDocument, t: CurrencyTotals) -> None:
+        """Total cost, what is funded and the funding gap of the measures that give a cost."""
+        rows: list[list[Cell]] = [
+            [self.w.bi(key), self._money(value, t.currency)]
+            for key, value in (
+                ("resources.total_cost", t.total_cost),
+                ("resources.funded", t.funded),
+                ("resources.gap", t.gap),
+            )
+        ]
+        self.w.table(
+            doc,
+            [self.w.bi("measure.total_cost"), self.w.bi("resources.total")],
+            rows,
+            [11.6, 5.0],
+            label_rows=frozenset({2}),
+        )
 
     def _field_name(self, code: str) -> Bi:
         field = self.p.field_of_action(code)
@@ -955,6 +1037,8 @@ class Sections:
         signers = {side: self.p.signatories_of(side) for side in Side}
         # one row of boxes per signatory: mayors first, then e.g. the town clerks
         for index in range(max(1, *(len(v) for v in signers.values()))):
+            if index:
+                add_paragraph(doc, style=S.BODY)  # apart, or the two tables run together
             self._signature_row(doc, index, signers)
         return sub
 
@@ -1019,7 +1103,7 @@ class Sections:
                     f.code,
                     self.w.bi(f"severity.{f.severity.value}"),
                     [f.dotted_path, where] if where else f.dotted_path,
-                    f.message("de"),
+                    clean_text(f.message("de")),  # the report was made before sanitizing
                 ]
             )
         header = [
