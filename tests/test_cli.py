@@ -65,6 +65,68 @@ def test_check_unloadable_exits_2(write_file: Callable[[str, str | bytes], Path]
     assert "Traceback" not in out + err
 
 
+LOAD_FIXES = GOOD.replace("name: Kidira", "name: 12").replace(
+    "    pillar: mitigation\n", "    pillar: mitigation\n    summary: x\n"
+)
+"""GOOD with a number where text belongs (6:19) and an unknown key (11:5)."""
+
+
+_FIXES_EN = [
+    ":6:19: error HP012 partnership.partner.name: expected text, got the number 12;"
+    ' write it in quotes: "12"',
+    "    → write a value of the kind the message names; text that YAML would read as"
+    " a number, date or true/false goes in quotes",
+    ":11:5: error HP010 measures[0].summary: unknown key 'summary'; allowed here: code,",
+    "    → remove `summary` or correct its spelling; the allowed keys are listed in the"
+    " input-format reference (`handlungsprogramm schema --format markdown`)",
+]
+_FIXES_DE = [
+    ":6:19: Fehler HP012 partnership.partner.name: Text erwartet, erhalten: die Zahl"
+    ' 12; in Anführungszeichen schreiben: "12"',
+    "    → einen Wert der Art schreiben, die die Meldung nennt; Text, den YAML als"
+    " Zahl, Datum oder true/false lesen würde, gehört in Anführungszeichen",
+    ":11:5: Fehler HP010 measures[0].summary: unbekannter Schlüssel 'summary';",
+    "    → `summary` entfernen oder richtig schreiben; die erlaubten Schlüssel stehen"
+    " in der Referenz des Eingabeformats (`handlungsprogramm schema --format markdown`)",
+]
+
+
+@pytest.mark.parametrize(
+    ("options", "env_lang", "lines"),
+    [([], "en", _FIXES_EN), (["--lang", "de"], "en", _FIXES_DE), ([], "de", _FIXES_DE)],
+)
+def test_check_load_problems_print_a_fix(
+    write_file: Callable[[str, str | bytes], Path],
+    options: list[str],
+    env_lang: str,
+    lines: list[str],
+) -> None:
+    """Each load problem is followed by its fix line, as a finding is; --lang or the env's."""
+    path = write_file("p.yaml", LOAD_FIXES)
+    env = {**ENV, "HANDLUNGSPROGRAMM_LANG": env_lang}
+    result = runner.invoke(app, ["check", str(path), *options], env=env)
+    assert result.exit_code == 2
+    printed = result.stdout.splitlines()
+    assert len(printed) == len(lines) + 1
+    for got, want in zip(printed, lines, strict=False):
+        if want.startswith(":"):  # the located message line (its tail varies: the key list)
+            assert got.startswith(f"{path}{want}"), (got, want)
+        else:
+            assert got == want
+    assert printed[-1].startswith(f"✘ {path}: ")
+
+
+def test_rules_lists_load_codes_before_the_completeness_rules() -> None:
+    """`rules` lists the HP0xx load codes first (always errors), then the registry's rules."""
+    _, out, _ = run("rules")
+    _, german, _ = run("rules", "--lang", "de")
+    codes = [line.split()[0] for line in out.splitlines()]
+    assert codes[:11] == [f"HP00{n}" for n in range(1, 8)] + [f"HP01{n}" for n in range(4)]
+    assert codes[11] == "HP101"
+    assert out.splitlines()[7] == "HP010  error    unknown key"
+    assert german.splitlines()[7] == "HP010  error    unbekannter Schlüssel"
+
+
 def test_check_worst_exit_code_wins(write_file: Callable[[str, str | bytes], Path]) -> None:
     """With several files, the exit code is the worst one."""
     bad = write_file("bad.yaml", "title: [")
@@ -115,12 +177,32 @@ def test_check_json_for_unloadable(write_file: Callable[[str, str | bytes], Path
             "kind": "country_code",
             "title": "ungültiger Wert",
             "message": "'SNN' ist kein Ländercode nach ISO 3166-1 alpha-2 (z. B. DE, SN, TZ)",
+            "fix": "den Wert durch einen ersetzen, den die Meldung erlaubt; die Referenz des"
+            " Eingabeformats nennt die erlaubten Werte und Formen jedes Feldes",
             "path": "partnership.partner.country",
             "file": str(path),
             "line": 6,
             "column": 36,
         }
     ]
+
+
+def test_check_json_load_problems_carry_the_fix(
+    write_file: Callable[[str, str | bytes], Path],
+) -> None:
+    """`fix` of a load problem is the same line the text output prints, with the key filled in."""
+    path = write_file("p.yaml", LOAD_FIXES)
+    _, out, _ = run("check", str(path), "--format", "json")
+    (entry,) = json.loads(out)["files"]
+    fixes = {p["code"]: p["fix"] for p in entry["problems"]}
+    assert fixes == {
+        "HP012": "write a value of the kind the message names; text that YAML would read as a"
+        " number, date or true/false goes in quotes",
+        "HP010": "remove `summary` or correct its spelling; the allowed keys are listed in the"
+        " input-format reference (`handlungsprogramm schema --format markdown`)",
+    }
+    _, text, _ = run("check", str(path))
+    assert all(f"    → {fix}" in text.splitlines() for fix in fixes.values())
 
 
 def test_check_ignore(write_file: Callable[[str, str | bytes], Path]) -> None:

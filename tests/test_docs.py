@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,13 +25,42 @@ def test_rules_page_is_current(page: str, lang: str) -> None:
     assert (ROOT / "docs" / page).read_text(encoding="utf-8") == result.stdout
 
 
-def test_check_json_page_lists_every_load_code() -> None:
-    """docs/check-json.md documents every load problem code, and its example is valid JSON."""
+def test_check_json_page_points_to_the_load_codes_and_its_examples_match(tmp_path: Path) -> None:
+    """docs/check-json.md sends readers to the generated load code table (the catalogue is the
+    one source), and its examples are valid JSON with the keys `check --format json` writes."""
     page = (ROOT / "docs" / "check-json.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| (HP0\d\d) \|", page, flags=re.MULTILINE))
-    assert documented == set(LOAD_CODES)
-    example = page.split("```json\n", 1)[1].split("```", 1)[0]
-    assert json.loads(example)["format"] == "handlungsprogramm.check/1"
+    assert "(rules.md#load-problems-hp0xx)" in page
+    rules = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "\n## Load problems (HP0xx)\n" in rules  # the anchor the link names
+    examples = [json.loads(block.split("```", 1)[0]) for block in page.split("```json\n")[1:]]
+    assert len(examples) == 2
+    assert examples[0]["format"] == "handlungsprogramm.check/1"
+    finding, problem = examples[0]["files"][0]["findings"][0], examples[1]["problems"][0]
+    assert set(examples[1]) == set(examples[0]["files"][0])
+    unknown_key = tmp_path / "p.yaml"
+    unknown_key.write_text("titel: x\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(unknown_key), "--format", "json"])
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert "HP010" in {p["code"] for p in problems}
+    assert all(set(p) == set(problem) for p in problems)
+    assert {"fix", "title", "message"} <= set(problem) & set(finding)
+
+
+@pytest.mark.parametrize(("page", "lang"), [("rules.md", 0), ("rules.de.md", 1)])
+def test_rules_pages_list_every_load_code_before_the_rules(page: str, lang: int) -> None:
+    """The rules reference has a row per HP0xx code with its title, meaning and fix, in the
+    page's language, in a section of its own before the completeness rules."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    load_part, rules_part = text.split("\n## ", 2)[1:]
+    assert load_part.startswith(("Load problems (HP0xx)", "Ladeprobleme (HP0xx)")[lang])
+    assert rules_part.startswith(("Completeness rules", "Vollständigkeitsregeln")[lang])
+    rows = re.findall(r"^\| (HP\d{3}) \| (.*) \|$", load_part, flags=re.MULTILINE)
+    assert [code for code, _ in rows] == sorted(LOAD_CODES)
+    for code, cells in rows:
+        entry = LOAD_CODES[code]
+        assert cells.split(" | ") == [entry.title[lang], entry.meaning[lang], entry.fix[lang]]
+    assert "| HP101 |" in rules_part
+    assert "| HP0" not in rules_part
 
 
 def test_readme_starts_with_the_two_commands() -> None:

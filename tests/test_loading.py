@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -742,3 +743,53 @@ def test_positions_after_raw_special_characters_in_json() -> None:
         columns.append((problem.path, problem.location.line, problem.location.column))
     assert columns[0] == columns[1]
     assert columns[0][1] == 1  # one line
+
+
+def test_every_load_code_has_title_meaning_and_fix_in_both_languages() -> None:
+    """Every HP0xx code the loader can emit is in the catalogue, with every text in en and de,
+    and a fix names only placeholders that every problem of its code has in its context."""
+    import string
+
+    from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES
+
+    source = (ROOT / "src" / "handlungsprogramm" / "loading.py").read_text(encoding="utf-8")
+    emitted = set(re.findall(r'"(HP0\d\d)"', source))
+    assert len(emitted) >= 11
+    assert emitted <= set(LOAD_CODES)
+    assert all(re.fullmatch(r"HP0\d\d", code) for code in LOAD_CODES)
+    placeholders = {"HP010": {"key"}, "HP011": {"field"}}
+    for code, entry in LOAD_CODES.items():
+        for texts in (entry.title, entry.meaning, entry.fix):
+            assert len(texts) == len(LANGS)
+            assert all(t.strip() for t in texts), (code, texts)
+            assert texts[0] != texts[1], (code, texts)  # the German is written, not copied
+        for fix in entry.fix:
+            named = {name for _, name, _, _ in string.Formatter().parse(fix) if name is not None}
+            assert named == placeholders.get(code, set()), (code, fix)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "en", "de"),
+    [
+        (
+            GOOD.replace("    pillar:", "    pilar:"),
+            "HP010",
+            "remove `pilar` or correct its spelling;",
+            "`pilar` entfernen oder richtig schreiben;",
+        ),
+        (
+            GOOD.replace("  german: {name: Pfinztal, country: DE}\n", ""),
+            "HP011",
+            "add `german:` with its value to the mapping that starts here;",
+            "`german:` mit seinem Wert in der Zuordnung ergänzen, die hier beginnt;",
+        ),
+        ("", "HP006", "fill in the file, or let", "die Datei ausfüllen oder mit"),
+    ],
+)
+def test_load_problem_fix_fills_in_the_context(text: str, code: str, en: str, de: str) -> None:
+    """`LoadProblem.fix` renders its code's fix with the key or field of this problem."""
+    problem = _only(text)
+    assert problem.code == code
+    assert problem.fix("en").startswith(en)
+    assert problem.fix("de").startswith(de)
+    assert "{" not in problem.fix("en") + problem.fix("de")

@@ -41,7 +41,7 @@ from handlungsprogramm.errors import (
     SofficeNotFoundError,
     TemplateError,
 )
-from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.i18n.messages import LOAD_CODES, Lang
 from handlungsprogramm.input_files import MAX_PDF_BYTES, describe, read_regular, require_regular
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
@@ -201,12 +201,14 @@ def rules_command(
     ] = RulesFormat.TEXT,
     lang: LangOption = None,
 ) -> None:
-    """List every completeness rule: code, severity, what it checks, how to fix it."""
+    """List every code check prints: load problems (HP0xx), then completeness rules."""
     language: Lang = (lang or _default_lang()).value
     if output_format is RulesFormat.MARKDOWN:
         typer.echo(rules_markdown(language), nl=False)
         return
     console = Console(highlight=False, soft_wrap=True)
+    for code, entry in sorted(LOAD_CODES.items()):
+        console.print(f"{code}  {'error':<7}  {entry.text(entry.title, language)}", highlight=False)
     for rule in sorted(REGISTRY.values(), key=lambda r: r.code):
         console.print(
             f"{rule.code}  {rule.severity.value:<7}  {rule.text(rule.title, language)}",

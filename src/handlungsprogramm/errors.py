@@ -52,6 +52,19 @@ class LoadProblem:
 
         return load_problem_message(self, lang)
 
+    def title(self, lang: Lang = "en") -> str:
+        """The short name of this problem's code in ``lang`` (``unknown key``)."""
+        from handlungsprogramm.i18n.messages import LOAD_CODES
+
+        entry = LOAD_CODES[self.code]
+        return entry.text(entry.title, lang)
+
+    def fix(self, lang: Lang = "en") -> str:
+        """How to fix it, in ``lang``: the same kind of hint a completeness finding gives."""
+        from handlungsprogramm.i18n.messages import load_problem_fix
+
+        return load_problem_fix(self, lang)
+
     @property
     def dotted_path(self) -> str:
         """The field path as people write it: ``measures[2].lead``."""

@@ -8,31 +8,207 @@ is ours to keep stable.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from handlungsprogramm.errors import LoadProblem
 
-__all__ = ["LANGS", "LOAD_CODES", "Lang", "describe_value", "load_problem_message"]
+__all__ = [
+    "LANGS",
+    "LOAD_CODES",
+    "Lang",
+    "LoadCode",
+    "describe_value",
+    "load_problem_fix",
+    "load_problem_message",
+]
 
 Lang = Literal["en", "de"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 
-LOAD_CODES: dict[str, tuple[str, str]] = {
-    "HP001": ("file cannot be read", "Datei kann nicht gelesen werden"),
-    "HP002": ("file too large", "Datei zu groß"),
-    "HP003": ("not UTF-8 text", "kein UTF-8-Text"),
-    "HP004": ("syntax error", "Syntaxfehler"),
-    "HP005": ("structure too large or too deep", "Struktur zu groß oder zu tief verschachtelt"),
-    "HP006": ("empty file", "leere Datei"),
-    "HP007": ("not a programme", "kein Programm"),
-    "HP010": ("unknown key", "unbekannter Schlüssel"),
-    "HP011": ("missing field", "fehlendes Feld"),
-    "HP012": ("wrong type", "falscher Typ"),
-    "HP013": ("invalid value", "ungültiger Wert"),
+Bilingual = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadCode:
+    """What one load problem code stands for, in English and German.
+
+    A code covers several finer ``kind``s (HP004 is every syntax error), each with its
+    own message; so the reference needs ``meaning``, what falls under the code, besides
+    the ``title``. ``fix`` is printed under every problem of the code, as completeness
+    findings print theirs; it may name only placeholders that every kind of the code
+    has in its context (``{key}`` of HP010, ``{field}`` of HP011), else it would show
+    the bare placeholder to the user.
+    """
+
+    title: Bilingual
+    meaning: Bilingual
+    fix: Bilingual
+
+    def text(self, which: Bilingual, lang: Lang) -> str:
+        """Pick the ``lang`` variant of one of this code's texts."""
+        return which[LANGS.index(lang)]
+
+
+LOAD_CODES: dict[str, LoadCode] = {
+    "HP001": LoadCode(
+        title=("file cannot be read", "Datei kann nicht gelesen werden"),
+        meaning=(
+            "The file cannot be read: not found, not a regular file, or no permission.",
+            "Die Datei kann nicht gelesen werden: nicht gefunden, keine gewöhnliche Datei"
+            " oder keine Berechtigung.",
+        ),
+        fix=(
+            "check the file's name and folder, and that you may read it",
+            "Namen und Ordner der Datei prüfen und ob Sie sie lesen dürfen",
+        ),
+    ),
+    "HP002": LoadCode(
+        title=("file too large", "Datei zu groß"),
+        meaning=(
+            "The file is larger than the limit the loader accepts (the message gives it).",
+            "Die Datei ist größer als erlaubt (die Meldung nennt die Grenze).",
+        ),
+        fix=(
+            "check that this is the programme file; a programme stays far below the limit,"
+            " so remove what was pasted in by mistake (images, data dumps)",
+            "prüfen, ob dies die Programmdatei ist; ein Programm bleibt weit unter der Grenze,"
+            " also versehentlich Eingefügtes (Bilder, Datenexporte) entfernen",
+        ),
+    ),
+    "HP003": LoadCode(
+        title=("not UTF-8 text", "kein UTF-8-Text"),
+        meaning=(
+            "The file is not UTF-8 text: UTF-16 or a legacy encoding (named as such),"
+            " or a binary file.",
+            "Die Datei ist kein UTF-8-Text: UTF-16 oder eine ältere Kodierung (als solche"
+            " benannt) oder eine Binärdatei.",
+        ),
+        fix=(
+            "save the file as UTF-8 text (in the editor: Save as… with the encoding UTF-8)",
+            "die Datei als UTF-8-Text speichern (im Editor: Speichern unter… mit der"
+            " Kodierung UTF-8)",
+        ),
+    ),
+    "HP004": LoadCode(
+        title=("syntax error", "Syntaxfehler"),
+        meaning=(
+            "A YAML or JSON syntax error, including a key given twice, an unclosed quote,"
+            " a YAML tag (`!!python/object`, `!!binary`…) or a second YAML document in the"
+            " file.",
+            "Ein YAML- oder JSON-Syntaxfehler, auch ein doppelt angegebener Schlüssel, ein"
+            " nicht geschlossenes Anführungszeichen, ein YAML-Tag (`!!python/object`,"
+            " `!!binary`…) oder ein zweites YAML-Dokument in der Datei.",
+        ),
+        fix=(
+            "correct the syntax at or just before the place shown: indent with spaces, not"
+            " tabs; put a space after each colon; close every quote and bracket; give each"
+            " key once",
+            "die Syntax an der gezeigten Stelle oder kurz davor korrigieren: mit Leerzeichen"
+            " einrücken, nicht mit Tabulatoren; nach jedem Doppelpunkt ein Leerzeichen; jedes"
+            " Anführungszeichen und jede Klammer schließen; jeden Schlüssel nur einmal angeben",
+        ),
+    ),
+    "HP005": LoadCode(
+        title=("structure too large or too deep", "Struktur zu groß oder zu tief verschachtelt"),
+        meaning=(
+            "The input is too large once its YAML aliases are expanded, or nested too deep.",
+            "Die Eingabe ist zu groß, wenn ihre YAML-Aliase aufgelöst werden, oder zu tief"
+            " verschachtelt.",
+        ),
+        fix=(
+            "write repeated parts out instead of referring to them with YAML aliases"
+            " (`&name`, `*name`), and nest no deeper than the input format does",
+            "wiederholte Teile ausschreiben, statt mit YAML-Aliasen (`&name`, `*name`)"
+            " auf sie zu verweisen, und nicht tiefer verschachteln als das Eingabeformat",
+        ),
+    ),
+    "HP006": LoadCode(
+        title=("empty file", "leere Datei"),
+        meaning=("The file is empty.", "Die Datei ist leer."),
+        fix=(
+            "fill in the file, or let `handlungsprogramm init` write a programme to fill in",
+            "die Datei ausfüllen oder mit `handlungsprogramm init` ein Programm zum"
+            " Ausfüllen schreiben lassen",
+        ),
+    ),
+    "HP007": LoadCode(
+        title=("not a programme", "kein Programm"),
+        meaning=(
+            "The top level is not a mapping of sections (`title:`, `languages:`, …).",
+            "Die oberste Ebene ist keine Zuordnung von Abschnitten (`title:`, `languages:`, …).",
+        ),
+        fix=(
+            "start each section at the beginning of a line with its key and a colon"
+            " (`title:`, `languages:`, `partnership:` …); `handlungsprogramm init` writes"
+            " a programme to start from",
+            "jeden Abschnitt am Zeilenanfang mit seinem Schlüssel und einem Doppelpunkt"
+            " beginnen (`title:`, `languages:`, `partnership:` …); `handlungsprogramm init`"
+            " schreibt ein Programm als Ausgangspunkt",
+        ),
+    ),
+    "HP010": LoadCode(
+        title=("unknown key", "unbekannter Schlüssel"),
+        meaning=(
+            "A key the input format does not have here, usually a typo; the message"
+            " suggests the closest allowed key.",
+            "Ein Schlüssel, den das Eingabeformat an dieser Stelle nicht kennt, meist ein"
+            " Tippfehler; die Meldung schlägt den ähnlichsten erlaubten Schlüssel vor.",
+        ),
+        fix=(
+            "remove `{key}` or correct its spelling; the allowed keys are listed in the"
+            " input-format reference (`handlungsprogramm schema --format markdown`)",
+            "`{key}` entfernen oder richtig schreiben; die erlaubten Schlüssel stehen in der"
+            " Referenz des Eingabeformats (`handlungsprogramm schema --format markdown`)",
+        ),
+    ),
+    "HP011": LoadCode(
+        title=("missing field", "fehlendes Feld"),
+        meaning=("A required field is missing.", "Ein Pflichtfeld fehlt."),
+        fix=(
+            "add `{field}:` with its value to the mapping that starts here; the input-format"
+            " reference says what it holds",
+            "`{field}:` mit seinem Wert in der Zuordnung ergänzen, die hier beginnt; die"
+            " Referenz des Eingabeformats sagt, was hineingehört",
+        ),
+    ),
+    "HP012": LoadCode(
+        title=("wrong type", "falscher Typ"),
+        meaning=(
+            "A value of the wrong type: a number where text belongs, a list where a"
+            " mapping belongs…",
+            "Ein Wert vom falschen Typ: eine Zahl, wo Text hingehört, eine Liste, wo eine"
+            " Zuordnung hingehört…",
+        ),
+        fix=(
+            "write a value of the kind the message names; text that YAML would read as a"
+            " number, date or true/false goes in quotes",
+            "einen Wert der Art schreiben, die die Meldung nennt; Text, den YAML als Zahl,"
+            " Datum oder true/false lesen würde, gehört in Anführungszeichen",
+        ),
+    ),
+    "HP013": LoadCode(
+        title=("invalid value", "ungültiger Wert"),
+        meaning=(
+            "A value that is not allowed: an unknown choice, country, currency or language"
+            " code, a withdrawn currency such as DEM, a day not in the calendar, an end"
+            " before its start, a negative amount…",
+            "Ein Wert, der nicht erlaubt ist: eine unbekannte Auswahl, ein unbekannter"
+            " Länder-, Währungs- oder Sprachcode, eine abgelöste Währung wie DEM, ein Tag,"
+            " den es nicht gibt, ein Ende vor dem Beginn, ein negativer Betrag…",
+        ),
+        fix=(
+            "replace the value with one the message allows; the input-format reference"
+            " lists the allowed values and forms of every field",
+            "den Wert durch einen ersetzen, den die Meldung erlaubt; die Referenz des"
+            " Eingabeformats nennt die erlaubten Werte und Formen jedes Feldes",
+        ),
+    ),
 }
-"""Stable codes of load problems with a short title (English, German)."""
+"""Stable codes of load problems: title, meaning and fix (English, German); the one
+place they are written, read by ``check``'s output, its JSON and the rules reference."""
 
 _TEMPLATES: dict[str, tuple[str, str]] = {
     # the loader's own
@@ -355,3 +531,17 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
         return template[i].format(**ctx)
     except (KeyError, IndexError, ValueError):
         return template[i]
+
+
+def load_problem_fix(problem: LoadProblem, lang: Lang) -> str:
+    """How to fix ``problem``, in ``lang``: its code's fix line with the context filled in.
+
+    Only text values fill placeholders (the key of HP010, the field of HP011); a
+    fix whose placeholder the context lacks is shown as written rather than lost.
+    """
+    template = LOAD_CODES[problem.code].text(LOAD_CODES[problem.code].fix, lang)
+    values = {key: value for key, value in problem.ctx.items() if isinstance(value, str)}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template
