@@ -14,6 +14,7 @@ from rich.table import Table
 
 from handlungsprogramm._version import __version__
 from handlungsprogramm.checks import REGISTRY, Report, Severity
+from handlungsprogramm.checks.registry import RETIRED
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES, Lang
 from handlungsprogramm.model import Programme
@@ -245,6 +246,8 @@ def rules_markdown(lang: Lang) -> str:
             rule.text(rule.fix, lang).replace("{{", "{").replace("}}", "}"),
         ]
         lines.append(_markdown_row(cells))
+    lines += ["", f"## {('Retired codes', 'Entfallene Codes')[i]}", ""]
+    lines += [f"- {code}: {texts[i]}" for code, texts in sorted(RETIRED.items())]
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,7 @@ from handlungsprogramm.i18n.messages import LANGS, Lang
 from handlungsprogramm.location import Path, SourceLocation, format_path
 from handlungsprogramm.model import Programme
 
-__all__ = ["REGISTRY", "Finding", "Hit", "Rule", "RuleFunc", "Severity", "rule"]
+__all__ = ["REGISTRY", "RETIRED", "Finding", "Hit", "Rule", "RuleFunc", "Severity", "rule"]
 
 
 class Severity(StrEnum):
@@ -53,6 +53,17 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 """Every rule, by code, in the order the rule modules define them."""
+
+RETIRED: dict[str, Bilingual] = {
+    "HP603": (
+        "More than one signatory — retired: a municipality may name several signatories"
+        " (e.g. mayor and town clerk); each gets a signature box and field.",
+        "Mehr als eine unterzeichnende Person — entfallen: eine Kommune kann mehrere"
+        " Personen nennen (z. B. Bürgermeister und Stadtdirektor); jede erhält ein"
+        " Unterschriftsfeld.",
+    ),
+}
+"""Codes no longer reported; never given to another rule, so old reports stay readable."""
 
 
 def rule(
