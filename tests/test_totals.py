@@ -101,6 +101,9 @@ def test_every_example_year_table_adds_up_over_the_right_years(path: Path) -> No
             (measure.timeline.end or programme.period.end).year + 1,
         )
     } | {money.year for m in programme.measures for money in m.resources.money if money.year}
+    breakdowns = [money for m in programme.measures for money in m.resources.money if money.by_year]
+    for money in breakdowns:
+        assert sum(money.by_year.values()) == money.amount
     for totals in compute_totals(programme).money.values():
         assert sum(totals.by_year.values()) == totals.total
         assert set(totals.by_year) <= years
@@ -134,3 +137,96 @@ def test_the_personnel_note_is_printed(data: dict[str, Any]) -> None:
     )
     assert "Personentage – je Jahr, Umweltamt" in text
     assert "par an, service de l'environnement" in text
+
+
+def test_a_yearly_breakdown_is_booked_as_given(data: dict[str, Any]) -> None:
+    """Years given by the programme are used exactly, not spread by months, and the
+    spreading note is not needed for them."""
+    programme = _with_money(
+        data,
+        {"amount": "100000", "currency": "EUR", "by_year": {2025: "10000", 2027: "90000"}},
+        {"start": "2025-01", "end": "2027-12"},
+    )
+    totals = compute_totals(programme).money["EUR"]
+    assert totals.by_year == {2025: Decimal(10000), 2027: Decimal(90000)}
+    assert not totals.spread
+
+
+def test_a_breakdown_must_add_up_to_the_amount(data: dict[str, Any]) -> None:
+    """100,000 € broken into 10,000 + 80,000 is refused where it is written, en/de."""
+    from handlungsprogramm.errors import ProgrammeLoadError
+
+    data["measures"][0]["resources"]["money"][0]["by_year"] = {2025: "10000", 2026: "30000"}
+    with pytest.raises(ProgrammeLoadError) as info:
+        from_data(data)
+    (problem,) = info.value.problems
+    assert problem.dotted_path == "measures[0].resources.money[0]"
+    assert problem.message("en") == "the yearly amounts add up to 40000, not to the amount 45000"
+    assert problem.message("de") == "die Jahresbeträge ergeben 40000, nicht den Betrag 45000"
+
+
+def test_yearly_personnel_is_kept_apart(data: dict[str, Any]) -> None:
+    """15 person-days a year and 40 once are two rows, never 55."""
+    data["measures"][0]["resources"]["personnel"] = [
+        {"side": "german", "amount": 15, "per_year": True},
+        {"side": "german", "amount": 40},
+        {"side": "german", "amount": 2, "unit": "person_months"},
+    ]
+    data["measures"][1]["resources"]["personnel"] = [{"side": "german", "amount": 5}]
+    personnel = compute_totals(from_data(data)).personnel
+    assert {(k.unit.value, k.per_year): v for k, v in personnel.items()} == {
+        ("person_days", True): Decimal(15),
+        ("person_days", False): Decimal(45),
+        ("person_months", False): Decimal(2),
+    }
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in document.tables
+        for row in table.rows
+        if row.cells[0].text == "Pfinztal"
+    ]
+    assert ["Pfinztal", "Personentage pro Jahr\njours-personnes par an", "15"] not in rows
+    assert any(r[1].startswith("Personentage pro Jahr") and r[2] == "15" for r in rows)
+    assert any(r[1].startswith("Personentage\n") and r[2] == "45" for r in rows)
+    assert any(r[1].startswith("Personenmonate") and r[2] == "2" for r in rows)
+
+
+def test_the_funding_gap(data: dict[str, Any]) -> None:
+    """Total cost minus the money in its currency, per measure, added up per currency."""
+    data["measures"][0]["resources"]["total_cost"] = [{"amount": "60000", "currency": "EUR"}]
+    data["measures"][1]["resources"]["money"] = [
+        {"amount": "5000", "currency": "EUR", "funding_source": "Gemeinde"}
+    ]
+    data["measures"][1]["resources"]["total_cost"] = [{"amount": "4000", "currency": "EUR"}]
+    totals = compute_totals(from_data(data)).money["EUR"]
+    # M-01: 60,000 cost, 45,000 funded; M-02 over-funded (HP317) counts as fully funded
+    assert (totals.total_cost, totals.funded, totals.gap) == (
+        Decimal(64000),
+        Decimal(49000),
+        Decimal(15000),
+    )
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
+    text = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert "60.000,00\u00a0€ – Finanzierungslücke 15.000,00\u00a0€" in text
+    assert "besoin de financement non couvert\u202f: 15\u202f000,00\u00a0€" in text
+
+
+def test_eur_equivalent_with_the_rate(data: dict[str, Any]) -> None:
+    """1,000,000 F CFA at 655.957 per euro are 1,524.49 €, shown next to the amount and
+    under the total, with the rate, its date and source."""
+    data["measures"][0]["resources"]["money"].append(
+        {"amount": "1000000", "currency": "XOF", "funding_source": "Commune"}
+    )
+    data["exchange_rates"] = [
+        {"currency": "XOF", "per_euro": "655.957", "date": "2025-06-01", "source": "InforEuro"}
+    ]
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert "1.000.000\u00a0F\u202fCFA (≈ 1.524,49\u00a0€) – Commune" in text
+    assert "1\u202f000\u202f000\u00a0F\u202fCFA (≈ 1\u202f524,49\u00a0€) – Commune" in text
+    assert "Umrechnung: 1 € = 655,957 XOF (Stand 1. Juni 2025, InforEuro)." in text
