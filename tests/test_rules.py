@@ -1028,6 +1028,31 @@ def test_complete_data_has_no_findings(data: Data, tmp_path: Path) -> None:
 
 # -- passing and boundary cases -------------------------------------------------------
 
+_SECOND_FIELD: dict[str, object] = {
+    "code": "2",
+    "title": t("Koordination", "Coordination"),
+    "strategic_objectives": [
+        {
+            "code": "2.1",
+            "title": t("Steuerung", "Pilotage"),
+            "target_year": 2030,
+            "operational_objectives": [
+                {
+                    "code": "2.1.1",
+                    "title": t("Treffen", "Réunions"),
+                    "indicator": {
+                        "name": t("Sitzungen", "Réunions"),
+                        "unit": "n",
+                        "baseline": {"value": 1, "year": 2024},
+                        "target": {"value": 4, "year": 2027},
+                    },
+                }
+            ],
+        }
+    ],
+}
+
+
 PASSING: list[tuple[str, tuple[Mutation, ...]]] = [
     # HP101/HP102
     ("text-with-surrounding-spaces", (set_("vision", t("  Vision  ", "Vision")),)),
@@ -1157,6 +1182,142 @@ PASSING: list[tuple[str, tuple[Mutation, ...]]] = [
     # HP602: an adoption without reference still counts
     ("adoption-without-reference", (del_("adoptions.0.reference"),)),
     ("extra-undated-adoption", (append("adoptions", {"side": "german", "body": "Ausschuss"}),)),
+    # HP506: one kind of baseline entry per side is enough
+    (
+        "baseline-with-challenges-only",
+        (
+            del_("baseline.german.hazards"),
+            set_("baseline.german.challenges", [{"challenge": t("Hitze", "Chaleur")}]),
+        ),
+    ),
+    # HP313 / HP502: a joint lead with both departments counts for both sides
+    (
+        "joint-lead-with-both-departments",
+        (
+            set_(
+                "measures.0.lead",
+                {
+                    "side": "both",
+                    "department": "Umweltamt",
+                    "partner_department": "Service technique",
+                },
+            ),
+            set_(
+                "measures.1.lead",
+                {
+                    "side": "both",
+                    "department": "Umweltamt",
+                    "partner_department": "Service technique",
+                },
+            ),
+        ),
+    ),
+    # HP314: years inside the timeline, an ongoing measure's up to the period's end
+    (
+        "breakdown-inside-timeline",
+        (set_("measures.0.resources.money.0.by_year", {2025: "5000", 2026: "40000"}),),
+    ),
+    (
+        "ongoing-measure-money-in-last-year",
+        (
+            set_(
+                "measures.1.resources.money",
+                [{"amount": "100", "currency": "EUR", "funding_source": "X", "year": 2030}],
+            ),
+        ),
+    ),
+    # HP315 / HP316: a 90/10 co-financing, and a grant without shares
+    (
+        "grant-90-contribution-10",
+        (
+            set_("measures.0.resources.money.0.id", "G1"),
+            set_("measures.0.resources.money.0.share", 90),
+            append(
+                "measures.0.resources.money",
+                {
+                    "amount": "5000",
+                    "currency": "EUR",
+                    "funding_source": "Gemeinde",
+                    "contribution_to": "G1",
+                    "share": "10.0",
+                },
+            ),
+        ),
+    ),
+    (
+        "contribution-without-shares",
+        (
+            set_("measures.0.resources.money.0.id", "G1"),
+            append(
+                "measures.0.resources.money",
+                {
+                    "amount": "5000",
+                    "currency": "EUR",
+                    "funding_source": "Gemeinde",
+                    "contribution_to": "G1",
+                },
+            ),
+        ),
+    ),
+    # HP317: funded exactly the total cost, or below it in another currency
+    (
+        "funded-exactly-the-cost",
+        (
+            set_(
+                "measures.0.resources.total_cost",
+                [{"amount": "45000", "currency": "EUR"}, {"amount": "9", "currency": "XOF"}],
+            ),
+        ),
+    ),
+    # HP210 / HP211: direction followed, interim target between the years (inclusive)
+    (
+        "direction-and-interim-targets",
+        (
+            set_(f"{OP}.indicator.direction", "increase"),
+            set_(
+                f"{OP}.indicator.interim_targets",
+                [
+                    {"value": 10, "year": 2024},
+                    {"value": 40, "year": 2026},
+                    {"value": 60, "year": 2028},
+                ],
+            ),
+        ),
+    ),
+    # HP404 / HP402: cross-cutting field and further fields
+    (
+        "measure-of-other-field-via-further-fields",
+        (
+            append("fields_of_action", copy.deepcopy(_SECOND_FIELD)),
+            set_("measures.0.objectives", ["1.1.1", "2.1.1"]),
+            set_("measures.0.further_fields", ["2"]),
+            set_("measures.1.objectives", ["1.1.1", "2.1.1"]),
+            set_("fields_of_action.1.cross_cutting", True),
+        ),
+    ),
+    # HP406: a listed reference
+    (
+        "listed-reference",
+        (
+            set_("references", [{"code": "SDG-6", "title": "Clean water"}]),
+            set_("measures.0.references", ["SDG-6"]),
+            set_("fields_of_action.0.strategic_objectives.0.references", ["SDG-6"]),
+        ),
+    ),
+    # HP601: two signatories on one side
+    (
+        "mayor-and-clerk",
+        (
+            append(
+                "signatories",
+                {
+                    "side": "german",
+                    "name": "Max Muster",
+                    "function": t("Stadtdirektor", "Secrétaire général"),
+                },
+            ),
+        ),
+    ),
 ]
 
 
