@@ -9,7 +9,6 @@ message in English and German.
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
 import io
 import json
 import re
@@ -17,6 +16,7 @@ import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
