@@ -10,10 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from handlungsprogramm import check, load
 from handlungsprogramm.cli import app
+from handlungsprogramm.migrate import VERSION_COMMENT
+from handlungsprogramm.model.programme import SCHEMA_VERSION
 from tests.conftest import EXAMPLE
 from tests.test_loading import GOOD
 
@@ -234,6 +237,12 @@ def test_init_then_check(tmp_path: Path) -> None:
     assert code == 0
     assert f"wrote {out_file}" in err
     programme = load(out_file)
+    text = out_file.read_text(encoding="utf-8")
+    # the format comes first, after the header: the first key, with a comment
+    stamp = f"# {VERSION_COMMENT}\nschema_version: {SCHEMA_VERSION}\n\ntitle:\n"
+    assert f"(VS Code with the YAML extension).\n\n{stamp}" in text
+    assert next(iter(YAML(typ="safe").load(text))) == "schema_version"
+    assert programme.schema_version == SCHEMA_VERSION
     assert programme.languages == ["de", "fr"]
     assert programme.partnership.partner.country == "SN"
     assert programme.title["fr"] == "Programme d'action commun Pfinztal – Kidira"
@@ -312,7 +321,7 @@ def test_console_script_installed() -> None:
         env={**os.environ, **ENV},
     )  # fmt: skip
     assert result.returncode == 0
-    for command in ("check", "schema", "init"):
+    for command in ("check", "schema", "init", "migrate"):
         assert command in result.stdout
 
 

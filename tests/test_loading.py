@@ -14,6 +14,8 @@ import pytest
 from handlungsprogramm import ProgrammeLoadError, from_data, load, loads
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.model import YearMonth
+from handlungsprogramm.model import programme as programme_module
+from handlungsprogramm.model.programme import FIRST_SCHEMA_VERSION, SCHEMA_VERSION
 from tests.conftest import ROOT, complete_data
 
 GOOD = """\
@@ -295,6 +297,31 @@ BAD: list[tuple[str, str, str, str, str, int, int, str, str]] = [
         "the file is empty; start from `handlungsprogramm init`",
         "die Datei ist leer; beginnen Sie mit `handlungsprogramm init`",
     ),
+    (
+        "newer input format: the only problem, not the differences it brings",
+        f"schema_version: {SCHEMA_VERSION + 1}\nextra_key_of_a_newer_format: 1\n" + GOOD,
+        "HP013",
+        "schema_too_new",
+        "schema_version",
+        1,
+        17,
+        f"the file is written for input format {SCHEMA_VERSION + 1}; this handlungsprogramm"
+        f" knows the formats up to {SCHEMA_VERSION} only: update handlungsprogramm",
+        f"die Datei ist im Eingabeformat {SCHEMA_VERSION + 1} geschrieben; dieses"
+        f" handlungsprogramm kennt nur die Formate bis {SCHEMA_VERSION}: bitte"
+        " handlungsprogramm aktualisieren",
+    ),
+    (
+        "schema_version that is not a number",
+        "schema_version: one\n" + GOOD,
+        "HP012",
+        "int_type",
+        "schema_version",
+        1,
+        17,
+        "expected a whole number, got text 'one'",
+        "ganze Zahl erwartet, erhalten: Text 'one'",
+    ),
 ]
 
 
@@ -316,6 +343,45 @@ def test_bad_input_is_located(
     )
     assert problem.message("en") == en
     assert problem.message("de") == de
+
+
+def test_current_version_loads_written_or_not() -> None:
+    """`schema_version: 1` or none at all: the same programme, format 1."""
+    assert loads(GOOD).schema_version == FIRST_SCHEMA_VERSION == 1
+    assert loads(f"schema_version: {SCHEMA_VERSION}\n" + GOOD).schema_version == SCHEMA_VERSION
+
+
+def test_older_format_says_to_migrate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the format has moved on, an older file gets one problem: run migrate on it."""
+    monkeypatch.setattr(programme_module, "SCHEMA_VERSION", 2)
+    declared = _only("# old\nschema_version: 1\n" + GOOD, name="dir/p.yaml")
+    assert (declared.code, declared.kind, declared.dotted_path) == (
+        "HP013",
+        "schema_too_old",
+        "schema_version",
+    )
+    assert str(declared.location) == "dir/p.yaml:2:17"
+    assert declared.message("en") == (
+        "the file is written for input format 1; this handlungsprogramm reads format 2:"
+        " run `handlungsprogramm migrate dir/p.yaml` to update the file, then check again"
+    )
+    assert declared.message("de") == (
+        "die Datei ist im Eingabeformat 1 geschrieben; dieses handlungsprogramm liest"
+        " Format 2: `handlungsprogramm migrate dir/p.yaml` ausführen, um die Datei"
+        " umzustellen, dann erneut prüfen"
+    )
+    missing = _only(GOOD.replace("pillar: mitigation", "pillar: solar"))  # no other problem
+    assert missing.kind == "schema_too_old"
+    assert missing.message("en").startswith(
+        "the file is written for input format 1 (it has no `schema_version:`);"
+    )
+    assert missing.message("de").startswith(
+        "die Datei ist im Eingabeformat 1 (sie hat kein `schema_version:`) geschrieben;"
+    )
+    with pytest.raises(ProgrammeLoadError) as info:
+        from_data(complete_data())
+    assert [p.kind for p in info.value.problems] == ["schema_too_old"]
+    assert from_data({**complete_data(), "schema_version": 2}).schema_version == 2
 
 
 def test_all_problems_reported_at_once() -> None:

@@ -3,7 +3,8 @@
 Exit codes (stable, documented in the README):
 
 * 0 — success; for ``check``: no completeness errors
-* 1 — completeness errors (the programme loads but is incomplete)
+* 1 — completeness errors (the programme loads but is incomplete); for ``migrate --check``:
+  a file is not in the current input format
 * 2 — the input cannot be loaded, or the command line is wrong
 * 3 — the command would overwrite an existing file (use ``--force``)
 * 4 — the Word template cannot be used (not a .docx, Jinja error, sandbox violation)
@@ -44,6 +45,7 @@ from handlungsprogramm.errors import (
 from handlungsprogramm.i18n.messages import LOAD_CODES, Lang
 from handlungsprogramm.input_files import MAX_PDF_BYTES, describe, read_regular, require_regular
 from handlungsprogramm.loading import load
+from handlungsprogramm.migrate import Migration, migrate_file
 from handlungsprogramm.model import Programme
 from handlungsprogramm.model.types import is_country_code, is_language_code
 from handlungsprogramm.output import write_atomic
@@ -577,6 +579,81 @@ def init_command(
             f"{out} geschrieben; ausfüllen und prüfen mit: handlungsprogramm check {out}",
         ),
         msg_lang,
+    )
+
+
+@app.command("migrate")
+def migrate_command(
+    files: Annotated[list[Path], typer.Argument(help="Programme files (.yaml, .yml, .json).")],
+    check_only: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 if a file is not current (for CI)."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Bring programme files to the current input format, in place; comments and order kept."""
+    language: Lang = (lang or _default_lang()).value
+    console = Console(highlight=False, soft_wrap=True, stderr=True)
+    codes = [ExitCode.OK]
+    for file in files:
+        try:
+            migration = migrate_file(file, write=not check_only)
+        except ProgrammeLoadError as exc:
+            print_result(console, CheckResult(str(file), problems=exc.problems), language)
+            codes.append(ExitCode.INVALID_INPUT)
+            continue
+        except OSError as exc:  # reading is done: this is the write
+            reason = exc.strerror or str(exc)
+            _err(
+                (
+                    f"error: cannot write {file}: {reason}",
+                    f"Fehler: {file} nicht schreibbar: {reason}",
+                ),
+                language,
+            )
+            codes.append(ExitCode.CANNOT_WRITE)
+            continue
+        _err(_migration_message(migration, check_only), language)
+        if check_only and migration.changed:
+            codes.append(ExitCode.INCOMPLETE)
+    raise typer.Exit(max(codes))
+
+
+def _migration_message(migration: Migration, check_only: bool) -> tuple[str, str]:
+    """One line on what ``migrate`` did to a file, or (``--check``) would do."""
+    name, old, new = migration.name, migration.from_version, migration.to_version
+    if not migration.changed:
+        return (
+            f"{name}: input format {new}, current; nothing to change",
+            f"{name}: Eingabeformat {new}, aktuell; nichts zu ändern",
+        )
+    if check_only:
+        what = (
+            (f"is written for input format {old}", f"ist im Eingabeformat {old} geschrieben")
+            if old < new
+            else ("has no schema_version", "hat kein schema_version")
+        )
+        return (
+            f"{name}: {what[0]}, not current; run: handlungsprogramm migrate {name}",
+            f"{name}: {what[1]}, nicht aktuell; ausführen: handlungsprogramm migrate {name}",
+        )
+    done = (
+        (
+            f"{name}: updated from input format {old} to {new}",
+            f"{name}: vom Eingabeformat {old} auf {new} umgestellt",
+        )
+        if old < new
+        else (
+            f"{name}: added schema_version: {new} (the format was already current)",
+            f"{name}: schema_version: {new} eingetragen (das Format war schon aktuell)",
+        )
+    )
+    if not migration.relaid:
+        return done
+    return (
+        f"{done[0]}; its indentation or spacing was rewritten too: review the changes",
+        f"{done[1]}; auch Einrückung oder Abstände wurden neu geschrieben:"
+        " bitte die Änderungen prüfen",
     )
 
 

@@ -22,7 +22,8 @@ EXIT_MEANINGS: dict[ExitCode, str] = {
     ExitCode.OK: "Success; for `check`: no completeness errors (warnings may remain).",
     ExitCode.INCOMPLETE: (
         "The programme loads but has completeness errors (documents only as drafts); "
-        "for `verify`: a field is empty, broken, changed or (with `--require-trust`) not trusted."
+        "for `verify`: a field is empty, broken, changed or (with `--require-trust`) not trusted; "
+        "for `migrate --check`: a file is not in the current input format."
     ),
     ExitCode.INVALID_INPUT: (
         "The input cannot be loaded (syntax, types, unknown keys…), or the command line is wrong."

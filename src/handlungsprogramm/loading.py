@@ -51,16 +51,21 @@ from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.input_files import InputFileError, read_regular
 from handlungsprogramm.location import Path, SourceLocation, SourceMap, data_path
 from handlungsprogramm.model import Programme
+from handlungsprogramm.model import programme as programme_module
+from handlungsprogramm.model.programme import FIRST_SCHEMA_VERSION
 from handlungsprogramm.model.types import PLAIN_NUMBER, is_negative_zero
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_VALUES",
+    "declared_version",
+    "file_format",
     "from_data",
     "load",
     "loads",
     "read_data",
+    "read_file",
     "validate_data",
 ]
 
@@ -86,9 +91,27 @@ def load(
     Raises :class:`ProgrammeLoadError` with every problem found, each located.
     """
     file = FsPath(path)
+    raw = read_file(file, max_bytes)
+    return loads(
+        raw,
+        name=str(path),
+        fmt=file_format(file),
+        base_dir=file.parent,
+        max_values=max_values,
+        max_bytes=max_bytes,
+    )
+
+
+def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a programme file, or a :class:`ProgrammeLoadError` saying why not.
+
+    A folder, device or pipe is refused unread (HP001), as is a file over ``max_bytes``
+    (HP002). Shared by :func:`load` and ``migrate``, so both refuse the same files
+    with the same words.
+    """
     name = str(path)
     try:
-        raw = read_regular(file, max_bytes)  # a folder, device or pipe is refused unread
+        return read_regular(path, max_bytes)
     except FileNotFoundError:
         _fail("HP001", "file_not_found", name)
     except InputFileError as exc:
@@ -98,10 +121,11 @@ def load(
         _fail("HP001", "not_a_file", name, what=exc.what)
     except OSError as exc:
         _fail("HP001", "file_unreadable", name, reason=exc.strerror or str(exc))
-    fmt: Format = "json" if file.suffix.lower() == ".json" else "yaml"
-    return loads(
-        raw, name=name, fmt=fmt, base_dir=file.parent, max_values=max_values, max_bytes=max_bytes
-    )
+
+
+def file_format(path: str | os.PathLike[str]) -> Format:
+    """``json`` for a ``.json`` file, else ``yaml``: the format is chosen by the name."""
+    return "json" if FsPath(path).suffix.lower() == ".json" else "yaml"
 
 
 def loads(
@@ -761,7 +785,63 @@ def validate_data(model: type[_M], data: dict[str, Any], source: SourceMap) -> _
         raise ProgrammeLoadError(problems) from None
 
 
+def declared_version(data: Mapping[str, Any], source: SourceMap | None) -> int | None:
+    """The input format ``data`` declare in ``schema_version:``, None when the key is absent.
+
+    Checked by the model's own field (a whole number, at least 1, not newer than this
+    library knows), so ``migrate`` and :func:`load` accept and refuse the same values
+    with the same words; raises :class:`ProgrammeLoadError` located at the value.
+    """
+    if "schema_version" not in data:
+        return None
+    # An empty programme, unvalidated: assigning to it validates the one field
+    # (validate_assignment), its type, bounds and validator included.
+    probe: Any = typing.cast(Any, Programme).model_construct()
+    try:
+        probe.schema_version = data["schema_version"]
+    except ValidationError as exc:
+        problems = _translate(exc.errors(include_url=False), dict(data), source)
+        raise ProgrammeLoadError(problems) from None
+    version: int = probe.schema_version
+    return version
+
+
+def _refuse_other_format(data: Mapping[str, Any], source: SourceMap | None) -> None:
+    """Refuse data of a newer or older input format with one problem that says what to do.
+
+    Validating such a file against this model would add every difference between the
+    formats as a mistake of its own (unknown keys, missing fields), none of which the
+    user should fix by hand: a newer file needs a newer handlungsprogramm, an older
+    one ``migrate``. An invalid value (``schema_version: x``) is left to the
+    validation, which reports it with the rest.
+    """
+    try:
+        declared = declared_version(data, source)
+    except ProgrammeLoadError as exc:
+        if any(p.kind == "schema_too_new" for p in exc.problems):
+            raise
+        return
+    version = FIRST_SCHEMA_VERSION if declared is None else declared
+    current = programme_module.SCHEMA_VERSION  # read now: tests pretend a newer format
+    if version >= current:
+        return
+    shown: object = (
+        version
+        if declared is not None
+        else (
+            f"{version} (it has no `schema_version:`)",
+            f"{version} (sie hat kein `schema_version:`)",
+        )
+    )
+    ctx = {"value": shown, "known": current, "file": source.file if source else "FILE"}
+    loc = source.value(("schema_version",)) if source else None
+    raise ProgrammeLoadError(
+        [LoadProblem("HP013", "schema_too_old", ("schema_version",), loc, ctx)]
+    )
+
+
 def _validate(data: dict[str, Any], source: SourceMap | None, base_dir: FsPath | None) -> Programme:
+    _refuse_other_format(data, source)
     try:
         programme = Programme.model_validate(data)
     except ValidationError as exc:

@@ -2,13 +2,17 @@
 
 Every section is present with a short comment, so a coordinator sees the whole
 structure at once; texts are left empty, so ``check`` lists exactly what is left to
-write. The result always loads.
+write. The result always loads. Its first key, ``schema_version``, names the current
+input format, so a later incompatible change knows which file needs ``migrate``; it
+is written the way ``migrate`` adds it to older files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+
+from handlungsprogramm.migrate import VERSION_COMMENT, current_version
 
 __all__ = ["scaffold"]
 
@@ -61,6 +65,9 @@ def scaffold(
 # Editor completion: `handlungsprogramm schema > programme.schema.json`, then add the line
 #   # yaml-language-server: $schema=programme.schema.json
 # at the top of this file (VS Code with the YAML extension).
+
+# {VERSION_COMMENT}
+schema_version: {current_version()}
 
 title:{text(title_de, title_p)}
 version: "0.1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlungsprogramm._version import __version__
-from handlungsprogramm.model import Programme
+from handlungsprogramm.model import SCHEMA_VERSION, Programme
 
 __all__ = ["json_schema", "schema_markdown"]
 
@@ -57,6 +57,25 @@ def schema_markdown() -> str:
         "Every key a programme file (YAML or JSON) may contain, generated from the model.",
         "Unknown keys are errors. *Text* means one text per language (`{de: …, fr: …}`).",
         "For a worked example see [Writing a programme](writing.md).",
+        "",
+        "## Format version and `migrate`",
+        "",
+        f"- `schema_version: {SCHEMA_VERSION}`, the first key of a file that `init` writes,",
+        "  names the input format the file is written in; a file without it is format 1.",
+        f"  Format {SCHEMA_VERSION} is current. A file of a newer format is refused with a",
+        "  message to update handlungsprogramm; after an incompatible change, `check` refuses",
+        "  a file of an older format with a message to run `migrate` on it.",
+        "- `handlungsprogramm migrate FILE...` brings files to the current format in place.",
+        "  It edits rather than rewrites: comments, key order and quoting stay, and a current",
+        "  file is left untouched, so a second run changes nothing. A file without",
+        "  `schema_version` gets that line (with a comment) before its first key and is",
+        "  otherwise kept byte for byte. `--check` writes nothing and exits 1 when a file is",
+        "  not current, for CI.",
+        "- JSON files are migrated too: the key is added in the file's own layout. Where a",
+        "  future step has to restructure a file, JSON is written back with its key order,",
+        "  indentation and numbers as they were, one value per line; YAML whose indentation",
+        "  cannot be reproduced gets two-space indentation. `migrate` says when the layout",
+        "  changed.",
         "",
         "## Numbers, dates and currencies",
         "",

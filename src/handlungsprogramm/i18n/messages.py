@@ -436,10 +436,17 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "entweder `indicator:` oder `indicators:` angeben, nicht beides",
     ),
     "schema_too_new": (
-        "the file is written for input format {value}; this handlungsprogramm reads"
-        " format {known} and older: update handlungsprogramm",
-        "die Datei ist für das Eingabeformat {value} geschrieben; dieses handlungsprogramm"
-        " liest Format {known} und ältere: bitte handlungsprogramm aktualisieren",
+        "the file is written for input format {value}; this handlungsprogramm knows the"
+        " formats up to {known} only: update handlungsprogramm",
+        "die Datei ist im Eingabeformat {value} geschrieben; dieses handlungsprogramm kennt"
+        " nur die Formate bis {known}: bitte handlungsprogramm aktualisieren",
+    ),
+    "schema_too_old": (
+        "the file is written for input format {value}; this handlungsprogramm reads format"
+        " {known}: run `handlungsprogramm migrate {file}` to update the file, then check again",
+        "die Datei ist im Eingabeformat {value} geschrieben; dieses handlungsprogramm liest"
+        " Format {known}: `handlungsprogramm migrate {file}` ausführen, um die Datei"
+        " umzustellen, dann erneut prüfen",
     ),
     "languages_pair": (
         "languages must be German first, then the partner's language, e.g. [de, fr]; got {value}",

@@ -30,6 +30,7 @@ from handlungsprogramm.model.publication import (
 from handlungsprogramm.model.types import Date, LanguageCode, Text, YearMonth
 
 __all__ = [
+    "FIRST_SCHEMA_VERSION",
     "LABEL_LANGUAGES",
     "SCHEMA_VERSION",
     "CouncilAdoption",
@@ -41,7 +42,15 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
-"""The input format this version of the library writes and reads (`schema_version:`)."""
+"""The input format this version of the library writes and reads (`schema_version:`).
+
+Raise it only for an incompatible change, together with a migration step from the
+previous format in :mod:`handlungsprogramm.migrate`. Code that must see a raised value
+(the loader, ``migrate``, tests that pretend a newer format) reads it from this module
+at call time."""
+
+FIRST_SCHEMA_VERSION = 1
+"""The format of a file without `schema_version:`: the first one, from before the key."""
 
 LABEL_LANGUAGES = ("de", "en", "fr", "es", "pt")
 """Languages the document labels exist in; content may be in any ISO 639-1 language."""
@@ -122,9 +131,10 @@ Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
 class Programme(Model):
     """A joint programme of action of a municipal climate partnership."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, ge=1)
+    schema_version: int = Field(default=FIRST_SCHEMA_VERSION, ge=1)
     """Version of the input format the file is written in; `1` when left out. A file
-    of a newer version is refused with a message to update handlungsprogramm."""
+    of a newer version is refused with a message to update handlungsprogramm; one of an
+    older version with a message to run `handlungsprogramm migrate`."""
     title: Text
     """Title in both languages."""
     subtitle: Text | None = None
@@ -191,8 +201,8 @@ class Programme(Model):
         if value > SCHEMA_VERSION:
             raise PydanticCustomError(
                 "schema_too_new",
-                "the file is written for input format {value}; this handlungsprogramm reads"
-                " format {known} and older: update handlungsprogramm",
+                "the file is written for input format {value}; this handlungsprogramm"
+                " knows the formats up to {known} only: update handlungsprogramm",
                 {"value": value, "known": SCHEMA_VERSION},
             )
         return value
