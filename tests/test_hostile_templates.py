@@ -1152,7 +1152,9 @@ def test_render_attack_is_stopped(attack: Attack) -> None:
     elapsed = time.monotonic() - start
     assert attack.en in caught.value.message("en")
     assert attack.de in caught.value.message("de")
-    assert elapsed < 5, f"took {elapsed:.1f} s"
+    # stopped by its own limit, not by the 60 s deadline: a bound on a hang, not a speed
+    # (a busy 2-core machine took 5.4 s for the recursive macro)
+    assert elapsed < 20, f"took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
