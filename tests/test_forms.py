@@ -51,7 +51,7 @@ def test_round_trip_values(tmp_path: Path) -> None:
     assert values["partner_country"] == "Senegal"
     assert values["period"] == "Januar 2025 – Dezember 2030"
     assert values["measures"] == "17"
-    assert values["budget_eur"] == "3.055.000,00\u00a0€"
+    assert values["budget_eur"] == "3.060.000,00\u00a0€"
     assert values["budget_local"] == "55\u00a0550\u00a0000\u00a0F\u00a0CFA"
     assert values["mayor_partner"] == "Abdoulaye Sow"
     assert len(str(values["fingerprint"])) == 64

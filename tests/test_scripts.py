@@ -86,7 +86,7 @@ def test_fill_summary_form_fills_and_flattens(tmp_path: Path) -> None:
     assert "measures              17" in result.stdout
     fields = PdfReader(out / "summary-form-filled.pdf").get_fields() or {}
     assert fields["partner_municipality"]["/V"] == "Commune de Kidira"
-    assert fields["budget_eur"]["/V"] == "3.055.000,00\u00a0€"
+    assert fields["budget_eur"]["/V"] == "3.060.000,00\u00a0€"
     flat = PdfReader(out / "summary-form-flat.pdf")
     assert not flat.get_fields()
     text = subprocess.run(
