@@ -60,6 +60,7 @@ def test_example_charts() -> None:
         "money-EUR",
         "money-XOF",
         "personnel",
+        "personnel-per-year",  # M-15 and M-16 give staff time per year
         "indicators-1",
         "indicators-2",
     ]
@@ -184,7 +185,7 @@ def test_alt_text_survives_into_tagged_pdf(tmp_path: Path) -> None:
     reader = PdfReader(io.BytesIO((tmp_path / "pfinztal-commune-de-kidira.pdf").read_bytes()))
     found: list[str] = []
     _figures(reader.trailer["/Root"]["/StructTreeRoot"], found)  # type: ignore[index]
-    assert len(found) == 6
+    assert len(found) == 7
     assert any(
         label("chart.timeline_alt", "de", count=17, first="M-01", last="M-17") in alt
         for alt in found
@@ -198,7 +199,7 @@ def test_charts_command(tmp_path: Path) -> None:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert "timeline-1.png" in names
     assert "timeline-1.svg" in names
-    assert len(names) == 12
+    assert len(names) == 14
     kind = subprocess.run(
         ["file", "-b", str(tmp_path / "money-EUR.png")], capture_output=True, text=True
     )

@@ -91,9 +91,11 @@ def test_section_headings_in_order(built: tuple[Layout, DocxResult, Document]) -
         p.text for p in paragraphs(document) if p.style is not None and p.style.name == "Heading 1"
     ]
     expected = [
+        bi("section.abbreviations"),
         bi("section.vision"),
         bi("section.preamble"),
         bi("section.background"),
+        bi("section.references"),
         bi("section.baseline"),
         bi("section.fields_of_action"),
         bi("section.objectives"),
@@ -553,7 +555,7 @@ def test_charts_keep_with_their_captions(built: tuple[Layout, DocxResult, Docume
     pictures = [
         p for p in document.element.body.iter(f"{W}p") if p.find(f".//{WP}inline") is not None
     ]
-    assert len(pictures) == 6
+    assert len(pictures) == 7  # timeline, 2 × money, 2 × personnel, 2 × indicators
     for p in pictures:
         assert p.find(f"{W}pPr/{W}keepNext") is not None
         caption = p.getnext()

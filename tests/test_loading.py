@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from handlungsprogramm import ProgrammeLoadError, from_data, load, loads
 from handlungsprogramm.errors import LoadProblem
@@ -859,3 +861,28 @@ def test_load_problem_fix_fills_in_the_context(text: str, code: str, en: str, de
     assert problem.fix("en").startswith(en)
     assert problem.fix("de").startswith(de)
     assert "{" not in problem.fix("en") + problem.fix("de")
+
+
+def test_years_as_keys_of_a_breakdown() -> None:
+    """`by_year: {2026: 45000}` is how people write it: whole-number keys are years there,
+    located at the key for later findings; elsewhere a number as key stays refused."""
+    buffer = io.StringIO()
+    YAML().dump(complete_data(), buffer)
+    text = buffer.getvalue().replace(
+        "      status: applied\n",
+        "      status: applied\n      by_year:\n        2025: '10000'\n        2027: '35000'\n",
+        1,
+    )
+    programme = loads(text, name="p.yaml")
+    assert programme.measures[0].resources.money[0].by_year == {
+        2025: Decimal(10000),
+        2027: Decimal(35000),
+    }
+    from handlungsprogramm.checks import check
+
+    (finding,) = check(programme).findings
+    line = text.splitlines().index("        2027: '35000'") + 1
+    assert (finding.code, finding.location.line if finding.location else None) == ("HP314", line)
+    with pytest.raises(ProgrammeLoadError) as info:
+        loads(text.replace("  status: applied\n", "  3: applied\n", 1), name="p.yaml")
+    assert "keys must be text, got the number 3" in info.value.problems[0].message("en")

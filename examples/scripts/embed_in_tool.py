@@ -37,6 +37,15 @@ def form_data() -> dict[str, object]:
         },
         "vision": t("Gemeinsam klimafest.", "Ensemble, résilients face au climat."),
         "background": t("Illustratives Beispiel.", "Exemple illustratif."),
+        "baseline": {
+            "german": {
+                "hazards": [{"hazard": "heavy_rain", "likelihood": "medium", "impact": "high"}]
+            },
+            "partner": {
+                "hazards": [{"hazard": "flood", "likelihood": "high", "impact": "high"}],
+                "challenges": [{"challenge": t("Überflutete Schulhöfe", "Cours d'école inondées")}],
+            },
+        },
         "fields_of_action": [
             {
                 "code": "1",

@@ -507,8 +507,12 @@ class _Normaliser:
         result: object
         if isinstance(node, dict):
             out: dict[str, object] = {}
+            # a yearly breakdown is keyed by years: `2026: 45000` is what people write
+            years = bool(path) and path[-1] == "by_year"
             for key, child in node.items():
-                if not isinstance(key, str):
+                if years and isinstance(key, int) and not isinstance(key, bool):
+                    pass
+                elif not isinstance(key, str):
                     # placed at the key itself, not at the mapping that holds it
                     where = (*path, str(key))
                     if isinstance(node, CommentedMap):
@@ -520,7 +524,7 @@ class _Normaliser:
                     kl, kc, vl, vc = _entry_position(node, key)
                     self.keys.setdefault(child_path, (kl + 1, kc + 1))
                     self.values.setdefault(child_path, (vl + 1, vc + 1))
-                self._count(0, child_path, len(key) + 2)
+                self._count(0, child_path, len(str(key)) + 2)
                 out[str(key)] = self._convert(child, child_path)
             result = out
         else:
@@ -727,18 +731,19 @@ class _FastReader(_Normaliser):
                 items.append(self._value(child, events, child_path))
             return items
         out: dict[str, object] = {}
+        years = bool(path) and path[-1] == "by_year"  # `2026: 45000`, as the round trip
         while not isinstance(key_event := _next(events), MappingEndEvent):
-            if (
-                not isinstance(key_event, ScalarEvent)
-                or key_event.anchor is not None
-                or self._tag(key_event) is not _TEXT_TAG
-            ):
+            if not isinstance(key_event, ScalarEvent) or key_event.anchor is not None:
                 raise _FallBack  # merge keys, non-text keys: the round-trip reader decides
-            key = self._text(key_event.value, path)
+            tag = self._tag(key_event)
+            year = years and str(tag).endswith(":int") and key_event.value.isdigit()
+            if tag is not _TEXT_TAG and not year:
+                raise _FallBack  # merge keys, non-text keys: the round-trip reader decides
+            key = key_event.value if year else self._text(key_event.value, path)
             if key in out:
                 raise _FallBack  # duplicate key
             value_event = _next(events)
-            child_path = (*path, key)
+            child_path = (*path, int(key)) if year else (*path, key)
             km, vm = key_event.start_mark, value_event.start_mark
             self.keys.setdefault(child_path, (km.line + 1, km.column + 1))
             self.values.setdefault(child_path, (vm.line + 1, vm.column + 1))

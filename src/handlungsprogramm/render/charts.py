@@ -487,18 +487,30 @@ def _compact(value: float) -> str:
 
 
 def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[Chart]:
+    """One chart for one-off staff time and one for staff time per year, a panel per
+    unit in each: yearly and one-off figures are never added or drawn on one scale, and
+    a row of at most three panels keeps every label inside the picture."""
+    for per_year in (False, True):
+        units = [
+            u
+            for u in PersonnelUnit
+            if any(k.unit is u and k.per_year is per_year for k in totals.personnel)
+        ]
+        if units:
+            yield _personnel_chart(programme, svg_too, totals, units, per_year=per_year)
+
+
+def _personnel_chart(
+    programme: Programme,
+    svg_too: bool,
+    totals: Totals,
+    units: list[PersonnelUnit],
+    *,
+    per_year: bool,
+) -> Chart:
     lang = programme.partner_language
-    if not totals.personnel:
-        return
-    # one panel per unit, yearly figures apart from one-off ones (never added together)
-    units = [
-        (u, per_year)
-        for u in PersonnelUnit
-        for per_year in (False, True)
-        if any(k.unit is u and k.per_year is per_year for k in totals.personnel)
-    ]
     fig, axes = plt.subplots(1, len(units), figsize=(WIDTH_IN, 1.6), squeeze=False)
-    for ax, (unit, per_year) in zip(axes[0], units, strict=True):
+    for ax, unit in zip(axes[0], units, strict=True):
         sides = list(Side)
         exact = [
             totals.personnel.get(PersonnelKey(side, unit, per_year), Decimal(0)) for side in sides
@@ -509,9 +521,6 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
         ax.set_yticks(range(len(sides)), names, fontsize=7)
         ax.invert_yaxis()
         de, partner = _both(personnel_key(unit), lang)
-        if per_year:
-            year_de, year_partner = _both("unit.per_year", lang)
-            de, partner = f"{de} {year_de}", f"{partner} {year_partner}"
         ax.set_title(de if de == partner else f"{de}\n{partner}", fontsize=8, loc="left")
         for row, (value, amount) in enumerate(zip(values, exact, strict=True)):
             shown = format_decimal(amount.normalize(), NUMBER_LANGUAGE)
@@ -525,8 +534,12 @@ def _personnel(programme: Programme, svg_too: bool, totals: Totals) -> Iterator[
     )
     png, svg = _save(fig, svg_too)
     title = _both("resources.personnel_per_side", lang)
+    if per_year:
+        year_de, year_partner = _both("unit.per_year", lang)
+        title = (f"{title[0]} ({year_de})", f"{title[1]} ({year_partner})")
     alt = _both("chart.personnel_alt", lang)
-    yield Chart("personnel", title, alt, png, svg, len(units))
+    name = "personnel-per-year" if per_year else "personnel"
+    return Chart(name, title, alt, png, svg, len(units))
 
 
 def _indicators(programme: Programme, svg_too: bool) -> Iterator[Chart]:

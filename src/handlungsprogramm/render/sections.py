@@ -691,10 +691,10 @@ class Sections:
         return rows
 
     def _reference(self, code: str) -> Bi:
-        """``SDG-6 Clean water and sanitation``: a reference by its code and title."""
+        """A reference by its title (which usually names it: "SDG 7 – Affordable and clean
+        energy"); the code is the programme's key, listed in the frameworks section."""
         ref = self.p.reference(code)
-        title = self.w.text(ref.title) if ref else Bi("", "")
-        return Bi(f"{code} {title.de}".strip(), f"{code} {title.partner}".strip())
+        return self.w.text(ref.title) if ref else Bi(code, code)
 
     def _money_lines(self, m: Measure, item: Money) -> list[Bi]:
         """A sum with source, status, year, co-financing and recipient; its yearly
