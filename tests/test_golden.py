@@ -40,7 +40,7 @@ def normalised(docx_bytes: bytes) -> str:
         xml = package.read("word/document.xml")
     parser = etree.XMLParser(remove_blank_text=True)
     root = etree.fromstring(xml, parser)
-    return etree.tostring(root, pretty_print=True, encoding="unicode")
+    return str(etree.tostring(root, pretty_print=True, encoding="unicode"))
 
 
 @pytest.mark.parametrize(

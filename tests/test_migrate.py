@@ -20,6 +20,7 @@ from handlungsprogramm import load
 from handlungsprogramm.migrate import (
     STEPS,
     VERSION_COMMENT,
+    Step,
     current_version,
     migrate_file,
     migrate_text,
@@ -449,7 +450,8 @@ def test_every_older_format_has_a_step() -> None:
 
 def test_a_step_is_registered_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """`step(n)` registers a step; a second one from the same format is refused."""
-    monkeypatch.setattr("handlungsprogramm.migrate.STEPS", registry := {})
+    registry: dict[int, Step] = {}
+    monkeypatch.setattr("handlungsprogramm.migrate.STEPS", registry)
 
     @step(1)
     def first(document: CommentedMap) -> None:
