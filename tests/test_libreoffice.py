@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -68,12 +69,14 @@ def test_example_converts(example: Path, layout: Layout, tmp_path: Path) -> None
         assert measure.code in flat
     signatory = programme.signatories[0]
     assert signatory.name in flat
-    # an amount too wide for its column wraps before the currency, never inside its code
+    # an amount too wide for its column wraps before the currency, never inside its code:
+    # no line ends in the first letters of a currency code and the next starts with the rest
+    # (a reference such as "CND-BO" may end a line in "BO"; that is not a currency)
     for code in {item.currency for m in programme.measures for item in m.resources.money}:
         if format_money(Decimal(1), code, "de").endswith(code):
-            words = set(flat.split())
-            assert code[:2] not in words, code
-            assert code[1:] not in words, code
+            for cut in (1, 2):
+                broken = re.compile(rf"\b{code[:cut]}[ \t]*\n\s*{code[cut:]}\b")
+                assert not broken.search(text), (code, broken.search(text))
 
 
 def test_conversion_works_inside_an_activated_virtual_environment(tmp_path: Path) -> None:
