@@ -16,7 +16,6 @@ import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -348,9 +347,9 @@ FAILING: list[Fail] = [
         "HP313",
         "measures[0].lead.department",
         Severity.ERROR,
-        {"code": "M-01"},
-        "the lead of measure M-01 names no department",
-        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle",
+        {"code": "M-01", "municipality": "Kidira", "key": "department"},
+        "the lead of measure M-01 names no department of Kidira",
+        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle von Kidira",
     ),
     Fail(
         "HP301-no-lead",
@@ -773,9 +772,9 @@ FAILING: list[Fail] = [
         "HP313",
         "measures[0].lead.partner_department",
         Severity.ERROR,
-        {"code": "M-01"},
-        "the lead of measure M-01 names no department",
-        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle",
+        {"code": "M-01", "municipality": "Kidira", "key": "partner_department"},
+        "the lead of measure M-01 names no department of Kidira",
+        "die Federführung von Maßnahme M-01 nennt keine zuständige Stelle von Kidira",
     ),
     Fail(
         "HP314-yearly-amount-after-the-end",
@@ -786,7 +785,7 @@ FAILING: list[Fail] = [
         Severity.ERROR,
         {
             "code": "M-01",
-            "amount": Decimal("5000"),
+            "amount": "5000",
             "currency": "EUR",
             "year": 2027,
             "first": 2025,
@@ -804,7 +803,7 @@ FAILING: list[Fail] = [
         Severity.ERROR,
         {
             "code": "M-01",
-            "amount": Decimal("45000"),
+            "amount": "45000",
             "currency": "EUR",
             "year": 2024,
             "first": 2025,
@@ -833,7 +832,7 @@ FAILING: list[Fail] = [
         "HP315",
         "measures[0].resources.money[0].share",
         Severity.ERROR,
-        {"code": "M-01", "id": "G1", "total": Decimal("95")},
+        {"code": "M-01", "id": "G1", "total": "95"},
         "the shares of grant G1 and its own contributions in measure M-01 add up to 95 %,"
         " not 100 %",
         "die Anteile der Förderung G1 und ihrer Eigenanteile in Maßnahme M-01 ergeben 95 %,"
@@ -869,7 +868,7 @@ FAILING: list[Fail] = [
         "HP317",
         "measures[0].resources.total_cost[0].amount",
         Severity.WARNING,
-        {"code": "M-01", "funded": Decimal("45000"), "cost": Decimal("40000"), "currency": "EUR"},
+        {"code": "M-01", "funded": "45000", "cost": "40000", "currency": "EUR"},
         "measure M-01 is funded with 45000 EUR, more than its total cost of 40000 EUR",
         "Maßnahme M-01 ist mit 45000 EUR finanziert, mehr als ihre Gesamtkosten von 40000 EUR",
     ),
@@ -884,8 +883,8 @@ FAILING: list[Fail] = [
             "code": "1.1.1",
             "direction": "decrease",
             "direction_de": "sinken",
-            "target": Decimal("60"),
-            "baseline": Decimal("10"),
+            "target": "60",
+            "baseline": "10",
         },
         "the indicator of 1.1.1 should decrease, but its target 60 does not (baseline 10)",
         "der Indikator von 1.1.1 soll sinken, sein Zielwert 60 tut das aber nicht"
@@ -1376,7 +1375,7 @@ def test_blank_text_department_fails_hp313(data: Data) -> None:
     assert report.findings[2].dotted_path == "measures[1].lead.department"
     assert (
         report.findings[2].message("de")
-        == "die Federführung von Maßnahme M-02 nennt keine zuständige Stelle"
+        == "die Federführung von Maßnahme M-02 nennt keine zuständige Stelle von Pfinztal"
     )
 
 

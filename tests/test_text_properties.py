@@ -150,6 +150,8 @@ def test_the_field_lists_are_what_the_properties_need() -> None:
         "signatories[0].name",
         "signatories[0].place",
         "signatories[1].name",
+        # a plain-text source may not be blank (a Text source is checked by HP101)
+        "fields_of_action[0].strategic_objectives[0].operational_objectives[0].indicator.source",
     }
 
 

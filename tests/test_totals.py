@@ -8,6 +8,7 @@ document both councils adopt (a 1.55 M€ measure running 2021–2025 showed 1.5
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,13 @@ def test_the_issue_example_is_spread_evenly() -> None:
     """1.55 M€ over January 2021 – December 2025: 310,000 € in each of the five years."""
     shares = spread_over_years(Decimal(1_550_000), YearMonth(2021, 1), YearMonth(2025, 12), "EUR")
     assert shares == {year: Decimal(310_000) for year in range(2021, 2026)}
+
+
+def test_a_few_units_over_many_years_never_go_negative() -> None:
+    """2 XOF over 37 months: rounding each early year up left −1 for the last year."""
+    shares = spread_over_years(Decimal(2), YearMonth(2025, 1), YearMonth(2028, 1), "XOF")
+    assert sum(shares.values()) == 2
+    assert min(shares.values()) >= 0
 
 
 def test_spread_follows_the_months_and_the_minor_unit() -> None:
@@ -57,6 +65,7 @@ def test_years_always_add_up_to_the_amount(
     shares = spread_over_years(amount, first, last, currency)
     assert sum(shares.values()) == amount
     assert list(shares) == list(range(first.year, last.year + 1))
+    assert min(shares.values()) >= 0
 
 
 def _with_money(data: dict[str, Any], money: dict[str, Any], timeline: dict[str, Any]) -> Any:
@@ -230,3 +239,15 @@ def test_eur_equivalent_with_the_rate(data: dict[str, Any]) -> None:
     assert "1.000.000\u00a0F\u202fCFA (≈ 1.524,49\u00a0€) – Commune" in text
     assert "1\u202f000\u202f000\u00a0F\u202fCFA (≈ 1\u202f524,49\u00a0€) – Commune" in text
     assert "Umrechnung: 1 € = 655,957 XOF (Stand 1. Juni 2025, InforEuro)." in text
+
+
+def test_a_currency_with_only_a_cost_gets_only_the_cost_table(data: dict[str, Any]) -> None:
+    """A total cost in TZS and no TZS money: the cost and the whole gap, no tables of
+    zeros by source, pillar, field and year."""
+    data["measures"][0]["resources"]["total_cost"] = [{"amount": "500000", "currency": "TZS"}]
+    document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
+    text = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert not re.search("(?<![0-9.])0\u00a0TZS", text)  # no zero amounts
+    assert "500.000\u00a0TZS" in text

@@ -522,8 +522,14 @@ class _Normaliser:
                 child_path = (*path, key)
                 if isinstance(node, CommentedMap):
                     kl, kc, vl, vc = _entry_position(node, key)
-                    self.keys.setdefault(child_path, (kl + 1, kc + 1))
-                    self.values.setdefault(child_path, (vl + 1, vc + 1))
+                    for where in _key_paths(path, key, years):
+                        self.keys.setdefault(where, (kl + 1, kc + 1))
+                        self.values.setdefault(where, (vl + 1, vc + 1))
+                if years and str(key) in out:
+                    # `2025:` and `"2025":` are one year; the second would silently win
+                    if isinstance(node, CommentedMap):
+                        self.keys[child_path] = self.values[child_path] = (kl + 1, kc + 1)
+                    self._problem("HP004", "year_twice", child_path, year=str(key))
                 self._count(0, child_path, len(str(key)) + 2)
                 out[str(key)] = self._convert(child, child_path)
             result = out
@@ -538,6 +544,16 @@ class _Normaliser:
             result = items
         self._done[ident] = (result, self.total - before[0], self.chars - before[1])
         return result
+
+
+def _key_paths(path: Path, key: str | int, years: bool) -> list[Path]:
+    """Where a key's position is recorded: under the key as written and, in a yearly
+    breakdown, also under the year as a number and as text (`2026`, `"2026"`), since
+    a finding names the year as a number and a load error as the text pydantic saw."""
+    text = str(key).strip()
+    if not years or not text.isdigit():
+        return [(*path, key)]
+    return [(*path, int(text)), (*path, text), (*path, key)]
 
 
 def _chars(value: object) -> int:
@@ -745,8 +761,9 @@ class _FastReader(_Normaliser):
             value_event = _next(events)
             child_path = (*path, int(key)) if year else (*path, key)
             km, vm = key_event.start_mark, value_event.start_mark
-            self.keys.setdefault(child_path, (km.line + 1, km.column + 1))
-            self.values.setdefault(child_path, (vm.line + 1, vm.column + 1))
+            for where in _key_paths(path, key, years):
+                self.keys.setdefault(where, (km.line + 1, km.column + 1))
+                self.values.setdefault(where, (vm.line + 1, vm.column + 1))
             self._count(0, child_path, len(key) + 2)
             out[key] = self._value(value_event, events, child_path)
         return out

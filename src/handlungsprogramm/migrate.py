@@ -276,6 +276,11 @@ def _insert_version(body: str, fmt: Format, place: tuple[int, int] | None) -> tu
         return "".join(lines), False
     if not _is_blank(before_key):  # a flow mapping, or a key after `? ` or an anchor
         return _rewrite(body, fmt, [], version, insert=True)
+    if any("{" in line.split("#", 1)[0] for line in lines[:index]):
+        # a flow mapping laid out like JSON, `{` on a line of its own: a line of its own
+        # with a comma, as in JSON (comments above it would end up inside the braces)
+        lines.insert(index, f"{before_key}{_KEY}: {version},{nl}")
+        return "".join(lines), False
     # The comments directly above the first key belong to it ("# --- Metadata ---"):
     # the new key goes above them, unless they open the file (its header).
     above = index

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from typing import NamedTuple, TypeVar
 
 from babel.numbers import get_currency_precision
@@ -104,20 +104,24 @@ def spread_over_years(
 
     Each year but the last is rounded to the currency's minor unit (Babel's CLDR data:
     2 places for EUR, none for XOF); the last year takes the remainder, so the years add
-    up to ``amount`` exactly.
+    up to ``amount`` exactly. When rounding up the earlier years would leave the last
+    one negative (2 XOF over four years: 1, 1, 1, −1), they are rounded down instead.
     """
     if end < start:
         end = start
     months = end.index - start.index + 1
     quantum = Decimal(1).scaleb(-get_currency_precision(currency))
-    shares: dict[int, Decimal] = {}
-    given = Decimal(0)
-    for year in range(start.year, end.year):
-        first = start.month if year == start.year else 1
-        share = (amount * (12 - first + 1) / months).quantize(quantum, rounding=ROUND_HALF_EVEN)
-        shares[year] = share
-        given += share
-    shares[end.year] = amount - given
+    for rounding in (ROUND_HALF_EVEN, ROUND_DOWN):
+        shares: dict[int, Decimal] = {}
+        given = Decimal(0)
+        for year in range(start.year, end.year):
+            first = start.month if year == start.year else 1
+            share = (amount * (12 - first + 1) / months).quantize(quantum, rounding=rounding)
+            shares[year] = share
+            given += share
+        shares[end.year] = amount - given
+        if shares[end.year] >= 0:
+            break
     return shares
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from handlungsprogramm.checks.registry import Hit, Severity, rule
-from handlungsprogramm.model import LeadSide, Measure, Money, Pillar, Programme
+from handlungsprogramm.model import LeadSide, Measure, Money, Pillar, Programme, Side
 from handlungsprogramm.model.types import is_blank
 
 
@@ -261,12 +261,12 @@ def milestones_inside_timeline(programme: Programme) -> Iterator[Hit]:
     Severity.ERROR,
     title=("Lead without department", "Federführung ohne zuständige Stelle"),
     message=(
-        "the lead of measure {code} names no department",
-        "die Federführung von Maßnahme {code} nennt keine zuständige Stelle",
+        "the lead of measure {code} names no department of {municipality}",
+        "die Federführung von Maßnahme {code} nennt keine zuständige Stelle von {municipality}",
     ),
     fix=(
-        "add `department:` under `lead:`, e.g. `Umweltamt` or `Service technique`",
-        "`department:` unter `lead:` ergänzen, z. B. `Umweltamt` oder `Service technique`",
+        "add `{key}:` under `lead:`, e.g. `Umweltamt` or `Service technique`",
+        "`{key}:` unter `lead:` ergänzen, z. B. `Umweltamt` oder `Service technique`",
     ),
 )
 def lead_names_department(programme: Programme) -> Iterator[Hit]:
@@ -277,10 +277,23 @@ def lead_names_department(programme: Programme) -> Iterator[Hit]:
     for path, measure in programme.iter_measures():
         if measure.lead is None:
             continue
-        if is_blank(measure.lead.department):
-            yield (*path, "lead", "department"), {"code": measure.code}
-        if measure.lead.side is LeadSide.BOTH and is_blank(measure.lead.partner_department):
-            yield (*path, "lead", "partner_department"), {"code": measure.code}
+        for side, department, _ in measure.lead.departments():
+            if is_blank(department):
+                joint = measure.lead.side is LeadSide.BOTH and side is Side.PARTNER
+                key = "partner_department" if joint else "department"
+                yield (
+                    (*path, "lead", key),
+                    {
+                        "code": measure.code,
+                        "municipality": programme.partnership.municipality(side).name,
+                        "key": key,
+                    },
+                )
+
+
+def _plain(value: Decimal) -> str:
+    """A number as written without exponent: `4.5E+4` and `9E+1` read as 45000 and 90."""
+    return format(value.normalize(), "f")
 
 
 def _timeline_years(programme: Programme, measure: Measure) -> range | None:
@@ -325,7 +338,7 @@ def money_inside_timeline(programme: Programme) -> Iterator[Hit]:
                         (*path, "resources", "money", index, *below),
                         {
                             "code": measure.code,
-                            "amount": item.by_year.get(year, item.amount),
+                            "amount": _plain(item.by_year.get(year, item.amount)),
                             "currency": item.currency,
                             "year": year,
                             "first": years[0],
@@ -367,7 +380,7 @@ def cofinancing_adds_up(programme: Programme) -> Iterator[Hit]:
             if total != 100:
                 yield (
                     (*path, "resources", "money", index, "share"),
-                    {"code": measure.code, "id": grant.id, "total": total.normalize()},
+                    {"code": measure.code, "id": grant.id, "total": _plain(total)},
                 )
 
 
@@ -426,8 +439,8 @@ def funding_within_cost(programme: Programme) -> Iterator[Hit]:
                     (*path, "resources", "total_cost", index, "amount"),
                     {
                         "code": measure.code,
-                        "funded": funded,
-                        "cost": cost.amount,
+                        "funded": _plain(funded),
+                        "cost": _plain(cost.amount),
                         "currency": cost.currency,
                     },
                 )

@@ -224,7 +224,7 @@ def target_follows_direction(programme: Programme) -> Iterator[Hit]:
             wrong = (
                 (ind.direction is Direction.INCREASE and change <= 0)
                 or (ind.direction is Direction.DECREASE and change >= 0)
-                or (ind.direction is Direction.MAINTAIN and change < 0)
+                or (ind.direction is Direction.MAINTAIN and change != 0)
             )
             if wrong:
                 en, de = words[ind.direction]
@@ -234,8 +234,8 @@ def target_follows_direction(programme: Programme) -> Iterator[Hit]:
                         "code": operational.code,
                         "direction": en,
                         "direction_de": de,
-                        "target": ind.target.value,
-                        "baseline": ind.baseline.value,
+                        "target": format(ind.target.value.normalize(), "f"),
+                        "baseline": format(ind.baseline.value.normalize(), "f"),
                     },
                 )
 

@@ -67,6 +67,7 @@ __all__ = [
     "format_percent",
     "format_period",
     "locale_for",
+    "semicolon",
 ]
 
 DateLength = Literal["short", "medium", "long", "full"]
@@ -165,6 +166,11 @@ def format_money(
         pattern.frac_prec = (digits, digits)
         text = pattern.apply(value, loc, currency=currency, currency_digits=False)
     return _currency_spacing(text, babel_numbers.get_currency_symbol(currency, loc))
+
+
+def semicolon(lang: str) -> str:
+    """``"; "`` as ``lang`` writes it between items (French: narrow no-break space first)."""
+    return "\u202f; " if lang.replace("-", "_").split("_", 1)[0].lower() == "fr" else "; "
 
 
 def colon(lang: str) -> str:

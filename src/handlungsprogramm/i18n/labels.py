@@ -1059,11 +1059,11 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "totalmente financiado",
     },
     "money.share": {
-        "de": "{share} % der Kosten",
-        "en": "{share} % of the cost",
-        "fr": "{share} % du coût",
-        "es": "{share} % del costo",
-        "pt": "{share} % do custo",
+        "de": "{share} der Kosten",
+        "en": "{share} of the cost",
+        "fr": "{share} du coût",
+        "es": "{share} del costo",
+        "pt": "{share} do custo",
     },
     "money.contribution_to": {
         "de": "Eigenanteil zu {grant}",

@@ -435,6 +435,20 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "give either `indicator:` or `indicators:`, not both",
         "entweder `indicator:` oder `indicators:` angeben, nicht beides",
     ),
+    "currency_twice": (
+        "{currency} is given twice; give it once",
+        "{currency} steht zweimal; bitte nur einmal angeben",
+    ),
+    "rate_for_euro": (
+        "a rate is given for EUR itself; rates say how many units of another currency one"
+        " euro buys",
+        "für EUR selbst ist ein Kurs angegeben; Kurse sagen, wie viele Einheiten einer anderen"
+        " Währung ein Euro kostet",
+    ),
+    "year_twice": (
+        "the year {year} is given twice in this breakdown",
+        "das Jahr {year} steht zweimal in dieser Aufteilung",
+    ),
     "schema_too_new": (
         "the file is written for input format {value}; this handlungsprogramm knows the"
         " formats up to {known} only: update handlungsprogramm",
@@ -540,12 +554,37 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
         return template[i]
 
 
+KIND_FIXES: dict[str, tuple[str, str]] = {
+    "schema_too_new": (
+        "update handlungsprogramm (e.g. `pip install --upgrade handlungsprogramm`); do not"
+        " lower the number, the file uses what only the newer format has",
+        "handlungsprogramm aktualisieren (z. B. `pip install --upgrade handlungsprogramm`);"
+        " die Zahl nicht herabsetzen, die Datei nutzt, was nur das neuere Format kennt",
+    ),
+    "schema_too_old": (
+        "run `handlungsprogramm migrate FILE`: it brings the file up to date in place,"
+        " keeping its comments",
+        "`handlungsprogramm migrate DATEI` ausführen: es bringt die Datei an Ort und Stelle"
+        " auf den neuen Stand und behält ihre Kommentare",
+    ),
+    "year_twice": (
+        "give each year once, with the amounts of that year added up",
+        "jedes Jahr nur einmal angeben, mit den Beträgen dieses Jahres zusammengezählt",
+    ),
+}
+"""Fix lines for kinds of problem whose code's general fix would mislead (a newer input
+format is not fixed by lowering `schema_version`)."""
+
+
 def load_problem_fix(problem: LoadProblem, lang: Lang) -> str:
     """How to fix ``problem``, in ``lang``: its code's fix line with the context filled in.
 
     Only text values fill placeholders (the key of HP010, the field of HP011); a
     fix whose placeholder the context lacks is shown as written rather than lost.
     """
+    special = KIND_FIXES.get(problem.kind)
+    if special is not None:
+        return special[LANGS.index(lang)]
     template = LOAD_CODES[problem.code].text(LOAD_CODES[problem.code].fix, lang)
     values = {key: value for key, value in problem.ctx.items() if isinstance(value, str)}
     try:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from handlungsprogramm.model.base import Model
@@ -47,7 +47,7 @@ class Indicator(Model):
     """`increase`, `decrease` or `maintain`: where the value should go."""
     municipality: Side | None = None
     """Where it is measured, when an objective has one indicator per municipality."""
-    source: Text | str | None = None
+    source: Text | Annotated[str, Field(min_length=1, max_length=500)] | None = None
     """Where the values come from."""
 
     @property

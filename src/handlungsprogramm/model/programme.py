@@ -131,7 +131,7 @@ Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
 class Programme(Model):
     """A joint programme of action of a municipal climate partnership."""
 
-    schema_version: int = Field(default=FIRST_SCHEMA_VERSION, ge=1)
+    schema_version: int = Field(default=FIRST_SCHEMA_VERSION, ge=1, strict=True)
     """Version of the input format the file is written in; `1` when left out. A file
     of a newer version is refused with a message to update handlungsprogramm; one of an
     older version with a message to run `handlungsprogramm migrate`."""
@@ -205,6 +205,28 @@ class Programme(Model):
                 " knows the formats up to {known} only: update handlungsprogramm",
                 {"value": value, "known": SCHEMA_VERSION},
             )
+        return value
+
+    @field_validator("exchange_rates")
+    @classmethod
+    def _one_rate_per_currency(cls, value: list[ExchangeRate]) -> list[ExchangeRate]:
+        """A second rate for a currency would be ignored; a rate for the euro means nothing."""
+        seen: set[str] = set()
+        for rate in value:
+            if rate.currency == "EUR":
+                raise PydanticCustomError(
+                    "rate_for_euro",
+                    "a rate is given for EUR itself; rates say how many units of another"
+                    " currency one euro buys",
+                    {},
+                )
+            if rate.currency in seen:
+                raise PydanticCustomError(
+                    "currency_twice",
+                    "{currency} is given twice; give it once",
+                    {"currency": rate.currency},
+                )
+            seen.add(rate.currency)
         return value
 
     @property

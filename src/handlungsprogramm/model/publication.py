@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from handlungsprogramm.model.base import Model
-from handlungsprogramm.model.types import Code, CurrencyCode, Date, Rate, Text
+from handlungsprogramm.model.types import Code, CurrencyCode, Date, Name, Rate, Text
 
 __all__ = ["Abbreviation", "ExchangeRate", "Funder", "Publisher", "Reference"]
 
@@ -30,7 +30,7 @@ class Reference(Model):
 
     code: Code
     """Code measures and objectives refer to, e.g. `SDG-6` or `NAP`."""
-    title: Text | str
+    title: Text | Name
     """Its title; a plain string for a proper name."""
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     """Where it can be read."""
@@ -39,7 +39,7 @@ class Reference(Model):
 class Publisher(Model):
     """Who publishes the document (printed in the imprint of the title page)."""
 
-    name: Text | str
+    name: Text | Name
     """Name, e.g. the German municipality's office for the environment."""
     address: str | None = Field(default=None, max_length=500)
     """Postal address; several lines allowed."""
@@ -52,7 +52,7 @@ class Publisher(Model):
 class Funder(Model):
     """A funder of the partnership or of the programme's preparation."""
 
-    name: Text | str
+    name: Text | Name
     """Name, e.g. `Engagement Global / SKEW` or the federal ministry."""
     notice: Text | None = None
     """The notice the funder requires, e.g. "Gefördert durch … im Auftrag des BMZ"."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Self
+from decimal import Decimal, InvalidOperation
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from handlungsprogramm.model.base import Model
@@ -68,6 +69,28 @@ class Money(Model):
     recipient: Side | None = None
     """Which municipality receives or administers the money."""
 
+    @field_validator("by_year", mode="before")
+    @classmethod
+    def _each_year_once(cls, value: Any) -> Any:
+        """`"2025"` and `" 2025"` (or `2025` and `"2025.0"`) are one year; without this
+        check the later amount would silently replace the earlier."""
+        if not isinstance(value, dict):
+            return value
+        seen: set[Decimal] = set()
+        for key in value:
+            try:
+                year = Decimal(str(key).strip())
+            except InvalidOperation:
+                continue  # not a number: the key's own validation says so
+            if year in seen:
+                raise PydanticCustomError(
+                    "year_twice",
+                    "the year {year} is given twice in this breakdown",
+                    {"year": str(key).strip()},
+                )
+            seen.add(year)
+        return value
+
     @model_validator(mode="after")
     def _breakdown_adds_up(self) -> Self:
         if self.by_year and sum(self.by_year.values()) != self.amount:
@@ -114,6 +137,21 @@ class Resources(Model):
     """Material resources (equipment, premises, vehicles)."""
     institutional: Text | None = None
     """Institutional resources (committees, networks, agreements)."""
+
+    @field_validator("total_cost")
+    @classmethod
+    def _one_cost_per_currency(cls, value: list[Cost]) -> list[Cost]:
+        """Two costs in one currency would count the money twice against them."""
+        seen: set[str] = set()
+        for cost in value:
+            if cost.currency in seen:
+                raise PydanticCustomError(
+                    "currency_twice",
+                    "{currency} is given twice; give it once",
+                    {"currency": cost.currency},
+                )
+            seen.add(cost.currency)
+        return value
 
     @property
     def is_empty(self) -> bool:

@@ -29,7 +29,9 @@ from handlungsprogramm.i18n.formatting import (
     format_date,
     format_decimal,
     format_money,
+    format_percent,
     format_period,
+    semicolon,
 )
 from handlungsprogramm.i18n.labels import enum_label, label, personnel_key
 from handlungsprogramm.model import (
@@ -609,8 +611,10 @@ class Sections:
                 continue
             contact = ", ".join(x for x in (c.name, c.email, c.phone) if x)
             if m.lead is not None and len(m.lead.departments()) > 1:
-                contact = f"{self.p.partnership.municipality(side).name}: {contact}"
-            contacts.append(Bi(contact, contact))
+                town = self.p.partnership.municipality(side).name
+                contacts.append(Bi(f"{town}: {contact}", f"{town}{colon(lang)}{contact}"))
+            else:
+                contacts.append(Bi(contact, contact))
         add("measure.contact", contacts)
         partners = []
         for partner in m.partners:
@@ -707,7 +711,9 @@ class Sections:
             details.append(Bi(str(item.year), str(item.year)))
         if item.share is not None:
             share = item.share
-            details.append(self._fmt("money.share", share=lambda lang: format_decimal(share, lang)))
+            details.append(
+                self._fmt("money.share", share=lambda lang: format_percent(share / 100, lang))
+            )
         if item.contribution_to is not None:
             grant = next((g for g in m.resources.money if g.id == item.contribution_to), None)
             name = w.text(grant.funding_source) if grant and grant.funding_source else None
@@ -741,7 +747,7 @@ class Sections:
             lines.append(
                 self._fmt(
                     "money.by_year",
-                    parts=lambda lang: "; ".join(
+                    parts=lambda lang: semicolon(lang).join(
                         f"{year}{colon(lang)}{format_money(value, item.currency, lang)}"
                         for year, value in parts
                     ),
@@ -757,6 +763,9 @@ class Sections:
         statuses = list(FundingStatus)
         for currency, t in self.totals.money.items():
             self.w.heading(doc, currency, 2)
+            if not t.by_source:  # only a total cost in this currency, no money yet
+                self._cost_table(doc, t)
+                continue
 
             def fmt(value: Decimal, currency: str = currency) -> str:
                 return _breakable(format_money(value, currency, "de"))
@@ -914,7 +923,7 @@ class Sections:
     def _cost_table(self, doc: DocxDocument, t: CurrencyTotals) -> None:
         """Total cost, what is funded and the funding gap of the measures that give a cost."""
         rows: list[list[Cell]] = [
-            [self.w.bi(key), self._money(value, t.currency)]
+            [self.w.bi(key), self._money(value, t.currency) if value else "–"]
             for key, value in (
                 ("resources.total_cost", t.total_cost),
                 ("resources.funded", t.funded),
@@ -1055,6 +1064,9 @@ class Sections:
             if height is not None:
                 row.height = height
                 row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            # a signature block is never split: place, box and name on one page
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))
         on_behalf = self.w.bi("signature.for_municipality", municipality="")
         for column, side in enumerate(Side):
             people = signers[side]
@@ -1087,6 +1099,10 @@ class Sections:
                 self.w.text(signatory.function) if signatory else self.w.bi("signature.mayor")
             )
             add_paragraph(cell, function.joined(), S.SIGNATURE_CAPTION)
+        for row in table.rows[:3]:  # the rows keep with the next: the block stays together
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
     def findings(self) -> Block:
         """Annex of a draft: every open finding with its location."""
