@@ -31,7 +31,7 @@ OUT = Path(__file__).with_name("standard.docx")
 FONT = "Noto Sans"
 TEXT = RGBColor(0x1F, 0x29, 0x33)
 ACCENT = RGBColor(0x0B, 0x5F, 0x4B)  # deep green: municipal, calm, prints well in grey
-PARTNER = RGBColor(0x1D, 0x4E, 0x89)  # blue for the partner language
+PARTNER = RGBColor(0x1D, 0x4E, 0x89)  # links
 MUTED = RGBColor(0x5B, 0x66, 0x70)
 DRAFT = RGBColor(0xB4, 0x1E, 0x1E)
 
@@ -114,9 +114,12 @@ def build_styles(doc: DocumentObject) -> None:
     _set_font(body, 10)
     _spacing(body, 0, 6, 1.2)
     partner = _paragraph_style(doc, S.BODY_PARTNER, S.BODY)
-    _set_font(partner, 10, italic=True, colour=PARTNER)
+    # Both versions are equally authentic: the same type, weight and colour. The partner
+    # language is told apart by its place (after the German, or its own column), its
+    # language tag, and in running text a thin rule on the left, never by demotion.
+    _set_font(partner, 10)
     partner.paragraph_format.left_indent = Cm(0.4)
-    _border(partner.element, "left", 12, "1D4E89")
+    _border(partner.element, "left", 8, "B8C2CC")
 
     for level, size, before in ((1, 16, 18), (2, 13, 14), (3, 11, 10)):
         heading = _paragraph_style(doc, f"Heading {level}", "Normal")
@@ -135,11 +138,11 @@ def build_styles(doc: DocumentObject) -> None:
         _spacing(entry, 4 if level == 1 else 0, 2)
 
     title = _paragraph_style(doc, S.COVER_TITLE)
-    _set_font(title, 24, bold=True, colour=ACCENT)
-    _spacing(title, 60, 6, 1.05)
+    _set_font(title, 19, bold=True, colour=ACCENT)
+    _spacing(title, 36, 8, 1.05)
     title_p = _paragraph_style(doc, S.COVER_TITLE_PARTNER)
-    _set_font(title_p, 18, italic=True, colour=PARTNER)
-    _spacing(title_p, 0, 18, 1.05)
+    _set_font(title_p, 19, bold=True, colour=ACCENT)
+    _spacing(title_p, 0, 14, 1.05)
     subtitle = _paragraph_style(doc, S.COVER_SUBTITLE)
     _set_font(subtitle, 12, colour=MUTED)
     _spacing(subtitle, 0, 24)
@@ -184,19 +187,22 @@ def build_styles(doc: DocumentObject) -> None:
         _spacing(style, 0, 3, 1.2)
 
     characters = doc.styles
-    for name, italic, colour, mono in (
-        (S.PARTNER, True, PARTNER, False),
-        (S.PARTNER_HEADER, True, RGBColor(0xDD, 0xEE, 0xE8), False),
+    character_styles: tuple[tuple[str, bool, RGBColor | None, bool], ...] = (
+        # equal weight: no italics, no colour of its own (the paragraph's, as German)
+        (S.PARTNER, False, None, False),
+        (S.PARTNER_HEADER, False, None, False),
         (S.CODE, False, TEXT, True),
         (S.HYPERLINK, False, PARTNER, False),
         (S.EMPHASIS_LABEL, False, ACCENT, False),
-    ):
+    )
+    for name, italic, char_colour, mono in character_styles:
         try:
             style = characters[name]
         except KeyError:
             style = characters.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.font.italic = italic
-        style.font.color.rgb = colour
+        if char_colour is not None:  # None: the paragraph's colour, as German text has
+            style.font.color.rgb = char_colour
         if mono:
             style.font.name = "Liberation Mono"
         if name == S.HYPERLINK:

@@ -23,7 +23,12 @@ from pydantic import BaseModel
 
 from handlungsprogramm import Programme, from_data
 from handlungsprogramm.checks import check
-from handlungsprogramm.i18n.formatting import format_date, format_decimal, format_money
+from handlungsprogramm.i18n.formatting import (
+    format_date,
+    format_decimal,
+    format_money,
+    format_month,
+)
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import Side, Text, YearMonth
 from handlungsprogramm.render.context import build_context
@@ -433,11 +438,16 @@ SPECIAL: dict[str, Expect] = {
     "CouncilAdoption.side": _side,
     "Indicator.municipality": _measured_in,
     "Lead.side": _lead_side,
+    "Measure.location": lambda value, _, programme: [
+        label("location.both_towns", "de", german="Pfinztal", partner="Commune de Kidira")
+        if value.value == "both"
+        else programme.partnership.municipality(Side(value.value)).name
+    ],
     "Timeline.start": _period,
     "Timeline.end": _period,
     "Timeline.ongoing": _label("measure.ongoing"),
     "Milestone.done": _label("measure.milestone_reached"),
-    "Milestone.date": lambda value, *_: [str(value)],
+    "Milestone.date": lambda value, *_: [format_month(value, "de"), format_month(value, "fr")],
     "FieldOfAction.cross_cutting": _label("field.cross_cutting"),
     "Publisher.address": _address,
     "Municipality.country": lambda value, *_: {"DE": ["Deutschland"], "SN": ["Senegal"]}[value],

@@ -1156,6 +1156,27 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Financiado por",
         "pt": "Financiado por",
     },
+    "common.municipality": {
+        "de": "Kommune",
+        "en": "Municipality",
+        "fr": "Commune",
+        "es": "Municipio",
+        "pt": "Município",
+    },
+    "objective.objective": {
+        "de": "Ziel",
+        "en": "Objective",
+        "fr": "Objectif",
+        "es": "Objetivo",
+        "pt": "Objetivo",
+    },
+    "location.both_towns": {
+        "de": "{german} und {partner}",
+        "en": "{german} and {partner}",
+        "fr": "{german} et {partner}",
+        "es": "{german} y {partner}",
+        "pt": "{german} e {partner}",
+    },
     "resources.by_year_spread": {
         "de": "Beträge ohne Jahresangabe sind nach Monaten anteilig auf die Jahre der Laufzeit"
         " ihrer Maßnahme verteilt (bei laufenden Maßnahmen bis zum Ende des Programmzeitraums),"

@@ -31,6 +31,7 @@ __all__ = [
     "cm_to_twips",
     "container_element",
     "set_p_style",
+    "space_before",
 ]
 
 _P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
@@ -88,6 +89,16 @@ def add_p(parent: Any, style_id: str | None) -> Any:
     if style_id:
         SubElement(SubElement(p, _PPR), _PSTYLE, {_VAL: style_id})
     return p
+
+
+def space_before(p: Any, twips: int) -> None:
+    """Give paragraph ``p`` ``twips`` of space before it (``w:spacing w:before``)."""
+    ppr = p[0] if len(p) and p[0].tag == _PPR else None
+    if ppr is None:
+        ppr = SubElement(p, _PPR)
+        p.insert(0, ppr)
+    spacing = SubElement(ppr, qn("w:spacing"))
+    spacing.set(qn("w:before"), str(twips))
 
 
 def set_p_style(p: Any, style_id: str) -> None:

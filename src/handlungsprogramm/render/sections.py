@@ -22,6 +22,7 @@ from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate
 
 from handlungsprogramm.checks import Report
+from handlungsprogramm.compose.values import Values
 from handlungsprogramm.files import LOGO_HEIGHT_CM
 from handlungsprogramm.files import logo as logo_file
 from handlungsprogramm.i18n.formatting import (
@@ -44,6 +45,7 @@ from handlungsprogramm.model import (
     Programme,
     Side,
     Signatory,
+    Text,
 )
 from handlungsprogramm.model.enums import PersonnelUnit
 from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
@@ -89,6 +91,7 @@ class Sections:
         self.report = report
         self.fingerprint = fingerprint
         self.charts = {chart.name: chart for chart in charts}
+        self.v = Values(programme)
 
     def builders(self, *, draft: bool) -> dict[str, Callable[[], AnyBlock | None]]:
         """A builder for every block the template may place, by name."""
@@ -125,29 +128,18 @@ class Sections:
         return block, block.document
 
     def _money(self, amount: Decimal, currency: str) -> Bi:
-        return Bi(format_money(amount, currency, "de"), format_money(amount, currency, self.lang))
+        return self.v.money(amount, currency)
 
     def _fmt(self, key: str, **values: Callable[[str], object]) -> Bi:
         """A label whose parameters are formatted per language (numbers, amounts)."""
-        return Bi(
-            label(key, "de", **{k: f("de") for k, f in values.items()}),
-            label(key, self.lang, **{k: f(self.lang) for k, f in values.items()}),
-        )
+        return self.v.label_with(key, **values)
 
     def _equivalent(self, amount: Decimal, currency: str) -> Bi | None:
-        """The EUR equivalent of a foreign-currency amount, where a rate is given."""
-        rate = self.p.exchange_rate(currency)
-        if currency == "EUR" or rate is None:
-            return None
-        return self._money((amount / rate.per_euro).quantize(Decimal("0.01")), "EUR")
+        return self.v.euro_equivalent(amount, currency)
 
     def _amount(self, amount: Decimal, currency: str) -> Bi:
         """An amount, followed by its EUR equivalent where the programme gives a rate."""
-        money = self._money(amount, currency)
-        eur = self._equivalent(amount, currency)
-        if eur is None:
-            return money
-        return Bi(f"{money.de} (≈ {eur.de})", f"{money.partner} (≈ {eur.partner})")
+        return self.v.amount(amount, currency)
 
     def _money_label(self, key: str, amount: Decimal, currency: str) -> Bi:
         """A label with an ``{amount}`` formatted per language."""
@@ -161,11 +153,12 @@ class Sections:
         partner = Locale.parse(self.lang).territories.get(code, code)
         return Bi(de, partner)
 
-    def _budget(self, measure: Measure) -> list[str]:
+    def _budget(self, measure: Measure) -> list[Bi]:
+        """The measure's money per currency, each in both languages' formats."""
         sums: dict[str, Decimal] = defaultdict(Decimal)
         for item in measure.resources.money:
             sums[item.currency] += item.amount
-        return [_breakable(format_money(a, currency, "de")) for currency, a in sums.items()]
+        return [self.v.money_cell(a, currency) for currency, a in sums.items()]
 
     def _period(self, measure: Measure) -> Bi:
         tl = measure.timeline
@@ -433,7 +426,7 @@ class Sections:
         sub, doc = self._new()
         header = [
             self.w.bi("measures.code"),
-            self.w.bi("objective.operational"),
+            self.w.bi("objective.objective"),
             self.w.bi("objective.indicator"),
             self.w.bi("objective.baseline_value"),
             self.w.bi("objective.target_value"),
@@ -445,9 +438,8 @@ class Sections:
             label_rows: set[int] = set()
             for strategic in field.strategic_objectives:
                 label_rows.add(len(rows))
-                year = f" ({strategic.target_year})" if strategic.target_year else ""
                 st = self.w.text(strategic.title)
-                title_cell: list[Bi] = [Bi(st.de + year, st.partner + year)]
+                title_cell: list[Bi] = [_with_year(st, strategic.target_year)]
                 if strategic.references:
                     refs = ", ".join(strategic.references)
                     title_cell.append(self.w.bi("objective.references", refs=refs))
@@ -603,7 +595,7 @@ class Sections:
         add("measure.objectives", objectives)
         add("measure.further_fields", [self._field_name(code) for code in m.further_fields])
         add("measure.pillar", self._enum(m.pillar))
-        add("measure.location", self._enum(m.location))
+        add("measure.location", self.v.location(m.location))
         add("measure.lead", self._lead(m))
         contacts = []
         for side, _, c in m.lead.departments() if m.lead is not None else []:
@@ -683,11 +675,12 @@ class Sections:
         milestones = []
         for ms in m.milestones:
             t = w.text(ms.title)
+            when = self.v.month(ms.date)  # spelled out, as the timeline is
             state = self.w.bi("measure.milestone_reached" if ms.done else "measure.milestone_open")
             milestones.append(
                 Bi(
-                    f"{ms.date}: {t.de} ({state.de})",
-                    f"{ms.date}{colon(self.lang)}{t.partner} ({state.partner})",
+                    f"{when.de}: {t.de} ({state.de})",
+                    f"{when.partner}{colon(self.lang)}{t.partner} ({state.partner})",
                 )
             )
         add("measure.milestones", milestones)
@@ -767,8 +760,8 @@ class Sections:
                 self._cost_table(doc, t)
                 continue
 
-            def fmt(value: Decimal, currency: str = currency) -> str:
-                return _breakable(format_money(value, currency, "de"))
+            def fmt(value: Decimal, currency: str = currency) -> Bi:
+                return self.v.money_cell(value, currency)
 
             total_line = self.w.paragraph(
                 doc,
@@ -804,7 +797,7 @@ class Sections:
             rows.append(
                 [
                     self.w.bi("resources.total"),
-                    *(fmt(t.by_status.get(s, Decimal(0))) for s in statuses),
+                    *(fmt(t.by_status[s]) if t.by_status.get(s) else "–" for s in statuses),
                     fmt(t.total),
                 ]
             )
@@ -868,7 +861,7 @@ class Sections:
             self.w.table(
                 doc,
                 [
-                    self.w.bi("measure.lead_municipality"),
+                    self.w.bi("common.municipality"),
                     self.w.bi("measure.personnel"),
                     self.w.bi("resources.total"),
                 ],
@@ -938,6 +931,11 @@ class Sections:
             label_rows=frozenset({2}),
         )
 
+    def _code_title(self, code: str, title: Text | str) -> Bi:
+        """``M-04 Gefahrenkarte …`` / ``M-04 Flood map …``: a code with its title in each language."""
+        t = self.w.text(title)
+        return Bi(f"{code} {t.de}", f"{code} {t.partner}")
+
     def _field_name(self, code: str) -> Bi:
         field = self.p.field_of_action(code)
         if field is None:
@@ -965,7 +963,7 @@ class Sections:
                 continue
             self.w.heading(doc, self.p.partnership.municipality(side).name, 2)
             rows: list[list[Cell]] = [
-                [names[key], [f"{m.code} {self.w.text(m.title).de}" for m in ms]]
+                [names[key], [self._code_title(m.code, m.title) for m in ms]]
                 for key, ms in groups.items()
             ]
             self.w.table(
@@ -1025,7 +1023,7 @@ class Sections:
                 ]
             )
         header = [
-            self.w.bi("measure.lead_municipality"),
+            self.w.bi("common.municipality"),
             self.w.bi("adoption.body"),
             self.w.bi("adoption.date"),
             self.w.bi("adoption.reference"),
@@ -1130,17 +1128,6 @@ class Sections:
         return sub
 
 
-def _breakable(money: str) -> str:
-    """An amount for a narrow table column: it may wrap between number and currency.
-
-    Babel joins them with a no-break space, so an amount too wide for its column was
-    broken inside the currency code ("12.500.000,00 MZ" / "N"); now it wraps as
-    "12.500.000,00" / "MZN". German amounts hold no other no-break space (the narrow
-    one inside "F CFA" stays).
-    """
-    return money.replace("\u00a0", " ")
-
-
 def _png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from the PNG header (IHDR, always the first chunk)."""
     width, height = struct.unpack(">II", png[16:24])
@@ -1157,3 +1144,15 @@ def _bookmark(paragraph: object, name: str, ident: int) -> None:
     end.set(qn("w:id"), str(900 + ident))
     p.append(start)
     p.append(end)
+
+
+def _with_year(title: Bi, year: int | None) -> Bi:
+    """The title with its target year in brackets, unless the text already names it
+    ("Bis 2030 …" does not get "(2030)" again); decided per language."""
+    if year is None:
+        return title
+    mark = str(year)
+    return Bi(
+        title.de if mark in title.de else f"{title.de} ({mark})",
+        title.partner if mark in title.partner else f"{title.partner} ({mark})",
+    )

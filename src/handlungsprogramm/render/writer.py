@@ -9,7 +9,6 @@ module decides *how* it is laid out, using only the template's named styles.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -19,6 +18,7 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
@@ -30,6 +30,7 @@ from handlungsprogramm.render.ooxml import (
     add_row,
     add_tbl,
     container_element,
+    space_before,
 )
 from handlungsprogramm.render.styles import S, StyleIds, add_paragraph, style_id
 
@@ -44,23 +45,6 @@ class Layout(StrEnum):
 
     SIDE_BY_SIDE = "side-by-side"
     SEQUENTIAL = "sequential"
-
-
-@dataclass(frozen=True, slots=True)
-class Bi:
-    """A value in both languages (German, partner); equal values are shown once."""
-
-    de: str
-    partner: str
-
-    @property
-    def same(self) -> bool:
-        """Whether both languages read the same (codes, names, numbers)."""
-        return self.de == self.partner
-
-    def joined(self, sep: str = " / ") -> str:
-        """``de / partner``, or just one when they are the same."""
-        return self.de if self.same or not self.partner else f"{self.de}{sep}{self.partner}"
 
 
 Cell = str | Bi | Sequence[str | Bi] | None
@@ -232,12 +216,23 @@ class Writer:
         header = style == S.TABLE_HEADER
         for item in items or [""]:
             p = add_p(tc, style_id_)
-            if isinstance(item, Bi):
+            if isinstance(item, Bi) and not header and not item.same and item.partner:
+                # Both languages in the same type: the partner's text is its own paragraph,
+                # set a little apart, so where one language ends is seen without italics.
+                add_r(p, item.de)
+                q = add_p(tc, style_id_)
+                space_before(q, _PARTNER_GAP_TWIPS)
+                add_r(q, item.partner, ids[S.PARTNER])
+            elif isinstance(item, Bi):
                 self._bi_into(p, item, ids, stacked=True, header=header)
             elif partner and style == S.TABLE_TEXT:
                 add_r(p, item, ids[S.PARTNER])
             else:
                 add_r(p, item)
+
+
+_PARTNER_GAP_TWIPS = 50
+"""2.5 pt between a German text and its partner-language version in one table cell."""
 
 
 def _pair(de: Cell, partner: Cell) -> Cell:

@@ -1,0 +1,168 @@
+"""Every value of a programme in words, once per language.
+
+A number, an amount, a date, a month, a period, an enum, a municipality: each is
+written here in German and in the partner language, in each language's own format
+(`1.250,50 €` / `€1,250.50` / `1 250,50 €`). The document's tables, the template
+context and the charts take their words from :class:`Values`, so one document never
+shows a value in two formats, and a partner column never shows a German number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from handlungsprogramm.i18n.formatting import (
+    colon,
+    format_date,
+    format_decimal,
+    format_money,
+    format_month,
+    format_percent,
+    format_period,
+)
+from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.model import (
+    IndicatorValue,
+    Location,
+    Measure,
+    Programme,
+    Side,
+    Text,
+    YearMonth,
+)
+
+__all__ = ["Bi", "Values"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bi:
+    """A value in both languages (German, partner); equal values are shown once."""
+
+    de: str
+    partner: str
+
+    @property
+    def same(self) -> bool:
+        """Whether both languages read the same (codes, names, numbers)."""
+        return self.de == self.partner
+
+    def joined(self, sep: str = " / ") -> str:
+        """``de / partner``, or just one when they are the same."""
+        return self.de if self.same or not self.partner else f"{self.de}{sep}{self.partner}"
+
+
+class Values:
+    """The words for every value of one programme, in German and its partner language."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.p = programme
+        self.lang = programme.partner_language
+
+    def pair(self, write: Callable[[str], str]) -> Bi:
+        """``write`` called once per language."""
+        return Bi(write("de"), write(self.lang))
+
+    # -- words ---------------------------------------------------------------------
+
+    def text(self, text: Text | str | None) -> Bi:
+        """A model text as a pair; a plain string is the same in both languages."""
+        if text is None:
+            return Bi("", "")
+        if isinstance(text, str):
+            return Bi(text, text)
+        return Bi(text.get("de"), text.get(self.lang))
+
+    def label(self, key: str, /, **params: object) -> Bi:
+        """A catalogue label in both languages, with plain parameters."""
+        return Bi(label(key, "de", **params), label(key, self.lang, **params))
+
+    def label_with(self, key: str, /, **values: Callable[[str], object]) -> Bi:
+        """A label whose parameters are written per language (numbers, amounts, dates)."""
+        return self.pair(lambda lang: label(key, lang, **{k: f(lang) for k, f in values.items()}))
+
+    def enum(self, member: StrEnum) -> Bi:
+        return self.pair(lambda lang: enum_label(member, lang))
+
+    # -- numbers and money -----------------------------------------------------------
+
+    def number(self, value: Decimal | int) -> Bi:
+        return self.pair(lambda lang: format_decimal(value, lang))
+
+    def percent(self, share: Decimal) -> Bi:
+        """A share in percent (`90` → "90 %" / "90%")."""
+        return self.pair(lambda lang: format_percent(share / 100, lang))
+
+    def money(self, amount: Decimal, currency: str) -> Bi:
+        return self.pair(lambda lang: format_money(amount, currency, lang))
+
+    def money_cell(self, amount: Decimal, currency: str) -> Bi:
+        """An amount for a narrow table column: it may wrap between number and currency.
+
+        Babel joins them with a no-break space, so an amount too wide for its column was
+        broken inside the currency code ("12.500.000,00 MZ" / "N"); in a cell it wraps as
+        "12.500.000,00" / "MZN". No other no-break space is touched (the narrow one
+        inside "F CFA" and French digit groups stay).
+        """
+        return self.pair(lambda lang: format_money(amount, currency, lang).replace("\u00a0", " "))
+
+    def euro_equivalent(self, amount: Decimal, currency: str) -> Bi | None:
+        """The EUR equivalent of a foreign-currency amount, where a rate is given."""
+        rate = self.p.exchange_rate(currency)
+        if currency == "EUR" or rate is None:
+            return None
+        return self.money((amount / rate.per_euro).quantize(Decimal("0.01")), "EUR")
+
+    def amount(self, amount: Decimal, currency: str) -> Bi:
+        """An amount, followed by its EUR equivalent where the programme gives a rate."""
+        money = self.money(amount, currency)
+        eur = self.euro_equivalent(amount, currency)
+        if eur is None:
+            return money
+        return Bi(f"{money.de} (≈ {eur.de})", f"{money.partner} (≈ {eur.partner})")
+
+    # -- time ------------------------------------------------------------------------
+
+    def date(self, day: dt.date) -> Bi:
+        return self.pair(lambda lang: format_date(day, lang))
+
+    def month(self, month: YearMonth) -> Bi:
+        """A month spelled out: "Oktober 2026" / "octubre de 2026"."""
+        return self.pair(lambda lang: format_month(month, lang))
+
+    def period(self, measure: Measure) -> Bi:
+        tl = measure.timeline
+        if tl is None:
+            return self.label("common.not_specified")
+        return self.pair(lambda lang: format_period(tl.start, tl.end, tl.ongoing, lang))
+
+    def indicator_value(self, value: IndicatorValue) -> Bi:
+        """ "1.250 (2019)" / "1,250 (2019)"."""
+        return self.pair(lambda lang: f"{format_decimal(value.value, lang)} ({value.year})")
+
+    # -- places and people -------------------------------------------------------------
+
+    def town(self, side: Side) -> str:
+        """The municipality's name (the same in both languages)."""
+        return self.p.partnership.municipality(side).name
+
+    def location(self, location: Location) -> Bi:
+        """Where a measure takes place, by name: "Marburg", not "Partnerkommune"."""
+        if location is Location.BOTH:
+            german, partner = self.town(Side.GERMAN), self.town(Side.PARTNER)
+            return self.label("location.both_towns", german=german, partner=partner)
+        name = self.town(Side(location.value))
+        return Bi(name, name)
+
+    def lead_names(self, measure: Measure) -> str:
+        """The leading municipality's name, or both names for a joint lead."""
+        if measure.lead is None:
+            return "–"
+        return " / ".join(self.town(side) for side, _, _ in measure.lead.departments())
+
+    def named(self, name: str, value: Bi) -> Bi:
+        """``Name: value`` with each language's colon ("Kidira : …" in French)."""
+        return Bi(f"{name}{colon('de')}{value.de}", f"{name}{colon(self.lang)}{value.partner}")
