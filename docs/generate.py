@@ -5,18 +5,21 @@ Run: .venv/bin/python docs/generate.py          (writes the pages)
 
 The rules reference (from the rule registry), the input format reference (from the
 model's JSON Schema), the command-line reference (from the commands), the template
-context table in templates.md (from CONTEXT_DOC) and the README's exit-code table are
-all generated, so none of them can drift from the code; tests/test_docs.py fails when
-a committed page differs from what this script writes.
+context table in templates.md (from CONTEXT_DOC), the table of the public API in
+api.md (from ``handlungsprogramm.__all__`` and the docstrings) and the README's
+exit-code table are all generated, so none of them can drift from the code;
+tests/test_docs.py fails when a committed page differs from what this script writes.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import handlungsprogramm
 from handlungsprogramm.clidoc import cli_markdown, exit_code_table
 from handlungsprogramm.render.context import context_markdown
 from handlungsprogramm.reporting import rules_markdown
@@ -35,6 +38,62 @@ def _splice(path: Path, start: str, end: str, body: str) -> str:
     return pattern.sub(lambda m: m.group(1) + body + m.group(2), text, count=1)
 
 
+API_GROUPS: dict[str, tuple[str, ...]] = {
+    "Loading and the model": (
+        "load", "loads", "from_data", "scaffold", "json_schema", "Programme", "Text",
+        "YearMonth", "SourceLocation", "LoadProblem",
+    ),
+    "Checking": ("check", "Report", "Finding", "Rule", "Severity", "REGISTRY"),
+    "Documents": (
+        "render_docx", "write_docx", "DocxResult", "Layout", "Mode", "render_pdf",
+        "build_files", "BuildItem", "Target",
+    ),
+    "Signing and forms": (
+        "sign_pdf", "verify_pdf", "FieldReport", "fill_form", "load_mapping", "FormMapping",
+        "make_demo_identity", "DemoIdentity",
+    ),
+    "Errors": (
+        "HandlungsprogrammError", "ProgrammeLoadError", "IncompleteProgrammeError",
+        "TemplateError", "SofficeNotFoundError", "ConversionError", "PdfError", "SigningError",
+        "OutputExistsError",
+    ),
+    "Other": ("__version__",),
+}  # fmt: skip
+"""The rows of the API table in api.md, grouped; every name of ``__all__`` exactly once."""
+
+_DATA_SUMMARIES = {
+    "REGISTRY": "Every completeness rule by code (``HP101`` …): the rules ``check`` runs.",
+    "__version__": "The installed version of the package.",
+}
+
+
+def _summary(obj: object, name: str) -> str:
+    """The first sentence block of ``obj``'s docstring, as one Markdown line."""
+    doc = _DATA_SUMMARIES.get(name) or inspect.getdoc(obj) or ""
+    first = " ".join(doc.split("\n\n", 1)[0].split())
+    first = re.sub(r":\w+:`~?(?:[\w.]+\.)?(\w+)`", r"`\1`", first)  # :class:`~a.B` → `B`
+    return first.replace("``", "`")
+
+
+def api_markdown() -> str:
+    """The table of every public name with its one-line summary and its module."""
+    names = [n for group in API_GROUPS.values() for n in group]
+    if sorted(names) != sorted(handlungsprogramm.__all__):
+        missing = set(handlungsprogramm.__all__) ^ set(names)
+        raise SystemExit(f"docs/generate.py: API_GROUPS and __all__ differ in {sorted(missing)}")
+    lines = []
+    for title, group in API_GROUPS.items():
+        lines += [f"**{title}**", "", "| Name | What it is | Also in |", "|---|---|---|"]
+        for name in group:
+            obj = getattr(handlungsprogramm, name)
+            module = getattr(obj, "__module__", None) if callable(obj) else None
+            module = module or {"REGISTRY": "handlungsprogramm.checks"}.get(name, "")
+            where = f"`{module}`" if module.startswith("handlungsprogramm.") else ""
+            lines.append(f"| `{name}` | {_summary(obj, name)} | {where} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 PAGES: dict[Path, Callable[[], str]] = {
     DOCS / "rules.md": lambda: rules_markdown("en"),
     DOCS / "rules.de.md": lambda: rules_markdown("de"),
@@ -42,6 +101,9 @@ PAGES: dict[Path, Callable[[], str]] = {
     DOCS / "cli.md": cli_markdown,
     DOCS / "templates.md": lambda: _splice(
         DOCS / "templates.md", "<!-- context:start", "<!-- context:end -->", context_markdown()
+    ),
+    DOCS / "api.md": lambda: _splice(
+        DOCS / "api.md", "<!-- api:start", "<!-- api:end -->", api_markdown()
     ),
     README: lambda: _splice(
         README, "<!-- exit-codes:start", "<!-- exit-codes:end -->", exit_code_table()

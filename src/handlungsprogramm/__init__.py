@@ -3,17 +3,34 @@
 The data flow, each step callable on its own, in memory::
 
     load() / loads() / from_data()  →  Programme  →  check()  →  Report
+    Programme  →  render_docx()  →  DocxResult  ·  render_pdf()  →  PDF bytes
+    PDF bytes  →  sign_pdf()  →  signed PDF  →  verify_pdf()  →  [FieldReport]
 
-Later stages (documents, PDF, signing) build on the same :class:`Programme`.
+Everything a host application needs is importable from here; the modules it lives in
+(``handlungsprogramm.render.docx``, ``handlungsprogramm.pdf.signing``, …) stay importable
+too. Rendering, PDF and signing are loaded on first use (:pep:`562`), so that
+``import handlungsprogramm`` (and the command line) does not pay for docxtpl,
+matplotlib or pyHanko up front.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from handlungsprogramm._version import __version__
 from handlungsprogramm.checks import REGISTRY, Finding, Report, Rule, Severity, check
 from handlungsprogramm.errors import (
+    ConversionError,
     HandlungsprogrammError,
+    IncompleteProgrammeError,
     LoadProblem,
     OutputExistsError,
+    PdfError,
     ProgrammeLoadError,
+    SigningError,
+    SofficeNotFoundError,
+    TemplateError,
 )
 from handlungsprogramm.loading import from_data, load, loads
 from handlungsprogramm.location import SourceLocation
@@ -21,25 +38,95 @@ from handlungsprogramm.model import Programme, Text, YearMonth
 from handlungsprogramm.scaffold import scaffold
 from handlungsprogramm.schema import json_schema
 
+if TYPE_CHECKING:  # what the lazy attributes below are, for mypy and IDEs
+    from handlungsprogramm.build import BuildItem, Target, build_files, render_pdf
+    from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
+    from handlungsprogramm.pdf.forms import FormMapping, fill_form, load_mapping
+    from handlungsprogramm.pdf.signing import sign_pdf
+    from handlungsprogramm.pdf.verification import FieldReport, verify_pdf
+    from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, write_docx
+    from handlungsprogramm.render.writer import Layout
+
+_LAZY: dict[str, str] = {
+    "BuildItem": "handlungsprogramm.build",
+    "DemoIdentity": "handlungsprogramm.pdf.demo",
+    "DocxResult": "handlungsprogramm.render.docx",
+    "FieldReport": "handlungsprogramm.pdf.verification",
+    "FormMapping": "handlungsprogramm.pdf.forms",
+    "Layout": "handlungsprogramm.render.writer",
+    "Mode": "handlungsprogramm.render.docx",
+    "Target": "handlungsprogramm.build",
+    "build_files": "handlungsprogramm.build",
+    "fill_form": "handlungsprogramm.pdf.forms",
+    "load_mapping": "handlungsprogramm.pdf.forms",
+    "make_demo_identity": "handlungsprogramm.pdf.demo",
+    "render_docx": "handlungsprogramm.render.docx",
+    "render_pdf": "handlungsprogramm.build",
+    "sign_pdf": "handlungsprogramm.pdf.signing",
+    "verify_pdf": "handlungsprogramm.pdf.verification",
+    "write_docx": "handlungsprogramm.render.docx",
+}
+"""Public names loaded on first access, and the module each one lives in."""
+
 __all__ = [
     "REGISTRY",
+    "BuildItem",
+    "ConversionError",
+    "DemoIdentity",
+    "DocxResult",
+    "FieldReport",
     "Finding",
+    "FormMapping",
     "HandlungsprogrammError",
+    "IncompleteProgrammeError",
+    "Layout",
     "LoadProblem",
+    "Mode",
     "OutputExistsError",
+    "PdfError",
     "Programme",
     "ProgrammeLoadError",
     "Report",
     "Rule",
     "Severity",
+    "SigningError",
+    "SofficeNotFoundError",
     "SourceLocation",
+    "Target",
+    "TemplateError",
     "Text",
     "YearMonth",
     "__version__",
+    "build_files",
     "check",
+    "fill_form",
     "from_data",
     "json_schema",
     "load",
+    "load_mapping",
     "loads",
+    "make_demo_identity",
+    "render_docx",
+    "render_pdf",
     "scaffold",
+    "sign_pdf",
+    "verify_pdf",
+    "write_docx",
 ]
+
+
+if not TYPE_CHECKING:  # hidden from mypy, which then flags a misspelt name at the root
+
+    def __getattr__(name: str) -> Any:
+        """Import the module of a lazy public name on first access (:pep:`562`)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}", name=name)
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # later accesses do not come here again
+        return value
+
+
+def __dir__() -> list[str]:
+    """The module's names including the lazy ones not loaded yet (for ``dir()`` and IDEs)."""
+    return sorted({*globals(), *_LAZY})

@@ -41,7 +41,7 @@ __all__ = ["BuildItem", "Target", "build_files", "render_pdf"]
 
 
 class Target(StrEnum):
-    """What ``build`` writes."""
+    """The formats :func:`build_files` writes: Word (``docx``) and PDF (``pdf``)."""
 
     DOCX = "docx"
     PDF = "pdf"
@@ -76,7 +76,10 @@ def build_files(
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
 ) -> list[BuildItem]:
-    """Build every file; raise only for what stops the whole run (template, LibreOffice).
+    """Load, render and write the Word and/or PDF file of each programme file into ``out_dir``.
+
+    Returns a :class:`BuildItem` per file (what was written, or why not); raises only for
+    what stops the whole run (template, LibreOffice).
 
     :class:`~handlungsprogramm.errors.TemplateError`,
     :class:`~handlungsprogramm.errors.SofficeNotFoundError` and
@@ -310,17 +313,21 @@ def render_pdf(
     programme: Programme,
     *,
     layout: Layout = Layout.SIDE_BY_SIDE,
+    template: bytes | str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
     charts: bool = True,
     pdfa: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> bytes:
-    """The finished PDF (with its two signature fields) as bytes, for host applications.
+    """Render ``programme`` to the finished PDF (with its signature fields) and return its bytes.
+
+    The Word document of :func:`~handlungsprogramm.render.docx.render_docx`, converted by
+    LibreOffice, with an empty signature field per signatory, as ``build`` writes it.
 
     LibreOffice needs files, so a private temporary folder is used and removed; the
     caller sees bytes in and bytes out.
     """
-    result = render_docx(programme, layout=layout, mode=mode, charts=charts)
+    result = render_docx(programme, layout=layout, template=template, mode=mode, charts=charts)
     with private_folder("hp-pdf-") as tmp:
         source = tmp / f"{slug(programme)}.docx"
         source.write_bytes(result.data)

@@ -36,6 +36,10 @@ def convert(*_args):
         if doc is None:
             continue
         try:
+            # The keywords of the .docx are phrases with no-break spaces (LibreOffice
+            # splits them at spaces on loading): in the PDF they read with plain spaces.
+            props = doc.getDocumentProperties()
+            props.Keywords = tuple(k.replace("\u00a0", " ") for k in props.Keywords)
             indexes = doc.getDocumentIndexes()
             for index in range(indexes.getCount()):
                 indexes.getByIndex(index).update()

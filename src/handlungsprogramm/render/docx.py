@@ -152,7 +152,7 @@ def render_docx(
     mode: Mode = Mode.AUTO,
     charts: bool = True,
 ) -> DocxResult:
-    """Render ``programme`` and return the .docx bytes (nothing is written to disk).
+    """Render ``programme`` to a Word document in memory (bytes in ``.data``, nothing on disk).
 
     Raises :class:`IncompleteProgrammeError` for ``Mode.FINAL`` with open errors and
     :class:`TemplateError` when the template cannot be used.
@@ -241,6 +241,13 @@ def _meta(text: str) -> str:
     return text if len(text) <= _CORE_LIMIT else text[: _CORE_LIMIT - 1] + "…"
 
 
+def _keyword(phrase: str) -> str:
+    """One keyword, its spaces no-break: LibreOffice splits the keywords of a .docx at
+    spaces (and at ``,;:`` and tabs), which made "Conselho, Municipal, de, Maputo" of one
+    name in the PDF. The conversion (``pdf/lo_macro.py``) turns them back into spaces."""
+    return " ".join(phrase.replace("\u00ad", "").split()).replace(" ", "\u00a0")
+
+
 def _clear_described_properties(tpl: DocxTemplate) -> None:
     """Empty the properties that :func:`_describe` sets, before docxtpl renders them.
 
@@ -272,20 +279,19 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer, digest: s
             f"{writer.bi('doc.climate_partnership').partner}",
         ).joined()
     )
-    # LibreOffice splits keywords at spaces: use the one-word pillar labels.
     keywords = [
-        *writer.bi("pillar.mitigation").joined().split(" / "),
-        *writer.bi("pillar.adaptation").joined().replace("\u00ad", "").split(" / "),
-        p.german.name,
-        p.partner.name,
+        text
+        for key in ("doc.climate_partnership", "pillar.mitigation", "pillar.adaptation")
+        for text in (writer.bi(key).de, writer.bi(key).partner)
     ]
+    keywords += [p.german.name, p.partner.name]
     # python-docx's keywords setter writes the element in a wrong namespace; set the
     # text of the core-properties element directly.
     core_ns = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
     element = props._element.find(f"{{{core_ns}}}keywords")
     if element is None:
         element = etree.SubElement(props._element, f"{{{core_ns}}}keywords")
-    element.text = _meta(", ".join(dict.fromkeys(keywords)))
+    element.text = _meta(", ".join(dict.fromkeys(map(_keyword, keywords))))
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     props.comments = f"Version {programme.version} · SHA-256 {digest}"
