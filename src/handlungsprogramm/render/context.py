@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any, Final
 
 from handlungsprogramm.checks import Report
-from handlungsprogramm.i18n.formatting import format_money, format_period
-from handlungsprogramm.i18n.labels import catalogue, enum_label
+from handlungsprogramm.compose.values import Bi, Values
+from handlungsprogramm.i18n.labels import catalogue
 from handlungsprogramm.model import Programme
-from handlungsprogramm.render.writer import Bi, Layout, Writer
+from handlungsprogramm.render.writer import Layout, Writer
 from handlungsprogramm.totals import Totals
 
 __all__ = ["CONTEXT_DOC", "build_context", "context_markdown"]
@@ -38,7 +38,9 @@ CONTEXT_DOC: Final[dict[str, str]] = {
     "fingerprint": "SHA-256 of the programme content (64 hex digits).",
     "fingerprint_short": "The first 16 hex digits in groups of four.",
     "measures": "A list of dicts per measure: `code`, `title_de`, `title_partner`, `pillar_de`, "
-    "`pillar_partner`, `lead`, `period_de`, `period_partner`, `budget` (list of formatted sums).",
+    "`pillar_partner`, `lead` (the town, or both for a joint lead), `period_de`, "
+    "`period_partner`, `budget_de` and `budget_partner` (its sums, each in that language's "
+    "format; `budget` is `budget_de`).",
     "totals": "Money per currency (`totals.money.EUR.total`, `.by_status.secured`, `.by_source`, "
     "`.by_pillar.adaptation`, `.by_field['2']`, `.by_year['2026']`) and personnel "
     "(`totals.personnel['german.person_days']`, yearly figures apart: "
@@ -117,23 +119,25 @@ def build_context(
     title = writer.text(programme.title)
     subtitle = writer.text(programme.subtitle)
     measures = []
+    values = Values(programme)
     for m in programme.measures:
         t = writer.text(m.title)
-        tl = m.timeline
+        pillar = values.enum(m.pillar)
+        period = values.period(m) if m.timeline else Bi("", "")
+        budget = [values.money(x.amount, x.currency) for x in m.resources.money]
         measures.append(
             {
                 "code": m.code,
                 "title_de": t.de,
                 "title_partner": t.partner,
-                "pillar_de": enum_label(m.pillar, "de"),
-                "pillar_partner": enum_label(m.pillar, lang),
-                "lead": " / ".join(
-                    programme.partnership.municipality(side).name
-                    for side, _, _ in (m.lead.departments() if m.lead else [])
-                ),
-                "period_de": format_period(tl.start, tl.end, tl.ongoing, "de") if tl else "",
-                "period_partner": format_period(tl.start, tl.end, tl.ongoing, lang) if tl else "",
-                "budget": [format_money(x.amount, x.currency, "de") for x in m.resources.money],
+                "pillar_de": pillar.de,
+                "pillar_partner": pillar.partner,
+                "lead": values.lead_names(m) if m.lead else "",
+                "period_de": period.de,
+                "period_partner": period.partner,
+                "budget": [b.de for b in budget],
+                "budget_de": [b.de for b in budget],
+                "budget_partner": [b.partner for b in budget],
             }
         )
     return {
