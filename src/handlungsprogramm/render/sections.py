@@ -39,7 +39,6 @@ from handlungsprogramm.model import (
     ExchangeRate,
     FundingStatus,
     Indicator,
-    IndicatorValue,
     Measure,
     Money,
     Programme,
@@ -497,12 +496,7 @@ class Sections:
                 )
             )
 
-        def value(v: IndicatorValue) -> Bi:
-            return Bi(
-                f"{format_decimal(v.value, 'de')} ({v.year})",
-                f"{format_decimal(v.value, self.lang)} ({v.year})",
-            )
-
+        value = self.v.indicator_value
         base: Cell = value(ind.baseline) if ind.baseline is not None else ""
         targets: list[Bi] = [
             Bi(
