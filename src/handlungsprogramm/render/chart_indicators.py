@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from handlungsprogramm.model import Indicator, Side
+from handlungsprogramm.render.chart_draw import figure, text_lines
 from handlungsprogramm.render.chart_style import LABEL_PT as _SIZE
 from handlungsprogramm.render.chart_style import LINE_IN as _LINE_IN
 from handlungsprogramm.render.chart_style import NEUTRAL
@@ -42,12 +42,12 @@ _PLOT_IN = 0.7
 """Height of the plot area of a cell."""
 _ABOVE_IN = 0.22
 """Room above the plot for a value written over the highest point."""
-_HEAD = 1.25 + 0.35
+_HEAD = 1.5 + 0.35
 """Lines of a cell's head besides names and unit: the code line, a gap before the unit."""
 _BELOW_IN = 0.2
 """The years under the axis."""
 _ROW_GAP_IN = 0.14
-_LEGEND_IN = 0.5
+_LEGEND_IN = 0.55
 
 
 @dataclass(slots=True)
@@ -119,8 +119,7 @@ def indicator_figure(
         for row in rows
     ]  # fmt: skip
     height = sum(heights) + _ROW_GAP_IN * (len(rows) - 1) + _LEGEND_IN + 0.1
-    fig = Figure(figsize=(width_in, height))
-    FigureCanvasAgg(fig)
+    fig = figure(width_in, height)
     # One axes for the whole grid, in inches (x right, y down): the small multiples are
     # a few lines and texts each, and a matplotlib Axes per cell (ticks, spines, its own
     # layout pass) cost more than everything drawn in it.
@@ -165,13 +164,12 @@ def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell, texts: tuple[list[str], 
     change = None if unit.strip() == "%" else numbers.change(ind.baseline.value, ind.target.value)
     if change:
         text(left + width, top, change, fontsize=7, fontweight="bold", va="top", ha="right")
-    text(left, top + _LINE_IN * 1.25, "\n".join(header), fontsize=_SIZE, va="top",
-         linespacing=1.0)  # fmt: skip
+    text_lines(ax, (left, top + _LINE_IN * 1.5), header, transform=ax.transData)
     plot_top = top + _LINE_IN * (_HEAD + lines) + _ABOVE_IN
     plot_bottom = plot_top + _PLOT_IN
     # the unit stands at the head of the scale, as an axis title
-    text(left + 0.09, plot_top - _ABOVE_IN, "\n".join(unit_lines), fontsize=_SIZE, va="bottom",
-         linespacing=1.0)  # fmt: skip
+    text_lines(ax, (left + 0.09, plot_top - _ABOVE_IN), unit_lines, transform=ax.transData,
+               anchor="bottom")  # fmt: skip
     x0, x1 = left + 0.22, left + width - 0.2  # room for "0" left and a value right
     values = [float(value) for _, value, _ in points]
     low, high = min(0.0, *values), max(0.0, *values)
@@ -217,9 +215,9 @@ def _legend(fig: Figure, cells: Sequence[IndicatorCell], lang: str,
             handles.append(
                 Line2D([], [], color=side_colours[side], linewidth=2, label=drawable(towns[side]))
             )
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.23 / fig.get_figheight()),
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.27 / fig.get_figheight()),
                ncol=len(handles), frameon=False, fontsize=_SIZE, handlelength=1.5,
                columnspacing=1.2)  # fmt: skip
-    note = both_label("chart.indicator_note", lang)
-    fig.text(0.5, 0.04 / fig.get_figheight(), "\n".join(dict.fromkeys(note)), fontsize=_SIZE,
-             ha="center", va="bottom", linespacing=1.0)  # fmt: skip
+    note = list(dict.fromkeys(both_label("chart.indicator_note", lang)))
+    text_lines(fig, (0.5, 0.03 / fig.get_figheight()), note, transform=fig.transFigure,
+               anchor="bottom", ha="center")  # fmt: skip

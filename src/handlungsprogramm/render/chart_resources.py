@@ -12,14 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from handlungsprogramm.i18n.labels import enum_label, personnel_key
 from handlungsprogramm.model import FundingStatus, PersonnelUnit, Pillar, Programme, Side
+from handlungsprogramm.render.chart_draw import figure, row_labels, text_lines, width_in
 from handlungsprogramm.render.chart_style import (
     BAR_IN,
     LABEL_PT,
@@ -32,7 +34,7 @@ from handlungsprogramm.render.chart_style import (
 from handlungsprogramm.render.chart_text import ChartNumbers, both_label, joined, plain, wrap
 from handlungsprogramm.totals import PersonnelKey, Totals
 
-__all__ = ["figure", "label_width_in", "money_figure", "personnel_figure"]
+__all__ = ["money_figure", "personnel_figure", "status_colour"]
 
 _WRAP = 36
 """Characters a line of a name beside a bar (about 1.9 in at 6.5 pt)."""
@@ -48,30 +50,16 @@ Segment = tuple[float, dict[str, Any]]
 """A piece of a stacked bar: its length and how it is drawn."""
 
 
-def figure(width_in: float, height_in: float) -> Figure:
-    """A figure drawn by Agg, without pyplot (no figure manager, nothing to close)."""
-    fig = Figure(figsize=(width_in, height_in))
-    FigureCanvasAgg(fig)
-    return fig
+def _rows_in(names: Sequence[Sequence[str]]) -> list[float]:
+    return [max(BAR_IN, len(lines) * LINE_IN) + _ROW_GAP_IN for lines in names]
 
 
-def label_width_in(fig: Figure, ax: Any) -> float:
-    """Width in inches of the axes' widest y label (measured once, cached for drawing)."""
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    widths = (t.get_window_extent(renderer).width for t in ax.get_yticklabels())
-    return max(widths, default=0.0) / fig.dpi
-
-
-def _rows_in(lines: Sequence[int]) -> list[float]:
-    return [max(BAR_IN, n * LINE_IN) + _ROW_GAP_IN for n in lines]
-
-
-def _bars(ax: Axes, names: Sequence[str], bars: Sequence[Sequence[Segment]],
-          value: Callable[[float], str]) -> None:  # fmt: skip
-    """Horizontal stacked bars in rows as tall as their names, each with its total."""
-    heights = _rows_in([name.count("\n") + 1 for name in names])
+def _bars(ax: Axes, names: Sequence[Sequence[str]], bars: Sequence[Sequence[Segment]],
+          value: Callable[[float], str]) -> list[Text]:  # fmt: skip
+    """Horizontal stacked bars in rows as tall as their names, each with its total; the
+    names' texts."""
     centres, top = [], 0.0
-    for height in heights:
+    for height in _rows_in(names):
         centres.append(top + height / 2)
         top += height
     longest = 0.0
@@ -82,19 +70,20 @@ def _bars(ax: Axes, names: Sequence[str], bars: Sequence[Sequence[Segment]],
             left += length
         longest = max(longest, left)
         ax.text(left, centre, f" {value(left)}", va="center", fontsize=LABEL_PT)
-    ax.set_yticks(centres, names, fontsize=LABEL_PT, linespacing=1.0)
     ax.set_ylim(top, 0)
     ax.set_xlim(0, longest * _ROOM or 1)
     ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
     ax.set_axisbelow(True)
     ax.tick_params(labelsize=LABEL_PT)
+    return row_labels(ax, centres, names)
 
 
 def status_colour(colour: str, status: FundingStatus) -> tuple[float, float, float]:
     """``colour`` as lighter for a less certain status: mixed with white, not see-through
     (a translucent bar shows the grid lines behind it)."""
     share = STATUS_STYLE[status][0]
-    return tuple(share * c + (1 - share) for c in to_rgb(colour))  # type: ignore[return-value]
+    r, g, b = (share * c + (1 - share) for c in to_rgb(colour))
+    return r, g, b
 
 
 def _stack(amounts: dict[FundingStatus, Decimal], colour: str) -> list[Segment]:
@@ -111,13 +100,10 @@ def _on_scale(numbers: ChartNumbers, scale: tuple[float, str]) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: numbers.compact(value, scale))
 
 
-def _height(names: Sequence[str]) -> float:
-    return sum(_rows_in([name.count("\n") + 1 for name in names]))
-
-
 def money_figure(programme: Programme, currency: str, totals: Totals, numbers: ChartNumbers,
-                 width_in: float) -> Figure:  # fmt: skip
-    """By field of action (grey) and by pillar (pillar colours), stacked by funding status."""
+                 width: float) -> tuple[Figure, int]:  # fmt: skip
+    """By field of action (grey) and by pillar (pillar colours), stacked by funding status;
+    the figure and its number of fields."""
     lang = programme.partner_language
     t = totals.money[currency]
     fields = [f for f in programme.fields_of_action if f.code in t.by_field]
@@ -131,31 +117,32 @@ def money_figure(programme: Programme, currency: str, totals: Totals, numbers: C
                 cell = by_pillar.setdefault(m.pillar, {})
                 cell[item.status] = cell.get(item.status, Decimal(0)) + item.amount
     names = [
-        "\n".join(wrap(f"{f.code} {f.title.get('de')}", _WRAP)
-                  + wrap(f.title.get(lang), _WRAP)) for f in fields
-    ] + (["–"] if "" in t.by_field else [])  # fmt: skip
+        wrap(f"{f.code} {f.title.get('de')}", _WRAP) + wrap(f.title.get(lang), _WRAP)
+        for f in fields
+    ] + ([["–"]] if "" in t.by_field else [])  # fmt: skip
     keys = [f.code for f in fields] + ([""] if "" in t.by_field else [])
     pillars = [p for p in Pillar if p in t.by_pillar]
     pillar_names = [
-        "\n".join(dict.fromkeys(wrap(plain(enum_label(p, "de")), _WRAP)
-                                + wrap(plain(enum_label(p, lang)), _WRAP))) for p in pillars
+        list(dict.fromkeys(wrap(plain(enum_label(p, "de")), _WRAP)
+                           + wrap(plain(enum_label(p, lang)), _WRAP))) for p in pillars
     ]  # fmt: skip
-    panels = [_height(names), _height(pillar_names)]
+    panels = [sum(_rows_in(names)), sum(_rows_in(pillar_names))]
     height = 0.08 + sum(_TITLE_IN + panel + _AXIS_IN for panel in panels) + 0.12 + 0.3
-    fig = figure(width_in, height)
+    fig = figure(width, height)
     titles = ("resources.by_field_of_action", "resources.by_pillar")
     axes = [fig.add_axes((0, 0, 1, 1)) for _ in panels]
-    _bars(axes[0], names, [_stack(by_field.get(k, {}), NEUTRAL) for k in keys], numbers.compact)
-    _bars(axes[1], pillar_names, [_stack(by_pillar[p], PILLAR_COLOURS[p]) for p in pillars],
-          numbers.compact)  # fmt: skip
-    left = _LEFT_IN + max(label_width_in(fig, ax) for ax in axes) + 0.1
+    labels = _bars(axes[0], names, [_stack(by_field.get(k, {}), NEUTRAL) for k in keys],
+                   numbers.compact)  # fmt: skip
+    labels += _bars(axes[1], pillar_names,
+                    [_stack(by_pillar[p], PILLAR_COLOURS[p]) for p in pillars], numbers.compact)  # fmt: skip
+    left = _LEFT_IN + width_in(fig, labels) + 0.12
     top = 0.08
     for ax, panel, key in zip(axes, panels, titles, strict=True):
-        fig.text(_LEFT_IN / width_in, 1 - top / height, joined(both_label(key, lang)),
+        fig.text(_LEFT_IN / width, 1 - top / height, joined(both_label(key, lang)),
                  fontsize=8, va="top")  # fmt: skip
         top += _TITLE_IN + panel
-        ax.set_position((left / width_in, 1 - top / height,
-                         (width_in - left - _RIGHT_IN) / width_in, panel / height))  # fmt: skip
+        ax.set_position((left / width, 1 - top / height,
+                         (width - left - _RIGHT_IN) / width, panel / height))  # fmt: skip
         ax.xaxis.set_major_formatter(_on_scale(numbers, numbers.scale(ax.get_xlim()[1] / _ROOM)))
         ax.set_xlabel(currency, fontsize=LABEL_PT, labelpad=2)
         top += _AXIS_IN + 0.12
@@ -167,42 +154,47 @@ def money_figure(programme: Programme, currency: str, totals: Totals, numbers: C
     ]  # fmt: skip
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02 / height), ncol=3,
                frameon=False, fontsize=7)  # fmt: skip
-    return fig
+    return fig, len(names)
 
 
 def personnel_figure(programme: Programme, totals: Totals, units: Sequence[PersonnelUnit],
-                     numbers: ChartNumbers, width_in: float, *, per_year: bool) -> Figure:  # fmt: skip
+                     numbers: ChartNumbers, width: float, *, per_year: bool) -> Figure:  # fmt: skip
     """A panel per unit side by side, a bar per municipality in its colour, named by town."""
     lang = programme.partner_language
     sides = list(Side)
     names = []
     for side in sides:
         municipality = programme.partnership.municipality(side)
-        names.append("\n".join(wrap(municipality.town or municipality.name, 24)))
-    rows = _height(names)
+        names.append(wrap(municipality.town or municipality.name, 24))
+    rows = sum(_rows_in(names))
     titles = []
     for unit in units:
         de, partner = both_label(personnel_key(unit), lang)
-        titles.append("\n".join(dict.fromkeys(wrap(de, 30) + wrap(partner, 30))))
-    title_in = max(t.count("\n") + 1 for t in titles) * 7 * 1.362 / 72 + 0.1
+        titles.append(list(dict.fromkeys(wrap(de, 30) + wrap(partner, 30))))
+    title_in = max(len(t) for t in titles) * LINE_IN * 7 / LABEL_PT + 0.12
     height = 0.05 + title_in + rows + 0.32
-    fig = figure(width_in, height)
+    fig = figure(width, height)
     axes = [fig.add_axes((0, 0, 1, 1)) for _ in units]
-    for ax, unit, title in zip(axes, units, titles, strict=True):
+    labels: list[Text] = []
+    for index, (ax, unit, title) in enumerate(zip(axes, units, titles, strict=True)):
         values = [
             float(totals.personnel.get(PersonnelKey(side, unit, per_year), Decimal(0)))
             for side in sides
         ]
         bars = [[(v, {"color": SIDE_COLOURS[s]})] for v, s in zip(values, sides, strict=True)]
-        _bars(ax, names, bars, numbers.number)
-        ax.xaxis.set_major_formatter(lambda value, _pos: numbers.number(value))
-        ax.set_title(title, fontsize=7, loc="left", linespacing=1.0, pad=4)
-    left = _LEFT_IN + label_width_in(fig, axes[0]) + 0.1
+        shown = _bars(ax, names, bars, numbers.number)
+        if index == 0:
+            labels = shown
+        else:  # the towns once, left of the first panel
+            for text in shown:
+                text.remove()
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: numbers.number(value)))
+        above = ax.transAxes + ScaledTranslation(0, 0.06, fig.dpi_scale_trans)
+        text_lines(ax, (0, 1), title, transform=above, anchor="bottom", size=7)
+    left = _LEFT_IN + width_in(fig, labels) + 0.12
     gap = 0.35
-    span = (width_in - left - _RIGHT_IN - gap * (len(axes) - 1)) / len(axes)
+    span = (width - left - _RIGHT_IN - gap * (len(axes) - 1)) / len(axes)
     for index, ax in enumerate(axes):
-        if index:
-            ax.tick_params(labelleft=False)
         box = (left + index * (span + gap), 0.32, span, rows)
-        ax.set_position((box[0] / width_in, box[1] / height, box[2] / width_in, box[3] / height))
+        ax.set_position((box[0] / width, box[1] / height, box[2] / width, box[3] / height))
     return fig

@@ -16,10 +16,13 @@ from handlungsprogramm.model import FundingStatus, Pillar, Side
 
 __all__ = [
     "BAR_IN",
+    "DPI",
+    "LABEL_PT",
     "LINE_IN",
     "MAX_HEIGHT_IN",
     "NEUTRAL",
     "PILLAR_COLOURS",
+    "PITCH",
     "RC",
     "SIDE_COLOURS",
     "STATUS_STYLE",
@@ -49,8 +52,10 @@ MAX_HEIGHT_IN = 9.0
 of the standard template, so a chart is never parted from its caption."""
 LABEL_PT = 6.5
 """Names beside bars, in the time plan and in indicator cells."""
-LINE_IN = LABEL_PT * 1.362 / 72
-"""One line of a label (Noto Sans' line height, line spacing 1)."""
+PITCH = LABEL_PT * 1.2 / 72
+"""From one baseline of a label to the next, in inches (1.2 times the type size)."""
+LINE_IN = PITCH
+"""The height one line of a label adds."""
 BAR_IN = 0.2
 """Thickness of a bar."""
 DPI = 300

@@ -23,6 +23,7 @@ Amounts in a text of one language (the alt text) follow that language. Pictures 
 
 from __future__ import annotations
 
+import gc
 import io
 import threading
 from collections.abc import Iterator
@@ -42,11 +43,11 @@ from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import Measure, PersonnelUnit, Pillar, Programme, YearMonth
 from handlungsprogramm.render import chart_resources
+from handlungsprogramm.render.chart_draw import figure, row_labels, width_in
 from handlungsprogramm.render.chart_indicators import COLUMNS, IndicatorCell, indicator_figure
 from handlungsprogramm.render.chart_png import palette_png as _palette_png
 from handlungsprogramm.render.chart_style import (
     BAR_IN,
-    LABEL_PT,
     LINE_IN,
     MAX_HEIGHT_IN,
     PILLAR_COLOURS,
@@ -82,7 +83,7 @@ TIMELINE_WRAP = 64
 """Characters a line of a measure's title in the time plan (about 3.2 in at 6.5 pt)."""
 TIMELINE_FRAME_IN = 1.0
 """Axis, legend and margins of the time plan."""
-_ROW_GAP_IN = (0.05, 0.12)
+_ROW_GAP_IN = (0.05, 0.1)
 """Space between two measures of the time plan: at least, and at most."""
 _TIMELINE_BOTTOM_IN = 0.78
 """Below the bars: the year ticks and the two-row legend."""
@@ -108,6 +109,9 @@ def _save(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
     if svg_too:
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     png = _palette_png(fig.canvas.buffer_rgba(), fig.dpi)  # type: ignore[attr-defined]
+    # Figures are webs of cycles (their texts keep the renderer, and with it the 20 MB
+    # picture at 300 ppi): collecting here frees the last one at once, not figures later.
+    gc.collect()
     return png, svg.getvalue()
 
 
@@ -164,20 +168,20 @@ def _ordered(programme: Programme) -> list[Measure]:
     )
 
 
-def _timeline_label(measure: Measure, lang: str) -> str:
+def _timeline_label(measure: Measure, lang: str) -> list[str]:
     lines = wrap(f"{measure.code}  {measure.title.get('de')}", TIMELINE_WRAP)
     if measure.title.get(lang) != measure.title.get("de"):
         lines += wrap(measure.title.get(lang), TIMELINE_WRAP)
-    return "\n".join(lines)
+    return lines
 
 
-def _timeline_chunks(measures: list[Measure], labels: list[str]) -> list[range]:
+def _timeline_chunks(measures: list[Measure], labels: list[list[str]]) -> list[range]:
     """Measures in images: at most 25 each, and no more than fit the tallest image
     with the least space between rows (a title of four lines needs more room)."""
     room = MAX_HEIGHT_IN - TIMELINE_FRAME_IN
     chunks, start, used = [], 0, 0.0
-    for index, text in enumerate(labels):
-        need = (text.count("\n") + 1) * LINE_IN + _ROW_GAP_IN[0]
+    for index, lines in enumerate(labels):
+        need = max(len(lines), 2) * LINE_IN + _ROW_GAP_IN[0]
         if index > start and (index - start == MEASURES_PER_TIMELINE or used + need > room):
             chunks.append(range(start, index))
             start, used = index, 0.0
@@ -194,12 +198,12 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
     chunks = _timeline_chunks(measures, labels)
     start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
     for number, chunk in enumerate(chunks, start=1):
-        lines = [max(labels[i].count("\n") + 1, 2) * LINE_IN for i in chunk]
+        lines = [max(len(labels[i]), 2) * LINE_IN for i in chunk]
         spare = (MAX_HEIGHT_IN - TIMELINE_FRAME_IN - sum(lines)) / len(chunk)
         gap = min(_ROW_GAP_IN[1], max(_ROW_GAP_IN[0], spare))
         rows = [line + gap for line in lines]
         height = TIMELINE_FRAME_IN + sum(rows)
-        fig = chart_resources.figure(WIDTH_IN, height)
+        fig = figure(WIDTH_IN, height)
         ax = fig.add_axes((0, 0, 1, 1))
         ax.axvspan(start, end, color="#EEF2F0", zorder=0)
         centres, top, previous_field = [], 0.0, None
@@ -221,12 +225,12 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
             if not tl.end:  # ongoing: an arrow beyond the period's end
                 ax.annotate("", xy=(right + 0.25, centre), xytext=(right, centre),
                             arrowprops={"arrowstyle": "->", "color": "#333333"}, zorder=3)  # fmt: skip
-        ax.set_yticks(centres, [labels[i] for i in chunk], fontsize=LABEL_PT, linespacing=1.0)
+        names = row_labels(ax, centres, [labels[i] for i in chunk])
         ax.set_ylim(top, 0)
         # Fixed margins instead of constrained layout: only the label column is
         # measured (the text metrics are cached for drawing), which saves a whole
         # layout pass per image — the time plan of a large programme has dozens.
-        left = chart_resources.label_width_in(fig, ax) + 0.15  # + tick and padding
+        left = width_in(fig, names) + 0.15  # + tick and padding
         left = min(left, 0.5 * WIDTH_IN)
         ax.set_position((left / WIDTH_IN, _TIMELINE_BOTTOM_IN / height,
                          (WIDTH_IN - left - 0.15) / WIDTH_IN, top / height))  # fmt: skip
@@ -271,8 +275,7 @@ def _money(
 ) -> Iterator[Chart]:
     lang = programme.partner_language
     for currency, t in totals.money.items():
-        fig = chart_resources.money_figure(programme, currency, totals, numbers, WIDTH_IN)
-        fields = len(fig.axes[0].get_yticks())
+        fig, fields = chart_resources.money_figure(programme, currency, totals, numbers, WIDTH_IN)
         png, svg = _save(fig, svg_too)
         title = both_label("chart.money", lang, currency=currency)
         alt = (
