@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import gc
 import io
+import itertools
 import re
 import struct
 import subprocess
@@ -32,7 +33,7 @@ from handlungsprogramm.model import FundingStatus, Pillar, Programme
 from handlungsprogramm.render import charts
 from handlungsprogramm.render.chart_png import palette_png
 from handlungsprogramm.render.chart_resources import status_colour
-from handlungsprogramm.render.chart_style import NEUTRAL
+from handlungsprogramm.render.chart_style import DPI, LINE_IN, NEUTRAL
 from handlungsprogramm.render.chart_text import ChartNumbers
 from handlungsprogramm.render.charts import MAX_HEIGHT_IN, MEASURES_PER_TIMELINE, build_charts
 from handlungsprogramm.render.docx import render_docx
@@ -555,3 +556,71 @@ def test_collector_state_is_left_as_the_host_had_it() -> None:
     worker.join()
     assert states == [True]
     assert gc.isenabled()
+
+
+def test_label_lines_have_one_pitch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines of a name stand on baselines equally far apart, also where a line has
+    a tall letter ("Ü", "É"): matplotlib's own multi-line text spread those apart."""
+    data = complete_data()
+    data["measures"][0]["title"] = {
+        "de": "Überprüfung der Trinkwasserbrunnen in allen Ortsteilen der Gemeinde Pfinztal",
+        "fr": "Étude des puits d'eau potable dans tous les quartiers de la commune de Kidira",
+    }
+    baselines: list[list[float]] = []
+    save = charts._save
+
+    def capture(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
+        fig.canvas.draw()
+        ys = [
+            t.get_transform().transform(t.get_position())[1]
+            for t in fig.axes[0].texts
+            if t.get_text().strip()
+        ]
+        baselines.append(ys)
+        return save(fig, svg_too)
+
+    monkeypatch.setattr(charts, "_save", capture)
+    build_charts(from_data(data), svg=False)
+    lines = baselines[0][:4]  # M-01: two lines German, two French
+    steps = {round(a - b, 3) for a, b in itertools.pairwise(lines)}
+    assert len(steps) == 1
+    assert steps.pop() == pytest.approx(LINE_IN * DPI, abs=0.01)
+
+
+def test_personnel_named_by_town_and_not_squashed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Marburg–Sucre: the panels share the width of the picture, the bars are named by
+    town (not "Gobierno Autónomo Municipal de Sucre" taking half the width)."""
+    widths: list[list[float]] = []
+    save = charts._save
+
+    def capture(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
+        widths.append([ax.get_position().width * fig.get_figwidth() for ax in fig.axes])
+        return save(fig, svg_too)
+
+    monkeypatch.setattr(charts, "_save", capture)
+    programme = load(ROOT / "examples" / "marburg-sucre" / "programme.yaml")
+    names = [c.name for c in build_charts(programme, svg=False)]
+    panels = widths[names.index("personnel")]
+    assert len(panels) == 2
+    assert min(panels) > 2.0  # inches, of 6.5
+    assert max(panels) - min(panels) < 0.01
+    texts = _drawn_texts(programme, monkeypatch)["personnel"]
+    assert {"Marburg", "Sucre"} <= set(texts)
+
+
+def test_long_titles_take_more_timeline_pictures() -> None:
+    """Titles of four lines need taller rows: a timeline image then holds fewer than 25
+    measures, and is still short enough for its caption."""
+    data = many_measures(40)
+    for number, measure in enumerate(data["measures"]):
+        measure["title"] = {
+            "de": f"Maßnahme {number}: Gemeinsame Wiederaufforstung von Mangroven und Küstenschutz in beiden Gemeinden",
+            "fr": f"Mesure {number} : reboisement commun des mangroves et protection du littoral dans les deux communes",
+        }
+    timelines = [
+        c for c in build_charts(from_data(data), svg=False) if c.name.startswith("timeline-")
+    ]
+    assert len(timelines) > -(-40 // MEASURES_PER_TIMELINE)  # more than 25 a picture would need
+    assert sum(c.count for c in timelines) == 40
+    assert all(c.count <= MEASURES_PER_TIMELINE for c in timelines)
+    assert all(_png_height_in(c.png) <= MAX_HEIGHT_IN + 0.01 for c in timelines)

@@ -2,12 +2,12 @@
 
 Every cell has a scale of its own that starts at 0. The height a line rises or falls is
 then its share of the value: a fall of 1.5 % is nearly flat, one of 34 % drops by a
-third, and the relative change ("–34 %") is written above the cell. A scale shared by all
-cells (relative to the baseline) was the alternative, but most indicators of new things
-(trees planted, wells built) start at 0, where a relative scale has no meaning. Values
-carry their numbers and the unit stands in both languages under the name; the change
-is left out for units in percent (a change of a share would be percentage points) and
-for a baseline of 0.
+third, and the relative change ("–34 %") stands in the cell's top corner. A scale shared
+by all cells (relative to the baseline) was the alternative, but most indicators of new
+things (trees planted, wells built) start at 0, where a relative scale has no meaning.
+Each value carries its number, interim targets are hollow points, and the unit stands
+in both languages at the head of the scale; the change is left out for units in
+percent (a change of a share would be percentage points) and for a baseline of 0.
 
 Colour says where an indicator is measured, as everywhere in the document: the
 municipalities' colours for an indicator of one town (its name beside the code), grey
@@ -19,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.textpath import text_to_path
 
 from handlungsprogramm.model import Indicator, Side
 from handlungsprogramm.render.chart_draw import figure, text_lines
@@ -37,13 +40,17 @@ __all__ = ["COLUMNS", "IndicatorCell", "indicator_figure"]
 COLUMNS = 3
 """Cells side by side: room for names of about 40 characters a line."""
 _WRAP = 40
+_TITLE_WRAP = 26
+"""Characters a line of the bold title, leaving room for the change beside it."""
+_TITLE_PT = 7
 _GAP_IN = 0.22
 _PLOT_IN = 0.7
 """Height of the plot area of a cell."""
 _ABOVE_IN = 0.22
 """Room above the plot for a value written over the highest point."""
-_HEAD = 1.5 + 0.35
-"""Lines of a cell's head besides names and unit: the code line, a gap before the unit."""
+_HEAD = 0.35 + 0.35
+"""Lines of a cell's head besides title, names and unit: gaps after the title and before
+the unit."""
 _BELOW_IN = 0.2
 """The years under the axis."""
 _ROW_GAP_IN = 0.14
@@ -82,6 +89,12 @@ class IndicatorCell:
     indicator: Indicator
 
 
+def _title(cell: IndicatorCell) -> list[str]:
+    """The code, and the town where the indicator is measured (wrapped: a long name of a
+    municipality would run into the next cell)."""
+    return [cell.code] if cell.town is None else wrap(f"{cell.code} · {cell.town}", _TITLE_WRAP)
+
+
 def _header(cell: IndicatorCell, lang: str) -> list[str]:
     ind = cell.indicator
     name_de, name_partner = ind.name.get("de"), ind.name.get(lang)
@@ -108,17 +121,25 @@ def indicator_figure(
     towns: Mapping[Side, str],
 ) -> Figure:
     """A grid of ``cells``, :data:`COLUMNS` a row, with a legend below."""
+    titles = [_title(cell) for cell in cells]
     headers = [_header(cell, lang) for cell in cells]
     units = [_unit(cell, lang) for cell in cells]
+    # the title's lines are a little taller (7 pt); in lines of 6.5 pt
+    lines_of = [
+        len(t) * _TITLE_PT / _SIZE + len(h) + len(u)
+        for t, h, u in zip(titles, headers, units, strict=True)
+    ]
     rows = [
         range(start, min(start + COLUMNS, len(cells))) for start in range(0, len(cells), COLUMNS)
     ]
     heights = [
-        _LINE_IN * (_HEAD + max(len(headers[i]) + len(units[i]) for i in row)) + _ABOVE_IN
+        _LINE_IN * (_HEAD + max(lines_of[i] for i in row)) + _ABOVE_IN
         + _PLOT_IN + _BELOW_IN
         for row in rows
     ]  # fmt: skip
-    height = sum(heights) + _ROW_GAP_IN * (len(rows) - 1) + _LEGEND_IN + 0.1
+    two_rows = _legend_too_wide(cells, lang, towns, width_in)
+    legend_in = _LEGEND_IN + (0.2 if two_rows else 0.0)
+    height = sum(heights) + _ROW_GAP_IN * (len(rows) - 1) + legend_in + 0.1
     fig = figure(width_in, height)
     # One axes for the whole grid, in inches (x right, y down): the small multiples are
     # a few lines and texts each, and a matplotlib Axes per cell (ticks, spines, its own
@@ -131,23 +152,23 @@ def indicator_figure(
     top = 0.05
     marks = _Marks()
     for row, row_height in zip(rows, heights, strict=True):
-        lines = max(len(headers[i]) + len(units[i]) for i in row)
+        lines = max(lines_of[i] for i in row)
         for col, index in enumerate(row):
             left = 0.05 + col * cell_in
-            _cell(ax, marks, cells[index], (headers[index], units[index]),
+            _cell(ax, marks, cells[index], (titles[index], headers[index], units[index]),
                   (left, top, cell_in - _GAP_IN), lines, numbers, side_colours)  # fmt: skip
         top += row_height + _ROW_GAP_IN
     marks.draw(ax)
-    _legend(fig, cells, lang, side_colours, towns)
+    _legend(fig, cells, lang, side_colours, towns, two_rows=two_rows)
     return fig
 
 
-def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell, texts: tuple[list[str], list[str]],
-          box: tuple[float, float, float], lines: int, numbers: ChartNumbers,
-          side_colours: Mapping[Side, str]) -> None:  # fmt: skip
+def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell,
+          texts: tuple[list[str], list[str], list[str]], box: tuple[float, float, float],
+          lines: float, numbers: ChartNumbers, side_colours: Mapping[Side, str]) -> None:  # fmt: skip
     """One cell: code, town and change; names; the unit over the scale; the values over
-    the years. ``lines`` is the most lines of names and unit in the cell's row."""
-    header, unit_lines = texts
+    the years. ``lines`` is the most lines of title, names and unit in the cell's row."""
+    title, header, unit_lines = texts
     left, top, width = box
     ind = cell.indicator
     assert ind.baseline is not None  # noqa: S101 - filtered before
@@ -157,20 +178,21 @@ def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell, texts: tuple[list[str], 
         + [(v.year, v.value, "interim") for v in ind.interim_targets]
     )  # fmt: skip
     colour = NEUTRAL if ind.municipality is None else side_colours[ind.municipality]
-    title = cell.code if cell.town is None else f"{cell.code} · {drawable(cell.town)}"
     text = ax.text
-    text(left, top, title, fontsize=7, fontweight="bold", va="top")
+    text_lines(ax, (left, top), title, transform=ax.transData, size=_TITLE_PT, fontweight="bold")
     unit = ind.unit if isinstance(ind.unit, str) else ind.unit.get("de")
     change = None if unit.strip() == "%" else numbers.change(ind.baseline.value, ind.target.value)
     if change:
-        text(left + width, top, change, fontsize=7, fontweight="bold", va="top", ha="right")
-    text_lines(ax, (left, top + _LINE_IN * 1.5), header, transform=ax.transData)
+        text_lines(ax, (left + width, top), [change], transform=ax.transData, size=_TITLE_PT,
+                   fontweight="bold", ha="right")  # fmt: skip
+    below_title = top + _LINE_IN * (len(title) * _TITLE_PT / _SIZE + 0.35)
+    text_lines(ax, (left, below_title), header, transform=ax.transData)
     plot_top = top + _LINE_IN * (_HEAD + lines) + _ABOVE_IN
     plot_bottom = plot_top + _PLOT_IN
     # the unit stands at the head of the scale, as an axis title
     text_lines(ax, (left + 0.09, plot_top - _ABOVE_IN), unit_lines, transform=ax.transData,
                anchor="bottom")  # fmt: skip
-    x0, x1 = left + 0.22, left + width - 0.2  # room for "0" left and a value right
+    x0, x1 = left + 0.32, left + width - 0.25  # room for "0" left and for values
     values = [float(value) for _, value, _ in points]
     low, high = min(0.0, *values), max(0.0, *values)
     span = (high - low) or 1.0
@@ -198,26 +220,54 @@ def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell, texts: tuple[list[str], 
         text(x, plot_bottom + 0.05, str(year), fontsize=6, ha="center", va="top")
 
 
+def _legend_labels(cells: Sequence[IndicatorCell], lang: str,
+                   towns: Mapping[Side, str]) -> tuple[list[tuple[str, str]], list[Side]]:  # fmt: skip
+    """The marks the legend explains (kind, label), and the sides whose colour it names."""
+    marks = [("o", joined(both_label("objective.baseline_value", lang)))]
+    if any(cell.indicator.interim_targets for cell in cells):
+        marks.append(("interim", joined(both_label("chart.interim_target", lang))))
+    marks.append(("D", joined(both_label("objective.target_value", lang))))
+    sides = [s for s in Side if any(cell.indicator.municipality is s for cell in cells)]
+    return marks, sides
+
+
+def _legend_too_wide(cells: Sequence[IndicatorCell], lang: str, towns: Mapping[Side, str],
+                     width: float) -> bool:  # fmt: skip
+    """Whether marks and towns would not fit one line (measured with the font itself: the
+    figure's height depends on it, so there is no figure to measure in yet)."""
+    marks, sides = _legend_labels(cells, lang, towns)
+    labels = [label for _, label in marks] + [drawable(towns[side]) for side in sides]
+    font = FontProperties(size=_SIZE)
+    texts = sum(text_to_path.get_text_width_height_descent(t, font, False)[0] for t in labels)
+    # each entry: its handle (1.5 em), the gap to its text (0.8 em), to the next (1.2 em)
+    return texts + 3.5 * _SIZE * len(labels) > 0.97 * width * 72
+
+
 def _legend(fig: Figure, cells: Sequence[IndicatorCell], lang: str,
-            side_colours: Mapping[Side, str], towns: Mapping[Side, str]) -> None:  # fmt: skip
+            side_colours: Mapping[Side, str], towns: Mapping[Side, str], *,
+            two_rows: bool) -> None:  # fmt: skip
     """What the marks and colours mean, and how the scales are read."""
+    kinds, sides = _legend_labels(cells, lang, towns)
     marker = {"linestyle": "none", "color": NEUTRAL, "markersize": 5}
-    handles = [
-        Line2D([], [], marker="o", label=joined(both_label("objective.baseline_value", lang)),
-               **marker),  # type: ignore[arg-type]
-        Line2D([], [], marker="o", markerfacecolor="white",
-               label=joined(both_label("chart.interim_target", lang)), **marker),  # type: ignore[arg-type]
-        Line2D([], [], marker="D", label=joined(both_label("objective.target_value", lang)),
-               **marker),  # type: ignore[arg-type]
+    marks = [
+        Line2D([], [], marker="o" if kind == "interim" else kind, label=label,
+               markerfacecolor="white" if kind == "interim" else NEUTRAL, **marker)  # type: ignore[arg-type]
+        for kind, label in kinds
     ]  # fmt: skip
-    for side in Side:
-        if any(cell.indicator.municipality is side for cell in cells):
-            handles.append(
-                Line2D([], [], color=side_colours[side], linewidth=2, label=drawable(towns[side]))
-            )
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.27 / fig.get_figheight()),
-               ncol=len(handles), frameon=False, fontsize=_SIZE, handlelength=1.5,
-               columnspacing=1.2)  # fmt: skip
+    towns_shown = [
+        Line2D([], [], color=side_colours[side], linewidth=2, label=drawable(towns[side]))
+        for side in sides
+    ]
+    style: dict[str, Any] = {"loc": "lower center", "frameon": False, "fontsize": _SIZE,
+                             "handlelength": 1.5, "columnspacing": 1.2}  # fmt: skip
+    bottom = 0.27 / fig.get_figheight()
+    if two_rows:  # the towns in a line of their own, under the marks
+        fig.legend(handles=towns_shown, ncol=len(towns_shown), bbox_to_anchor=(0.5, bottom),
+                   **style)  # fmt: skip
+        bottom += 0.2 / fig.get_figheight()
+        towns_shown = []
+    fig.legend(handles=marks + towns_shown, ncol=len(marks) + len(towns_shown),
+               bbox_to_anchor=(0.5, bottom), **style)  # fmt: skip
     note = list(dict.fromkeys(both_label("chart.indicator_note", lang)))
     text_lines(fig, (0.5, 0.03 / fig.get_figheight()), note, transform=fig.transFigure,
                anchor="bottom", ha="center")  # fmt: skip

@@ -32,9 +32,8 @@ from itertools import chain
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display; must precede pyplot
+matplotlib.use("Agg")  # no display, should anyone import pyplot; charts do not need it
 
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
@@ -145,11 +144,11 @@ def build_charts(
     sums = totals if totals is not None else compute_totals(programme)
     numbers = ChartNumbers(programme.partner_language)
     rc = {**RC, "font.family": list(families_for(_texts(programme)))}
-    # pyplot's rcParams are process-wide: charts drawn from two threads at once came
+    # matplotlib's rcParams are process-wide: charts drawn from two threads at once came
     # out mixed. Threads take turns here (drawing holds the GIL anyway). Figures are
     # cyclic: with the collector paused (as during rendering) each finished figure
     # would stay in memory until the render ends.
-    with _DRAWING, running_gc(), plt.rc_context(rc):
+    with _DRAWING, running_gc(), matplotlib.rc_context(rc):
         return list(
             chain(
                 _timelines(programme, svg),
