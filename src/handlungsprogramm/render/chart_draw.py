@@ -9,19 +9,25 @@ artists) or matplotlib's own multi-line layout.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from matplotlib.textpath import text_to_path
 from matplotlib.transforms import ScaledTranslation, Transform
 
 from handlungsprogramm.render.chart_style import LABEL_PT, PITCH
 
-__all__ = ["figure", "row_labels", "text_lines", "width_in"]
+__all__ = ["Key", "figure", "legend", "legend_width", "row_labels", "text_lines", "width_in"]
 
 _CAP = 0.714
 """Height of a capital of Noto Sans, in em: what centres a block of lines by eye."""
@@ -92,3 +98,62 @@ def width_in(fig: Figure, texts: Sequence[Text]) -> float:
     """Width in inches of the widest of ``texts`` (measured once, cached for drawing)."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     return max((t.get_window_extent(renderer).width for t in texts), default=0.0) / fig.dpi
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One entry of a legend: a swatch (a patch, a marker or a line) and its label."""
+
+    label: str
+    kind: Literal["patch", "marker", "line"] = "patch"
+    style: Mapping[str, Any] = field(default_factory=dict)
+
+
+_KEY_IN = (0.25, 0.1)
+"""Width and height of a swatch."""
+_KEY_GAP_IN = (0.08, 0.2)
+"""From a swatch to its label, and from a label to the next swatch."""
+
+
+def _label_in(label: str, size: float) -> float:
+    """Width of ``label`` in inches, from the font itself (no figure needed)."""
+    font = FontProperties(size=size)
+    return float(text_to_path.get_text_width_height_descent(label, font, False)[0]) / 72
+
+
+def legend_width(labels: Sequence[str], size: float = 7) -> float:
+    """Width in inches of one row of keys with these labels."""
+    return sum(_KEY_IN[0] + _KEY_GAP_IN[0] + _label_in(label, size) for label in labels) + (
+        _KEY_GAP_IN[1] * (len(labels) - 1)
+    )
+
+
+def legend(fig: Figure, rows: Sequence[Sequence[Key]], *, bottom: float, size: float = 7,
+           pitch: float = 0.2) -> None:  # fmt: skip
+    """Keys in rows, centred, the lowest row's middle ``bottom`` inches above the figure's
+    foot, ``pitch`` inches from row to row; in rows of equal length the columns line up.
+
+    Drawn as plain patches and texts: matplotlib's legend builds a tree of boxes to lay
+    out a few entries, which took longer than everything in it.
+    """
+    widths = [[_label_in(key.label, size) for key in row] for row in rows]
+    aligned = len({len(row) for row in rows}) == 1
+    if aligned:  # one width a column, the widest of its labels
+        columns = [max(column) for column in zip(*widths, strict=True)]
+        widths = [columns for _ in rows]
+    inches = fig.dpi_scale_trans
+    for number, (row, sizes) in enumerate(zip(rows, widths, strict=True)):
+        middle = bottom + (len(rows) - 1 - number) * pitch
+        span = sum(_KEY_IN[0] + _KEY_GAP_IN[0] + w for w in sizes) + _KEY_GAP_IN[1] * (len(row) - 1)
+        x = (fig.get_figwidth() - span) / 2
+        for key, width in zip(row, sizes, strict=True):
+            left, low = x, middle - _KEY_IN[1] / 2
+            if key.kind == "patch":
+                swatch: Artist = Rectangle((left, low), *_KEY_IN, transform=inches, **key.style)
+            else:
+                xs = [left + _KEY_IN[0] / 2] if key.kind == "marker" else [left, left + _KEY_IN[0]]
+                swatch = Line2D(xs, [middle] * len(xs), transform=inches, **key.style)
+            fig.add_artist(swatch)
+            fig.text(left + _KEY_IN[0] + _KEY_GAP_IN[0], middle, key.label, transform=inches,
+                     va="center_baseline", fontsize=size)  # fmt: skip
+            x += _KEY_IN[0] + _KEY_GAP_IN[0] + width + _KEY_GAP_IN[1]

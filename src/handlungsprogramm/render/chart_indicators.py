@@ -19,17 +19,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import partial
 
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.lines import Line2D
-from matplotlib.textpath import text_to_path
 
 from handlungsprogramm.model import Indicator, Side
-from handlungsprogramm.render.chart_draw import figure, text_lines
+from handlungsprogramm.render.chart_draw import Key, figure, legend, legend_width, text_lines
 from handlungsprogramm.render.chart_style import LABEL_PT as _SIZE
 from handlungsprogramm.render.chart_style import LINE_IN as _LINE_IN
 from handlungsprogramm.render.chart_style import NEUTRAL
@@ -60,8 +57,10 @@ _LEGEND_IN = 0.55
 @dataclass(slots=True)
 class _Marks:
     """Lines and points of all cells, drawn together: a few artists for the whole grid
-    instead of a dozen per cell (creating and drawing each costs more than its pixels)."""
+    instead of a dozen per cell (creating and drawing each costs more than its pixels);
+    ``fig`` takes the cells' texts."""
 
+    fig: Figure
     axes: list[list[tuple[float, float]]] = field(default_factory=list)
     lines: list[list[tuple[float, float]]] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
@@ -150,7 +149,7 @@ def indicator_figure(
     ax.set_ylim(height, 0)
     cell_in = (width_in - 0.1) / COLUMNS
     top = 0.05
-    marks = _Marks()
+    marks = _Marks(fig)
     for row, row_height in zip(rows, heights, strict=True):
         lines = max(lines_of[i] for i in row)
         for col, index in enumerate(row):
@@ -178,19 +177,22 @@ def _cell(ax: Axes, marks: _Marks, cell: IndicatorCell,
         + [(v.year, v.value, "interim") for v in ind.interim_targets]
     )  # fmt: skip
     colour = NEUTRAL if ind.municipality is None else side_colours[ind.municipality]
-    text = ax.text
-    text_lines(ax, (left, top), title, transform=ax.transData, size=_TITLE_PT, fontweight="bold")
+    # texts of the figure, placed in the axes' inches: an axes clips each of its texts to
+    # itself, which cost more than drawing these few letters
+    fig = marks.fig
+    text = partial(fig.text, transform=ax.transData)
+    text_lines(fig, (left, top), title, transform=ax.transData, size=_TITLE_PT, fontweight="bold")
     unit = ind.unit if isinstance(ind.unit, str) else ind.unit.get("de")
     change = None if unit.strip() == "%" else numbers.change(ind.baseline.value, ind.target.value)
     if change:
-        text_lines(ax, (left + width, top), [change], transform=ax.transData, size=_TITLE_PT,
+        text_lines(fig, (left + width, top), [change], transform=ax.transData, size=_TITLE_PT,
                    fontweight="bold", ha="right")  # fmt: skip
     below_title = top + _LINE_IN * (len(title) * _TITLE_PT / _SIZE + 0.35)
-    text_lines(ax, (left, below_title), header, transform=ax.transData)
+    text_lines(fig, (left, below_title), header, transform=ax.transData)
     plot_top = top + _LINE_IN * (_HEAD + lines) + _ABOVE_IN
     plot_bottom = plot_top + _PLOT_IN
     # the unit stands at the head of the scale, as an axis title
-    text_lines(ax, (left + 0.09, plot_top - _ABOVE_IN), unit_lines, transform=ax.transData,
+    text_lines(fig, (left + 0.09, plot_top - _ABOVE_IN), unit_lines, transform=ax.transData,
                anchor="bottom")  # fmt: skip
     x0, x1 = left + 0.32, left + width - 0.25  # room for "0" left and for values
     values = [float(value) for _, value, _ in points]
@@ -237,10 +239,7 @@ def _legend_too_wide(cells: Sequence[IndicatorCell], lang: str, towns: Mapping[S
     figure's height depends on it, so there is no figure to measure in yet)."""
     marks, sides = _legend_labels(cells, lang, towns)
     labels = [label for _, label in marks] + [drawable(towns[side]) for side in sides]
-    font = FontProperties(size=_SIZE)
-    texts = sum(text_to_path.get_text_width_height_descent(t, font, False)[0] for t in labels)
-    # each entry: its handle (1.5 em), the gap to its text (0.8 em), to the next (1.2 em)
-    return texts + 3.5 * _SIZE * len(labels) > 0.97 * width * 72
+    return legend_width(labels, _SIZE) > 0.97 * width
 
 
 def _legend(fig: Figure, cells: Sequence[IndicatorCell], lang: str,
@@ -250,24 +249,16 @@ def _legend(fig: Figure, cells: Sequence[IndicatorCell], lang: str,
     kinds, sides = _legend_labels(cells, lang, towns)
     marker = {"linestyle": "none", "color": NEUTRAL, "markersize": 5}
     marks = [
-        Line2D([], [], marker="o" if kind == "interim" else kind, label=label,
-               markerfacecolor="white" if kind == "interim" else NEUTRAL, **marker)  # type: ignore[arg-type]
+        Key(label, "marker", {**marker, "marker": "o" if kind == "interim" else kind,
+                              "markerfacecolor": "white" if kind == "interim" else NEUTRAL})
         for kind, label in kinds
     ]  # fmt: skip
-    towns_shown = [
-        Line2D([], [], color=side_colours[side], linewidth=2, label=drawable(towns[side]))
+    colours = [
+        Key(drawable(towns[side]), "line", {"color": side_colours[side], "linewidth": 2})
         for side in sides
     ]
-    style: dict[str, Any] = {"loc": "lower center", "frameon": False, "fontsize": _SIZE,
-                             "handlelength": 1.5, "columnspacing": 1.2}  # fmt: skip
-    bottom = 0.27 / fig.get_figheight()
-    if two_rows:  # the towns in a line of their own, under the marks
-        fig.legend(handles=towns_shown, ncol=len(towns_shown), bbox_to_anchor=(0.5, bottom),
-                   **style)  # fmt: skip
-        bottom += 0.2 / fig.get_figheight()
-        towns_shown = []
-    fig.legend(handles=marks + towns_shown, ncol=len(marks) + len(towns_shown),
-               bbox_to_anchor=(0.5, bottom), **style)  # fmt: skip
+    rows = [marks, colours] if two_rows else [marks + colours]
+    legend(fig, rows, bottom=0.34, size=_SIZE)
     note = list(dict.fromkeys(both_label("chart.indicator_note", lang)))
     text_lines(fig, (0.5, 0.03 / fig.get_figheight()), note, transform=fig.transFigure,
                anchor="bottom", ha="center")  # fmt: skip

@@ -14,14 +14,20 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from handlungsprogramm.i18n.labels import enum_label, personnel_key
 from handlungsprogramm.model import FundingStatus, PersonnelUnit, Pillar, Programme, Side
-from handlungsprogramm.render.chart_draw import figure, row_labels, text_lines, width_in
+from handlungsprogramm.render.chart_draw import (
+    Key,
+    figure,
+    legend,
+    row_labels,
+    text_lines,
+    width_in,
+)
 from handlungsprogramm.render.chart_style import (
     BAR_IN,
     LABEL_PT,
@@ -146,14 +152,13 @@ def money_figure(programme: Programme, currency: str, totals: Totals, numbers: C
         ax.xaxis.set_major_formatter(_on_scale(numbers, numbers.scale(ax.get_xlim()[1] / _ROOM)))
         ax.set_xlabel(currency, fontsize=LABEL_PT, labelpad=2)
         top += _AXIS_IN + 0.12
-    handles = [
-        Patch(facecolor=status_colour(NEUTRAL, s), label=joined((plain(enum_label(s, "de")),
-                                                                plain(enum_label(s, lang)))),
-              hatch=STATUS_STYLE[s][1], edgecolor="white")
+    statuses = [
+        Key(joined((plain(enum_label(s, "de")), plain(enum_label(s, lang)))),
+            style={"facecolor": status_colour(NEUTRAL, s), "hatch": STATUS_STYLE[s][1],
+                   "edgecolor": "white", "linewidth": 0.5})
         for s in FundingStatus
     ]  # fmt: skip
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02 / height), ncol=3,
-               frameon=False, fontsize=7)  # fmt: skip
+    legend(fig, [statuses], bottom=0.15)
     return fig, len(names)
 
 

@@ -35,14 +35,14 @@ import matplotlib
 matplotlib.use("Agg")  # no display, should anyone import pyplot; charts do not need it
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Rectangle
 
 from handlungsprogramm._gc import running_gc
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import Measure, PersonnelUnit, Pillar, Programme, YearMonth
 from handlungsprogramm.render import chart_resources
-from handlungsprogramm.render.chart_draw import figure, row_labels, width_in
+from handlungsprogramm.render.chart_draw import Key, figure, legend, row_labels, width_in
 from handlungsprogramm.render.chart_indicators import COLUMNS, IndicatorCell, indicator_figure
 from handlungsprogramm.render.chart_png import palette_png as _palette_png
 from handlungsprogramm.render.chart_style import (
@@ -238,13 +238,13 @@ def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
         ax.set_xlim(start - 0.1, end + 0.6)
         ax.grid(axis="x", color="#D5DBE0", linewidth=0.5, zorder=1)
         ax.set_axisbelow(True)
-        handles = [
-            Patch(facecolor=PILLAR_COLOURS[p], label=joined(_enum_both(p, lang))) for p in Pillar
-        ]
-        handles.append(Patch(facecolor="white", edgecolor="#333333", hatch="///",
-                             label=joined(both_label("measure.ongoing", lang))))  # fmt: skip
-        fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=2,
-                   frameon=False, fontsize=7)  # fmt: skip
+        keys = {p: Key(joined(_enum_both(p, lang)), style={"facecolor": PILLAR_COLOURS[p]})
+                for p in Pillar}  # fmt: skip
+        ongoing = Key(joined(both_label("measure.ongoing", lang)),
+                      style={"facecolor": "white", "edgecolor": "#333333", "hatch": "///",
+                             "linewidth": 0.5})  # fmt: skip
+        legend(fig, [[keys[Pillar.MITIGATION], keys[Pillar.BOTH]],
+                     [keys[Pillar.ADAPTATION], ongoing]], bottom=0.12)  # fmt: skip
         bars = sum(
             1
             for patch in ax.patches
