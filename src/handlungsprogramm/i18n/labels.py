@@ -1979,6 +1979,35 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "mantener",
         "pt": "manter",
     },
+    # -- charts for both readers (issue 16) -----------------------------------------------
+    "chart.interim_target": {
+        "de": "Zwischenziel",
+        "en": "Interim target",
+        "fr": "Objectif intermédiaire",
+        "es": "Meta intermedia",
+        "pt": "Meta intermédia",
+    },
+    "chart.indicator_note": {
+        "de": "Jede Skala beginnt bei 0; ±\u202f% = Veränderung vom Ausgangs- zum Zielwert",
+        "en": "Each scale starts at 0; ±\u202f% = change from baseline to target value",
+        "fr": "Chaque échelle commence à 0\u202f; ±\u202f% = variation de la valeur de référence à la valeur cible",
+        "es": "Cada escala empieza en 0; ±\u202f% = variación de la línea de base a la meta",
+        "pt": "Cada escala começa em 0; ±\u202f% = variação da linha de base à meta",
+    },
+    "chart.indicators_scale_alt": {
+        "de": "Jede Skala beginnt bei 0; Zwischenziele sind als Punkte eingetragen, die Veränderung vom Ausgangs- zum Zielwert steht in Prozent über jeder Grafik.",
+        "en": "Each scale starts at 0; interim targets are shown as points, the change from baseline to target in per cent above each chart.",
+        "fr": "Chaque échelle commence à 0\u202f; les objectifs intermédiaires sont marqués par des points, la variation de la valeur de référence à la valeur cible figure en pourcentage au-dessus de chaque graphique.",
+        "es": "Cada escala empieza en 0; las metas intermedias se muestran como puntos y la variación de la línea de base a la meta, en porcentaje, sobre cada gráfico.",
+        "pt": "Cada escala começa em 0; as metas intermédias são mostradas como pontos e a variação da linha de base à meta, em percentagem, sobre cada gráfico.",
+    },
+    "chart.values_alt": {
+        "de": "Die Werte stehen an den Balken.",
+        "en": "Each bar carries its value.",
+        "fr": "Chaque barre porte sa valeur.",
+        "es": "Cada barra lleva su valor.",
+        "pt": "Cada barra indica o seu valor.",
+    },
 }
 """Key → language → text. Texts may contain ``str.format`` placeholders (``{page}``)."""
 
