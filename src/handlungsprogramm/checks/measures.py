@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from handlungsprogramm.checks.registry import Hit, Severity, rule
+from handlungsprogramm.checks.registry import Hit, Severity, plain_number, rule
 from handlungsprogramm.model import LeadSide, Measure, Money, Pillar, Programme, Side
 from handlungsprogramm.model.types import is_blank
+from handlungsprogramm.totals import funded
 
 
 @rule(
@@ -291,11 +292,6 @@ def lead_names_department(programme: Programme) -> Iterator[Hit]:
                 )
 
 
-def _plain(value: Decimal) -> str:
-    """A number as written without exponent: `4.5E+4` and `9E+1` read as 45000 and 90."""
-    return format(value.normalize(), "f")
-
-
 def _timeline_years(programme: Programme, measure: Measure) -> range | None:
     """The calendar years a measure runs in (an ongoing one's up to the period's end)."""
     tl = measure.timeline
@@ -338,7 +334,7 @@ def money_inside_timeline(programme: Programme) -> Iterator[Hit]:
                         (*path, "resources", "money", index, *below),
                         {
                             "code": measure.code,
-                            "amount": _plain(item.by_year.get(year, item.amount)),
+                            "amount": plain_number(item.by_year.get(year, item.amount)),
                             "currency": item.currency,
                             "year": year,
                             "first": years[0],
@@ -380,7 +376,7 @@ def cofinancing_adds_up(programme: Programme) -> Iterator[Hit]:
             if total != 100:
                 yield (
                     (*path, "resources", "money", index, "share"),
-                    {"code": measure.code, "id": grant.id, "total": _plain(total)},
+                    {"code": measure.code, "id": grant.id, "total": plain_number(total)},
                 )
 
 
@@ -430,17 +426,14 @@ def funding_within_cost(programme: Programme) -> Iterator[Hit]:
     """The funding gap is the cost minus the money; a negative gap is a typo."""
     for path, measure in programme.iter_measures():
         for index, cost in enumerate(measure.resources.total_cost):
-            funded = sum(
-                (m.amount for m in measure.resources.money if m.currency == cost.currency),
-                Decimal(0),
-            )
-            if funded > cost.amount:
+            covered = funded(measure, cost.currency)
+            if covered > cost.amount:
                 yield (
                     (*path, "resources", "total_cost", index, "amount"),
                     {
                         "code": measure.code,
-                        "funded": _plain(funded),
-                        "cost": _plain(cost.amount),
+                        "funded": plain_number(covered),
+                        "cost": plain_number(cost.amount),
                         "currency": cost.currency,
                     },
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from handlungsprogramm.checks.registry import Hit, Severity, rule
+from handlungsprogramm.checks.registry import Hit, Severity, plain_number, rule
 from handlungsprogramm.model import Direction, Programme
 
 
@@ -234,8 +234,8 @@ def target_follows_direction(programme: Programme) -> Iterator[Hit]:
                         "code": operational.code,
                         "direction": en,
                         "direction_de": de,
-                        "target": format(ind.target.value.normalize(), "f"),
-                        "baseline": format(ind.baseline.value.normalize(), "f"),
+                        "target": plain_number(ind.target.value),
+                        "baseline": plain_number(ind.baseline.value),
                     },
                 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -18,7 +19,17 @@ from handlungsprogramm.i18n.messages import LANGS, Lang
 from handlungsprogramm.location import Path, SourceLocation, format_path
 from handlungsprogramm.model import Programme
 
-__all__ = ["REGISTRY", "RETIRED", "Finding", "Hit", "Rule", "RuleFunc", "Severity", "rule"]
+__all__ = [
+    "REGISTRY",
+    "RETIRED",
+    "Finding",
+    "Hit",
+    "Rule",
+    "RuleFunc",
+    "Severity",
+    "plain_number",
+    "rule",
+]
 
 
 class Severity(StrEnum):
@@ -49,6 +60,11 @@ class Rule:
     def text(self, which: Bilingual, lang: Lang) -> str:
         """Pick the ``lang`` variant of one of this rule's texts."""
         return which[LANGS.index(lang)]
+
+
+def plain_number(value: Decimal) -> str:
+    """A number for a message as people write it: `4.5E+4` and `9E+1` read 45000 and 90."""
+    return format(value.normalize(), "f")
 
 
 REGISTRY: dict[str, Rule] = {}

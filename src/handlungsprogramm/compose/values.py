@@ -143,6 +143,14 @@ class Values:
         """ "1.250 (2019)" / "1,250 (2019)"."""
         return self.pair(lambda lang: f"{format_decimal(value.value, lang)} ({value.year})")
 
+    def interim_target(self, value: IndicatorValue) -> Bi:
+        """ "Zwischenziel 1.800 (2027)" / "interim target 1,800 (2027)"."""
+        return self.pair(
+            lambda lang: label(
+                "objective.interim", lang, value=format_decimal(value.value, lang), year=value.year
+            )
+        )
+
     # -- places and people -------------------------------------------------------------
 
     def town(self, side: Side) -> str:

@@ -34,7 +34,7 @@ from handlungsprogramm.i18n.formatting import (
     format_period,
     semicolon,
 )
-from handlungsprogramm.i18n.labels import enum_label, label, personnel_key
+from handlungsprogramm.i18n.labels import label, personnel_key
 from handlungsprogramm.model import (
     ExchangeRate,
     FundingStatus,
@@ -126,26 +126,9 @@ class Sections:
         block = Block.inside(self.tpl.docx)
         return block, block.document
 
-    def _money(self, amount: Decimal, currency: str) -> Bi:
-        return self.v.money(amount, currency)
-
-    def _fmt(self, key: str, **values: Callable[[str], object]) -> Bi:
-        """A label whose parameters are formatted per language (numbers, amounts)."""
-        return self.v.label_with(key, **values)
-
-    def _equivalent(self, amount: Decimal, currency: str) -> Bi | None:
-        return self.v.euro_equivalent(amount, currency)
-
-    def _amount(self, amount: Decimal, currency: str) -> Bi:
-        """An amount, followed by its EUR equivalent where the programme gives a rate."""
-        return self.v.amount(amount, currency)
-
     def _money_label(self, key: str, amount: Decimal, currency: str) -> Bi:
         """A label with an ``{amount}`` formatted per language."""
-        return self._fmt(key, amount=lambda lang: format_money(amount, currency, lang))
-
-    def _enum(self, member: object) -> Bi:
-        return Bi(enum_label(member, "de"), enum_label(member, self.lang))  # type: ignore[arg-type]
+        return self.v.label_with(key, amount=lambda lang: format_money(amount, currency, lang))
 
     def _country(self, code: str) -> Bi:
         de = Locale("de").territories.get(code, code)
@@ -193,16 +176,8 @@ class Sections:
                 )
             )
         if len(lines) > 1:
-            lines.append(self._enum(measure.lead.side))
+            lines.append(self.v.enum(measure.lead.side))
         return lines
-
-    def _lead_names(self, measure: Measure) -> str:
-        """The leading municipality's name, or both names for a joint lead."""
-        if measure.lead is None:
-            return "–"
-        return " / ".join(
-            self.p.partnership.municipality(side).name for side, _, _ in measure.lead.departments()
-        )
 
     def _charts(self, doc: DocxDocument, prefix: str) -> None:
         """Place every chart whose name starts with ``prefix``, with caption and alt text.
@@ -258,7 +233,7 @@ class Sections:
             set_style(first, S.COVER_MUNICIPALITY)
             first.add_run(municipality.name)
             country = self._country(municipality.country)
-            kind = self._enum(municipality.kind)
+            kind = self.v.enum(municipality.kind)
             meta = add_paragraph(cell, style=S.COVER_META)
             meta.add_run(f"{kind.joined()} · {country.joined()}")
         set_column_widths(table, [TEXT_WIDTH_CM / 2] * 2)
@@ -273,7 +248,7 @@ class Sections:
         )
         lines.append(f"{self.w.bi('cover.period').joined()}: {period.joined()}")
         if self.p.partnership.kind is not None:
-            kind = self._enum(self.p.partnership.kind)
+            kind = self.v.enum(self.p.partnership.kind)
             lines.append(f"{self.w.bi('cover.partnership_kind').joined()}: {kind.joined()}")
         if self.p.partnership.since is not None:
             lines.append(
@@ -384,9 +359,9 @@ class Sections:
                 self.w.heading(doc, self.w.bi("baseline.hazards"), 3)
                 rows = [
                     [
-                        self._enum(h.hazard),
-                        self._enum(h.likelihood),
-                        self._enum(h.impact),
+                        self.v.enum(h.hazard),
+                        self.v.enum(h.likelihood),
+                        self.v.enum(h.impact),
                         self.w.text(h.description),
                     ]
                     for h in base.hazards
@@ -480,7 +455,7 @@ class Sections:
             )
         ]
         if ind.direction is not None:
-            direction = self._enum(ind.direction)
+            direction = self.v.enum(ind.direction)
             lines.append(
                 Bi(
                     label("objective.direction", "de", direction=direction.de),
@@ -499,16 +474,7 @@ class Sections:
         value = self.v.indicator_value
         base: Cell = value(ind.baseline) if ind.baseline is not None else ""
         targets: list[Bi] = [
-            Bi(
-                label("objective.interim", "de", value=format_decimal(v.value, "de"), year=v.year),
-                label(
-                    "objective.interim",
-                    self.lang,
-                    value=format_decimal(v.value, self.lang),
-                    year=v.year,
-                ),
-            )
-            for v in sorted(ind.interim_targets, key=lambda v: v.year)
+            self.v.interim_target(v) for v in sorted(ind.interim_targets, key=lambda v: v.year)
         ]
         if ind.target is not None:
             targets.append(value(ind.target))
@@ -534,8 +500,8 @@ class Sections:
             [
                 m.code,
                 self.w.text(m.title),
-                self._enum(m.pillar),
-                self._lead_names(m),
+                self.v.enum(m.pillar),
+                self.v.lead_names(m),
                 self._compact_period(m),
                 self._budget(m) or "–",
             ]
@@ -588,7 +554,7 @@ class Sections:
             objectives.append(Bi(f"{code} {t.de}".strip(), f"{code} {t.partner}".strip()))
         add("measure.objectives", objectives)
         add("measure.further_fields", [self._field_name(code) for code in m.further_fields])
-        add("measure.pillar", self._enum(m.pillar))
+        add("measure.pillar", self.v.enum(m.pillar))
         add("measure.location", self.v.location(m.location))
         add("measure.lead", self._lead(m))
         contacts = []
@@ -622,14 +588,18 @@ class Sections:
             # "per year" and the note (who): without them 15 days a year read as 15 in all
             note = w.text(staff.note)
             per_year = w.bi("unit.per_year") if staff.per_year else Bi("", "")
+            amount, unit = self.v.number(staff.amount), w.bi(unit_key)
             personnel.append(
-                Bi(
-                    f"{who}: {format_decimal(staff.amount, 'de')} {label(unit_key, 'de')}"
-                    + (f" {per_year.de}" if per_year.de else "")
-                    + (f" – {note.de}" if note.de else ""),
-                    f"{who}{colon(lang)}{format_decimal(staff.amount, lang)} {label(unit_key, lang)}"
-                    + (f" {per_year.partner}" if per_year.partner else "")
-                    + (f" – {note.partner}" if note.partner else ""),
+                self.v.named(
+                    who,
+                    Bi(
+                        f"{amount.de} {unit.de}"
+                        + (f" {per_year.de}" if per_year.de else "")
+                        + (f" – {note.de}" if note.de else ""),
+                        f"{amount.partner} {unit.partner}"
+                        + (f" {per_year.partner}" if per_year.partner else "")
+                        + (f" – {note.partner}" if note.partner else ""),
+                    ),
                 )
             )
         add("measure.personnel", personnel)
@@ -645,7 +615,7 @@ class Sections:
                 if gap > 0
                 else w.bi("money.fully_funded")
             )
-            total = self._amount(cost.amount, cost.currency)
+            total = self.v.amount(cost.amount, cost.currency)
             costs.append(Bi(f"{total.de} – {state.de}", f"{total.partner} – {state.partner}"))
         add("measure.total_cost", costs)
         for key, text in (
@@ -655,17 +625,14 @@ class Sections:
             if text is not None:
                 add(key, w.text(text))
         if m.priority is not None:
-            add("measure.priority", self._enum(m.priority))
-        add("measure.status", self._enum(m.status))
+            add("measure.priority", self.v.enum(m.priority))
+        add("measure.status", self.v.enum(m.status))
         if m.estimated_reduction is not None:
             add(
                 "measure.estimated_reduction",
-                Bi(
-                    f"{format_decimal(m.estimated_reduction, 'de')} {label('unit.t_co2e_per_year', 'de')}",
-                    f"{format_decimal(m.estimated_reduction, lang)} {label('unit.t_co2e_per_year', lang)}",
-                ),
+                self._with_unit(self.v.number(m.estimated_reduction), "unit.t_co2e_per_year"),
             )
-        add("measure.hazards", [self._enum(h) for h in m.hazards])
+        add("measure.hazards", [self.v.enum(h) for h in m.hazards])
         milestones = []
         for ms in m.milestones:
             t = w.text(ms.title)
@@ -691,15 +658,17 @@ class Sections:
         """A sum with source, status, year, co-financing and recipient; its yearly
         breakdown on a second line."""
         w = self.w
-        amount = self._amount(item.amount, item.currency)
+        amount = self.v.amount(item.amount, item.currency)
         source = w.text(item.funding_source)
-        details: list[Bi] = [self._enum(item.status)]
+        details: list[Bi] = [self.v.enum(item.status)]
         if item.year:
             details.append(Bi(str(item.year), str(item.year)))
         if item.share is not None:
             share = item.share
             details.append(
-                self._fmt("money.share", share=lambda lang: format_percent(share / 100, lang))
+                self.v.label_with(
+                    "money.share", share=lambda lang: format_percent(share / 100, lang)
+                )
             )
         if item.contribution_to is not None:
             grant = next((g for g in m.resources.money if g.id == item.contribution_to), None)
@@ -732,7 +701,7 @@ class Sections:
         if item.by_year:
             parts = sorted(item.by_year.items())
             lines.append(
-                self._fmt(
+                self.v.label_with(
                     "money.by_year",
                     parts=lambda lang: semicolon(lang).join(
                         f"{year}{colon(lang)}{format_money(value, item.currency, lang)}"
@@ -759,11 +728,7 @@ class Sections:
 
             total_line = self.w.paragraph(
                 doc,
-                Bi(
-                    f"{label('resources.total', 'de')}: {format_money(t.total, currency, 'de')}",
-                    f"{label('resources.total', self.lang)}{colon(self.lang)}"
-                    f"{format_money(t.total, currency, self.lang)}",
-                ),
+                self._total_line(t.total, currency),
             )
             rate = self.p.exchange_rate(currency)
             if rate is not None and currency != "EUR":
@@ -776,7 +741,7 @@ class Sections:
             self.w.heading(doc, self.w.bi("resources.by_funding_source"), 3)
             header: list[Bi | str] = [
                 self.w.bi("measure.funding_source"),
-                *(self._enum(s) for s in statuses),
+                *(self.v.enum(s) for s in statuses),
                 self.w.bi("resources.total"),
             ]
             rows: list[list[Cell]] = []
@@ -799,7 +764,7 @@ class Sections:
                 doc, header, rows, [5.0, 2.9, 2.9, 2.9, 2.9], label_rows=frozenset({len(rows) - 1})
             )
             for key, items in (
-                ("resources.by_pillar", [(self._enum(k), v) for k, v in t.by_pillar.items()]),
+                ("resources.by_pillar", [(self.v.enum(k), v) for k, v in t.by_pillar.items()]),
                 (
                     "resources.by_field_of_action",
                     [(self._field_name(k), v) for k, v in t.by_field.items()],
@@ -849,7 +814,7 @@ class Sections:
                     [
                         self.p.partnership.municipality(staff.side).name,
                         unit,
-                        Bi(format_decimal(amount, "de"), format_decimal(amount, self.lang)),
+                        self.v.number(amount),
                     ]
                 )
             self.w.table(
@@ -864,10 +829,24 @@ class Sections:
             )
         return sub
 
+    def _with_unit(self, number: Bi, unit_key: str) -> Bi:
+        """ "50 t CO₂e/Jahr" / "50 t CO₂e/an": a number with its unit in each language."""
+        unit = self.w.bi(unit_key)
+        return Bi(f"{number.de} {unit.de}", f"{number.partner} {unit.partner}")
+
+    def _total_line(self, total: Decimal, currency: str) -> Bi:
+        """ "Gesamt: 3.060.000,00 € / Total : 3 060 000,00 €"."""
+        label_ = self.v.label("resources.total")
+        money = self.v.money(total, currency)
+        return Bi(
+            f"{label_.de}{colon('de')}{money.de}",
+            f"{label_.partner}{colon(self.lang)}{money.partner}",
+        )
+
     def _exchange_note(self, doc: DocxDocument, rate: ExchangeRate, total: Decimal) -> None:
         """The total's EUR equivalent and the rate it was computed with, with its date
         and source: a council compares XOF amounts in euros."""
-        eur = self._equivalent(total, rate.currency)
+        eur = self.v.euro_equivalent(total, rate.currency)
         details: list[Bi] = []
         if rate.date is not None:
             details.append(
@@ -910,7 +889,7 @@ class Sections:
     def _cost_table(self, doc: DocxDocument, t: CurrencyTotals) -> None:
         """Total cost, what is funded and the funding gap of the measures that give a cost."""
         rows: list[list[Cell]] = [
-            [self.w.bi(key), self._money(value, t.currency) if value else "–"]
+            [self.w.bi(key), self.v.money(value, t.currency) if value else "–"]
             for key, value in (
                 ("resources.total_cost", t.total_cost),
                 ("resources.funded", t.funded),
@@ -979,7 +958,7 @@ class Sections:
             self.w.text_block(doc, mon.responsible)
         if mon.frequency is not None:
             self.w.heading(doc, self.w.bi("monitoring.frequency"), 2)
-            self.w.paragraph(doc, self._enum(mon.frequency))
+            self.w.paragraph(doc, self.v.enum(mon.frequency))
         if mon.method is not None:
             self.w.heading(doc, self.w.bi("monitoring.method"), 2)
             self.w.text_block(doc, mon.method)
