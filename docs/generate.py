@@ -21,7 +21,7 @@ from pathlib import Path
 
 import handlungsprogramm
 from handlungsprogramm.clidoc import cli_markdown, exit_code_table
-from handlungsprogramm.render.context import context_markdown
+from handlungsprogramm.compose.context import context_markdown
 from handlungsprogramm.reporting import rules_markdown
 from handlungsprogramm.schema import schema_markdown
 

@@ -90,19 +90,18 @@ def test_context_keys_are_documented() -> None:
 
     from handlungsprogramm import load
     from handlungsprogramm.checks import check
+    from handlungsprogramm.compose.context import CONTEXT_DOC, build_context
     from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
-    from handlungsprogramm.render.context import CONTEXT_DOC, build_context
     from handlungsprogramm.render.docx import standard_template
-    from handlungsprogramm.render.writer import Bi, Layout, Writer
+    from handlungsprogramm.render.writer import Layout
     from handlungsprogramm.totals import compute_totals
     from tests.conftest import EXAMPLE
 
     programme = load(EXAMPLE)
     DocxTemplate(io.BytesIO(standard_template()))
-    writer = Writer("fr", Layout.SIDE_BY_SIDE, Bi("", ""))
     context = build_context(
-        programme, writer, compute_totals(programme), check(programme),
-        layout=Layout.SIDE_BY_SIDE, draft=False, fingerprint=fingerprint(programme),
+        programme, compute_totals(programme), check(programme),
+        layout=Layout.SIDE_BY_SIDE.value, draft=False, fingerprint=fingerprint(programme),
         short=short_fingerprint(programme),
     )  # fmt: skip
     assert set(context) | {"blocks"} == set(CONTEXT_DOC)

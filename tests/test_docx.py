@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw
 
 from handlungsprogramm import Programme, from_data, load
+from handlungsprogramm.compose.typography import typeset
 from handlungsprogramm.files import logo
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import format_money
@@ -143,7 +144,7 @@ def test_both_languages_present(
     layout, _, document = built
     assert programme.vision is not None
     first_de = programme.vision["de"].split("\n\n")[0].replace("**", "")
-    first_fr = programme.vision["fr"].split("\n\n")[0].replace("**", "")
+    first_fr = typeset(programme.vision["fr"].split("\n\n")[0].replace("**", ""), "fr")
     texts = [p.text for p in paragraphs(document)]
     assert first_de.replace("\n", " ") in texts
     assert first_fr.replace("\n", " ") in texts
@@ -569,8 +570,11 @@ def test_charts_keep_with_their_captions(built: tuple[Layout, DocxResult, Docume
         assert p.find(f"{W}pPr/{W}keepNext") is not None
         caption = p.getnext()
         assert caption.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "HPCaption"
-        title = p.find(f".//{WP}docPr").get("title")
-        assert "".join(t.text or "" for t in caption.iter(f"{W}t")) == title
+        de, fr = p.find(f".//{WP}docPr").get("title").split(" / ")
+        caption_text = "".join(t.text or "" for t in caption.iter(f"{W}t"))
+        assert re.fullmatch(
+            rf"Abbildung \d+: {re.escape(de)} / Figure \d+\u202f: {re.escape(fr)}", caption_text
+        ), caption_text
         height_cm = int(p.find(f".//{WP}extent").get("cy")) / 360000
         assert height_cm <= MAX_FIGURE_HEIGHT_CM + 0.05
 

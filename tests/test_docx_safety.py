@@ -363,7 +363,7 @@ def test_custom_template_renders() -> None:
     result = render_docx(from_data(complete_data()), template=template)
     document = read(result)
     body = [p.text for p in paragraphs(document)]
-    assert body[0] == "Pfinztal – Programme d'action commun"
+    assert body[0] == "Pfinztal – Programme d\u2019action commun"  # set as French is
     assert "Pfinztal" in body[1:]  # the signature block names the German municipality
     assert "Erika Beispiel" in body
 

@@ -23,6 +23,8 @@ from pydantic import BaseModel
 
 from handlungsprogramm import Programme, from_data
 from handlungsprogramm.checks import check
+from handlungsprogramm.compose.context import build_context
+from handlungsprogramm.compose.typography import typeset
 from handlungsprogramm.i18n.formatting import (
     format_date,
     format_decimal,
@@ -31,9 +33,8 @@ from handlungsprogramm.i18n.formatting import (
 )
 from handlungsprogramm.i18n.labels import enum_label, label
 from handlungsprogramm.model import Side, Text, YearMonth
-from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.docx import render_docx
-from handlungsprogramm.render.writer import Bi, Layout, Writer
+from handlungsprogramm.render.writer import Layout
 from handlungsprogramm.totals import compute_totals
 from tests.conftest import complete_data
 from tests.test_docx import paragraphs
@@ -341,8 +342,8 @@ Expect = Callable[[Any, BaseModel, Programme], list[str]]
 
 def _plain(value: Any, model: BaseModel, programme: Programme) -> list[str]:
     """The forms every value type takes in the document, in German and French."""
-    if isinstance(value, Text):
-        return list(value.root.values())
+    if isinstance(value, Text):  # each language as it is set (French typography)
+        return [typeset(text, lang) for lang, text in value.root.items()]
     if isinstance(value, StrEnum):
         return [enum_label(value, "de").replace("\u00ad", "")]
     if isinstance(value, bool):
@@ -491,13 +492,11 @@ def test_pictures_on_the_cover(programme: Programme) -> None:
 
 def test_the_template_context_has_every_field(programme: Programme) -> None:
     """Custom templates get the whole programme: every field given is in the context."""
-    writer = Writer(programme.partner_language, Layout.SIDE_BY_SIDE, Bi("", ""))
     context = build_context(
         programme,
-        writer,
         compute_totals(programme),
         check(programme),
-        layout=Layout.SIDE_BY_SIDE,
+        layout=Layout.SIDE_BY_SIDE.value,
         draft=False,
         fingerprint="0" * 64,
         short="0000",

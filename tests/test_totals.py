@@ -145,7 +145,7 @@ def test_the_personnel_note_is_printed(data: dict[str, Any]) -> None:
         cell.text for table in document.tables for row in table.rows for cell in row.cells
     )
     assert "Personentage – je Jahr, Umweltamt" in text
-    assert "par an, service de l'environnement" in text
+    assert "par an, service de l\u2019environnement" in text  # French apostrophe
 
 
 def test_a_yearly_breakdown_is_booked_as_given(data: dict[str, Any]) -> None:

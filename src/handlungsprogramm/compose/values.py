@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from babel import Locale
+
+from handlungsprogramm.compose.typography import typeset
 from handlungsprogramm.i18n.formatting import (
     colon,
     format_date,
@@ -29,13 +32,14 @@ from handlungsprogramm.model import (
     IndicatorValue,
     Location,
     Measure,
+    Period,
     Programme,
     Side,
     Text,
     YearMonth,
 )
 
-__all__ = ["Bi", "Values"]
+__all__ = ["Amount", "Bi", "Country", "Values", "in_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +54,60 @@ class Bi:
         """Whether both languages read the same (codes, names, numbers)."""
         return self.de == self.partner
 
+    def get(self, lang: str) -> str:
+        """The text in ``lang``: German for ``"de"``, the partner's text for any other."""
+        return self.de if lang == "de" else self.partner
+
     def joined(self, sep: str = " / ") -> str:
         """``de / partner``, or just one when they are the same."""
         return self.de if self.same or not self.partner else f"{self.de}{sep}{self.partner}"
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A sum with its currency (a total, say), written as money."""
+
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country by its ISO code, written by its name in the language."""
+
+    code: str
+
+
+def in_words(value: object, lang: str) -> str:
+    """One value in one language, as the document writes it (a form field holds one
+    language: the form filling takes its words from here)."""
+    if value is None:
+        return ""
+    if isinstance(value, Text):
+        return typeset(str(value.get(lang) or value.get("de")), lang)
+    if isinstance(value, Amount):
+        return format_money(value.amount, value.currency, lang)
+    if isinstance(value, Country):
+        return str(Locale.parse(lang).territories.get(value.code, value.code))
+    if isinstance(value, Period):
+        return f"{format_month(value.start, lang)} – {format_month(value.end, lang)}"
+    if isinstance(value, YearMonth):
+        return format_month(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, StrEnum):
+        try:
+            # labels carry soft hyphens for narrow table columns; a form field is one line
+            return enum_label(value, lang).replace("\u00ad", "")
+        except TypeError:
+            return value.value
+    if isinstance(value, Decimal | int):
+        return format_decimal(value, lang)
+    if isinstance(value, str):
+        return value
+    raise KeyError(f"the value at this path is a {type(value).__name__}, not a single value")
 
 
 class Values:
@@ -74,7 +129,7 @@ class Values:
             return Bi("", "")
         if isinstance(text, str):
             return Bi(text, text)
-        return Bi(text.get("de"), text.get(self.lang))
+        return Bi(text.get("de"), typeset(text.get(self.lang), self.lang))
 
     def label(self, key: str, /, **params: object) -> Bi:
         """A catalogue label in both languages, with plain parameters."""
@@ -83,6 +138,17 @@ class Values:
     def label_with(self, key: str, /, **values: Callable[[str], object]) -> Bi:
         """A label whose parameters are written per language (numbers, amounts, dates)."""
         return self.pair(lambda lang: label(key, lang, **{k: f(lang) for k, f in values.items()}))
+
+    def label_each(self, key: str, /, **pairs: Bi | str) -> Bi:
+        """A label whose parameters are words in both languages: each language's label
+        takes its own ("Quelle: Stadtwerke" / "Source : Service des eaux")."""
+        de = {k: x.de if isinstance(x, Bi) else x for k, x in pairs.items()}
+        partner = {k: x.partner if isinstance(x, Bi) else x for k, x in pairs.items()}
+        return Bi(label(key, "de", **de), label(key, self.lang, **partner))
+
+    def country(self, code: str) -> Bi:
+        """A country by name in each language (Babel's territory names)."""
+        return self.pair(lambda lang: in_words(Country(code), lang))
 
     def enum(self, member: StrEnum) -> Bi:
         return self.pair(lambda lang: enum_label(member, lang))

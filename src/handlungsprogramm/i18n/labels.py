@@ -78,8 +78,7 @@ FALLBACK_LANGUAGE: Final[LabelLang] = "en"
 English is the working language partners without a catalogue language share with
 LAG 21 and SKEW."""
 
-_NBSP = "\u00a0"  # no-break space: French puts one before a colon
-_NNBSP = "\u202f"  # narrow no-break space: French puts one before ; ! ?
+_NNBSP = "\u202f"  # narrow no-break space: French puts one before : ; ! ? (one form throughout)
 
 LABELS: Final[dict[str, dict[str, str]]] = {
     # -- document title words -------------------------------------------------------
@@ -172,7 +171,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "toc.hint": {
         "de": "Das Verzeichnis wird beim Öffnen in Word aktualisiert (LibreOffice: Extras › Aktualisieren › Alles aktualisieren).",
         "en": "The contents are updated when the document is opened in Word (LibreOffice: Tools › Update › Update All).",
-        "fr": "La table est mise à jour à l’ouverture dans Word (LibreOffice\u00a0: Outils › Actualiser › Tout actualiser).",
+        "fr": "La table est mise à jour à l’ouverture dans Word (LibreOffice\u202f: Outils › Actualiser › Tout actualiser).",
         "es": "El índice se actualiza al abrir el documento en Word (LibreOffice: Herramientas › Actualizar › Actualizar todo).",
         "pt": "O índice é atualizado ao abrir o documento no Word (LibreOffice: Ferramentas › Atualizar › Atualizar tudo).",
     },
@@ -186,7 +185,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "chart.timeline_alt": {
         "de": "Balkendiagramm: {count} Maßnahmen ({first} bis {last}) von Beginn bis Ende, Farbe nach Säule, fortlaufende Maßnahmen schraffiert, die Laufzeit des Programms hinterlegt.",
         "en": "Bar chart: {count} measures ({first} to {last}) from start to end, coloured by pillar, ongoing measures hatched, the programme period shaded.",
-        "fr": "Diagramme à barres\u00a0: {count} mesures ({first} à {last}) du début à la fin, couleur selon le pilier, mesures en continu hachurées, période du programme en fond.",
+        "fr": "Diagramme à barres\u202f: {count} mesures ({first} à {last}) du début à la fin, couleur selon le pilier, mesures en continu hachurées, période du programme en fond.",
         "es": "Diagrama de barras: {count} medidas ({first} a {last}) del inicio al fin, color según el pilar, medidas continuas rayadas, período del programa sombreado.",
         "pt": "Gráfico de barras: {count} medidas ({first} a {last}) do início ao fim, cor por pilar, medidas contínuas tracejadas, período do programa sombreado.",
     },
@@ -200,28 +199,28 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "chart.money_alt": {
         "de": "Balkendiagramm: insgesamt {total}, nach Handlungsfeld und nach Säule, jeweils gestapelt nach gesichert, beantragt und geplant.",
         "en": "Bar chart: {total} in total, by field of action and by pillar, each stacked by secured, applied for and planned.",
-        "fr": "Diagramme à barres\u00a0: {total} au total, par domaine d’action et par pilier, empilés selon acquis, demandé et prévu.",
+        "fr": "Diagramme à barres\u202f: {total} au total, par domaine d’action et par pilier, empilés selon acquis, demandé et prévu.",
         "es": "Diagrama de barras: {total} en total, por campo de acción y por pilar, apilados según asegurado, solicitado y previsto.",
         "pt": "Gráfico de barras: {total} no total, por área de ação e por pilar, empilhados por garantido, solicitado e previsto.",
     },
     "chart.personnel_alt": {
         "de": "Balkendiagramm: Personaleinsatz je Kommune.",
         "en": "Bar chart: staff time per municipality.",
-        "fr": "Diagramme à barres\u00a0: ressources humaines par commune.",
+        "fr": "Diagramme à barres\u202f: ressources humaines par commune.",
         "es": "Diagrama de barras: recursos humanos por municipio.",
         "pt": "Gráfico de barras: recursos humanos por município.",
     },
     "chart.indicators": {
-        "de": "Indikatoren: Ausgangs- und Zielwerte",
-        "en": "Indicators: baseline and target values",
-        "fr": "Indicateurs\u00a0: valeurs de référence et valeurs cibles",
-        "es": "Indicadores: líneas de base y metas",
-        "pt": "Indicadores: linhas de base e metas",
+        "de": "Ausgangs- und Zielwerte der Indikatoren",
+        "en": "Baseline and target values of the indicators",
+        "fr": "Valeurs de référence et valeurs cibles des indicateurs",
+        "es": "Líneas de base y metas de los indicadores",
+        "pt": "Linhas de base e metas dos indicadores",
     },
     "chart.indicators_alt": {
         "de": "Kleine Liniendiagramme: {count} Indikatoren, jeweils vom Ausgangswert zum Zielwert mit Jahr.",
         "en": "Small line charts: {count} indicators, each from its baseline to its target value with years.",
-        "fr": "Petits graphiques linéaires\u00a0: {count} indicateurs, chacun de la valeur de référence à la valeur cible, avec les années.",
+        "fr": "Petits graphiques linéaires\u202f: {count} indicateurs, chacun de la valeur de référence à la valeur cible, avec les années.",
         "es": "Pequeños gráficos de líneas: {count} indicadores, cada uno de la línea de base a la meta, con los años.",
         "pt": "Pequenos gráficos de linhas: {count} indicadores, cada um da linha de base à meta, com os anos.",
     },
@@ -334,7 +333,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "baseline.of": {
         "de": "Bestandsaufnahme: {municipality}",
         "en": "Baseline assessment: {municipality}",
-        "fr": f"État des lieux{_NBSP}: {{municipality}}",
+        "fr": f"État des lieux{_NNBSP}: {{municipality}}",
         "es": "Diagnóstico: {municipality}",
         "pt": "Diagnóstico: {municipality}",
     },
@@ -1072,6 +1071,20 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "contrapartida propia de {grant}",
         "pt": "contrapartida própria de {grant}",
     },
+    "figure.caption": {
+        "de": "Abbildung {number}: {title}",
+        "en": "Figure {number}: {title}",
+        "fr": f"Figure {{number}}{_NNBSP}: {{title}}",
+        "es": "Figura {number}: {title}",
+        "pt": "Figura {number}: {title}",
+    },
+    "money.in_year": {
+        "de": "im Jahr {year}",
+        "en": "in {year}",
+        "fr": "en {year}",
+        "es": "en {year}",
+        "pt": "em {year}",
+    },
     "money.recipient": {
         "de": "Mittelempfänger {municipality}",
         "en": "received by {municipality}",
@@ -1389,7 +1402,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "footer.fingerprint": {
         "de": "Prüfsumme des Inhalts: {fingerprint}",
         "en": "Content fingerprint: {fingerprint}",
-        "fr": f"Empreinte du contenu{_NBSP}: {{fingerprint}}",
+        "fr": f"Empreinte du contenu{_NNBSP}: {{fingerprint}}",
         "es": "Huella digital del contenido: {fingerprint}",
         "pt": "Impressão digital do conteúdo: {fingerprint}",
     },

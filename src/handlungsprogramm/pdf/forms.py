@@ -9,33 +9,23 @@ into page content.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import io
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from pydantic import BaseModel, Field
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
+from handlungsprogramm.compose.values import Amount, Country, in_words
 from handlungsprogramm.errors import OutputExistsError, PdfError, ProgrammeLoadError
 from handlungsprogramm.fingerprint import fingerprint
-from handlungsprogramm.i18n.formatting import (
-    format_date,
-    format_decimal,
-    format_money,
-    format_month,
-)
-from handlungsprogramm.i18n.labels import enum_label
 from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.input_files import describe, read_regular
 from handlungsprogramm.loading import Format, read_data, validate_data
-from handlungsprogramm.model import Period, Programme, Side, Text, YearMonth
+from handlungsprogramm.model import Programme, Side, Text
 from handlungsprogramm.model.base import Model
 from handlungsprogramm.model.types import LanguageCode
 from handlungsprogramm.pdf.formtree import (
@@ -126,17 +116,10 @@ def _namespace(programme: Programme) -> dict[str, Any]:
         "measures": len(programme.measures),
     }
     roots["totals"] = {
-        "money": {currency: _Money(t.total, currency) for currency, t in totals.money.items()}
+        "money": {currency: Amount(t.total, currency) for currency, t in totals.money.items()}
     }
     roots["fingerprint"] = fingerprint(programme)
     return roots
-
-
-class _Money:
-    """A total with its currency, formatted on output."""
-
-    def __init__(self, amount: Decimal, currency: str) -> None:
-        self.amount, self.currency = amount, currency
 
 
 def _children(value: Any) -> Mapping[str, Any]:
@@ -145,18 +128,13 @@ def _children(value: Any) -> Mapping[str, Any]:
     if isinstance(value, BaseModel):
         children = {name: getattr(value, name) for name in type(value).model_fields}
         if "country" in children:
-            children["country_name"] = _Country(children["country"])
+            children["country_name"] = Country(children["country"])
         return children
     if isinstance(value, Mapping):
         return {str(k): v for k, v in value.items()}
     if isinstance(value, list):
         return {str(i): v for i, v in enumerate(value)}
     return {}
-
-
-class _Country:
-    def __init__(self, code: str) -> None:
-        self.code = code
 
 
 def resolve(programme: Programme, path: str) -> Any:
@@ -179,35 +157,9 @@ def resolve(programme: Programme, path: str) -> Any:
     return current
 
 
-def format_value(value: Any, lang: str) -> str:
-    """Render a resolved value as the documents would, in ``lang``."""
-    if value is None:
-        return ""
-    if isinstance(value, Text):
-        return str(value.get(lang) or value.get("de"))
-    if isinstance(value, _Money):
-        return format_money(value.amount, value.currency, lang)
-    if isinstance(value, _Country):
-        return str(Locale.parse(lang).territories.get(value.code, value.code))
-    if isinstance(value, Period):
-        return f"{format_month(value.start, lang)} – {format_month(value.end, lang)}"
-    if isinstance(value, YearMonth):
-        return format_month(value, lang)
-    if isinstance(value, dt.date):
-        return format_date(value, lang)
-    if isinstance(value, bool):
-        return "✓" if value else ""
-    if isinstance(value, StrEnum):
-        try:
-            # labels carry soft hyphens for narrow table columns; a form field is one line
-            return enum_label(value, lang).replace("\u00ad", "")
-        except TypeError:
-            return value.value
-    if isinstance(value, Decimal | int):
-        return format_decimal(value, lang)
-    if isinstance(value, str):
-        return value
-    raise KeyError(f"the value at this path is a {type(value).__name__}, not a single value")
+format_value = in_words
+"""A resolved value as the documents write it, in one language (kept for callers of
+this name; :func:`handlungsprogramm.compose.values.in_words` is the one place)."""
 
 
 def value_paths(programme: Programme, depth: int = 8) -> Iterator[str]:

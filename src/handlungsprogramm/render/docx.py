@@ -27,6 +27,9 @@ from markupsafe import Markup, escape
 
 from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.checks import Report, check
+from handlungsprogramm.compose.chapters import Composer
+from handlungsprogramm.compose.context import build_context
+from handlungsprogramm.compose.values import Bi, Values
 from handlungsprogramm.errors import IncompleteProgrammeError, TemplateError
 from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import locale_for
@@ -34,7 +37,6 @@ from handlungsprogramm.model import Programme
 from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import build_charts
-from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sandbox import Sandbox
@@ -42,7 +44,7 @@ from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.template_guard import check_template, read_template
-from handlungsprogramm.render.writer import Bi, Layout, Writer
+from handlungsprogramm.render.writer import Layout, Writer
 from handlungsprogramm.totals import compute_totals
 
 __all__ = [
@@ -189,17 +191,14 @@ def _fill(
 ) -> bytes:
     """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
-    lang = clean.partner_language
-    writer = Writer(lang, layout, Bi("[…]", "[…]"))
     totals = compute_totals(clean)
     context = build_context(
-        clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
+        clean, totals, report, layout=layout.value, draft=draft, fingerprint=full,
         short=short_fingerprint(full),
     )  # fmt: skip
     pictures = build_charts(clean, svg=False, totals=totals) if charts else []
-    blocks = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
-        draft=draft, template=name
-    )
+    composer = Composer(clean, totals, report, full, {chart.name: chart for chart in pictures})
+    blocks = Sections(tpl, composer, Writer(layout)).lazy(draft=draft, template=name)
     context["blocks"] = blocks
     _clear_described_properties(tpl)
     try:
@@ -218,7 +217,7 @@ def _fill(
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
     settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
     streams = blocks.splice(tpl.docx)
-    _describe(tpl, clean, writer, full)
+    _describe(tpl, clean, composer.v, full)
     return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
 
 
@@ -260,7 +259,7 @@ def _clear_described_properties(tpl: DocxTemplate) -> None:
         setattr(props, name, "")
 
 
-def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer, digest: str) -> None:
+def _describe(tpl: DocxTemplate, programme: Programme, values: Values, digest: str) -> None:
     """Document properties and languages; LibreOffice carries them into the PDF.
 
     Title in both languages, both municipalities as authors, subject and keywords go
@@ -270,19 +269,18 @@ def _describe(tpl: DocxTemplate, programme: Programme, writer: Writer, digest: s
     document = tpl.docx  # get_docx() would reload the unrendered template
     p = programme.partnership
     props = document.core_properties
-    props.title = _meta(writer.text(programme.title).joined())
+    props.title = _meta(values.text(programme.title).joined())
     props.author = _meta(f"{p.german.name}; {p.partner.name}")
-    props.subject = _meta(
-        Bi(
-            f"{writer.bi('doc.programme_of_action').de} – {writer.bi('doc.climate_partnership').de}",
-            f"{writer.bi('doc.programme_of_action').partner} – "
-            f"{writer.bi('doc.climate_partnership').partner}",
-        ).joined()
+    action, partnership = (
+        values.label("doc.programme_of_action"),
+        values.label("doc.climate_partnership"),
     )
+    subject = Bi(f"{action.de} – {partnership.de}", f"{action.partner} – {partnership.partner}")
+    props.subject = _meta(subject.joined())
     keywords = [
         text
         for key in ("doc.climate_partnership", "pillar.mitigation", "pillar.adaptation")
-        for text in (writer.bi(key).de, writer.bi(key).partner)
+        for text in (values.label(key).de, values.label(key).partner)
     ]
     keywords += [p.german.name, p.partner.name]
     # python-docx's keywords setter writes the element in a wrong namespace; set the

@@ -12,15 +12,12 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from babel import Locale
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.i18n.labels import label
-from handlungsprogramm.model import Text
 from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
 from handlungsprogramm.render.ooxml import (
     Sink,
@@ -69,29 +66,8 @@ _PARTNER_MD = MarkdownStyles(
 class Writer:
     """Writes bilingual content into python-docx containers, in one layout."""
 
-    def __init__(self, partner_lang: str, layout: Layout, missing: Bi) -> None:
-        self.partner_lang = partner_lang
+    def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.missing = missing
-
-    # -- words ---------------------------------------------------------------------
-
-    def bi(self, key: str, /, **params: object) -> Bi:
-        """A label in German and in the partner language."""
-        return Bi(label(key, "de", **params), label(key, self.partner_lang, **params))
-
-    def text(self, text: Text | str | None) -> Bi:
-        """A model text as a pair; a plain string is the same in both languages."""
-        if text is None:
-            return Bi("", "")
-        if isinstance(text, str):
-            return Bi(text, text)
-        return Bi(text.get("de"), text.get(self.partner_lang))
-
-    def language_names(self) -> Bi:
-        """The names of the two languages, each in itself (Deutsch, français)."""
-        partner = Locale.parse(self.partner_lang).get_display_name(self.partner_lang) or ""
-        return Bi("Deutsch", partner[:1].upper() + partner[1:])
 
     # -- blocks --------------------------------------------------------------------
 
@@ -106,18 +82,15 @@ class Writer:
         self._bi_runs(paragraph, value)
         return paragraph
 
-    def text_block(self, doc: DocxDocument, text: Text | None) -> None:
+    def markdown(self, doc: DocxDocument, text: Bi) -> None:
         """A long text (Markdown) in both languages, laid out per the layout."""
-        pair = self.text(text)
-        de = pair.de or self.missing.de
-        partner = pair.partner or self.missing.partner
         part = doc.part
         sink = Sink(container_element(doc))
         if self.layout is Layout.SEQUENTIAL:
-            markdown_into(sink, part, de, styles=_DE_MD)
-            markdown_into(sink, part, partner, styles=_PARTNER_MD)
+            markdown_into(sink, part, text.de, styles=_DE_MD)
+            markdown_into(sink, part, text.partner, styles=_PARTNER_MD)
             return
-        left, right = split_blocks(de), split_blocks(partner)
+        left, right = split_blocks(text.de), split_blocks(text.partner)
         half = TEXT_WIDTH_CM / 2
         tbl = add_tbl(sink, style_id(part, S.LAYOUT), [half, half])
         for index in range(max(len(left), len(right))):
@@ -153,12 +126,14 @@ class Writer:
                 self._fill_tc(add_cell(tr, width), value, style, ids)
         return Table(tbl, doc)
 
-    def field_table(self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]]) -> Table:
-        """Label → value rows (a measure sheet): three columns side by side, two otherwise."""
+    def field_table(
+        self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]], names: Bi
+    ) -> Table:
+        """Label → value rows (a measure sheet): three columns side by side (headed by
+        the languages' ``names``), two otherwise."""
         ids = StyleIds(doc.part)
         sink = Sink(container_element(doc))
         if self.layout is Layout.SIDE_BY_SIDE:
-            names = self.language_names()
             half = (TEXT_WIDTH_CM - 4.0) / 2
             widths = [4.0, half, half]
             tbl = add_tbl(sink, ids[S.TABLE], widths)

@@ -1,0 +1,95 @@
+"""What every chapter needs: the programme, its values in words, totals, charts.
+
+:class:`Composer` is shared by the chapter modules; its helpers are the phrases more
+than one chapter uses (a code with its title, a field of action by name, a measure's
+leads), so each is worded once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from handlungsprogramm.checks import Report
+from handlungsprogramm.compose.plan import ChartLike, Figure
+from handlungsprogramm.compose.values import Bi, Values
+from handlungsprogramm.files import logo as logo_file
+from handlungsprogramm.i18n.formatting import colon
+from handlungsprogramm.model import Measure, Programme, Text
+from handlungsprogramm.totals import Totals
+
+__all__ = ["MISSING", "Composer"]
+
+MISSING = Bi("[…]", "[…]")
+"""Where a long text lacks one language (a draft): visibly missing, never blank."""
+
+
+@dataclass
+class Composer:
+    """One programme's chapters are planned from this state."""
+
+    programme: Programme
+    totals: Totals
+    report: Report
+    fingerprint: str
+    charts: Mapping[str, ChartLike] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.v = Values(self.programme)
+        self.lang = self.programme.partner_language
+        self.figure_count = 0
+        """Figures planned so far: chapters are planned in the order the template places
+        them, so figures are numbered in the order they are printed."""
+
+    # -- phrases more than one chapter uses ------------------------------------------
+
+    def code_title(self, code: str, title: Text | str) -> Bi:
+        """``M-04 Gefahrenkarte …`` / ``M-04 Flood map …``: a code with its title."""
+        t = self.v.text(title)
+        return Bi(f"{code} {t.de}", f"{code} {t.partner}")
+
+    def field_name(self, code: str) -> Bi:
+        """A field of action by code and title (the code alone if it is unknown)."""
+        found = self.programme.field_of_action(code)
+        return self.code_title(code, found.title) if found is not None else Bi(code, code)
+
+    def text_pair(self, text: Text | None) -> Bi:
+        """A long text in both languages, a missing language marked as such."""
+        pair = self.v.text(text)
+        return Bi(pair.de or MISSING.de, pair.partner or MISSING.partner)
+
+    def leads(self, measure: Measure) -> list[Bi]:
+        """One line per leading municipality (two for a joint lead), with department."""
+        if measure.lead is None:
+            return [self.v.label("common.not_specified")]
+        lines = []
+        for side, department, _ in measure.lead.departments():
+            name = self.v.town(side)
+            dept = self.v.text(department)
+            lines.append(
+                Bi(
+                    f"{name}{colon('de')}{dept.de}" if dept.de else name,
+                    f"{name}{colon(self.lang)}{dept.partner}" if dept.partner else name,
+                )
+            )
+        if len(lines) > 1:
+            lines.append(self.v.enum(measure.lead.side))
+        return lines
+
+    def logo(self, logo: str | None) -> bytes | None:
+        """A logo's bytes (scaled down if huge) if check accepts it; HP405 reports others."""
+        if logo is None or self.programme.base_dir is None:
+            return None
+        return logo_file(self.programme.base_dir, logo).data
+
+    def figures(self, prefix: str) -> Iterator[Figure]:
+        """Every chart whose name starts with ``prefix``, in the order they were drawn,
+        numbered through the document ("Abbildung 3: …" / "Figure 3 : …")."""
+        for name, chart in self.charts.items():
+            if name.startswith(prefix):
+                self.figure_count += 1
+                title = Bi(*chart.title)
+                caption = self.v.label_each(
+                    "figure.caption", number=str(self.figure_count), title=title
+                )
+                yield Figure(png=chart.png, caption=caption, title=title, alt=Bi(*chart.alt))

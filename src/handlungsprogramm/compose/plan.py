@@ -1,0 +1,217 @@
+"""The document plan: what each chapter says, as plain frozen data in both languages.
+
+A chapter is a tuple of nodes: headings, paragraphs, Markdown texts, tables with
+their bilingual headers, measure sheets, figures with caption and alt text, the
+cover's parties and the signature rows. Every word is decided here (by
+:mod:`handlungsprogramm.compose.chapters`), every value formatted (by
+:mod:`handlungsprogramm.compose.values`); the Word writer only lays the nodes out,
+in either layout, with the template's styles. So a chapter is tested by comparing
+nodes, in milliseconds, and a second writer (HTML, say) would need no wording of
+its own.
+
+Nothing here imports docx, lxml or matplotlib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from handlungsprogramm.compose.values import Bi
+
+__all__ = [
+    "Cell",
+    "ChartLike",
+    "CoverParties",
+    "CoverParty",
+    "FieldRow",
+    "FieldTable",
+    "Figure",
+    "Heading",
+    "LogoRow",
+    "Markdown",
+    "MeasureSheets",
+    "Node",
+    "Para",
+    "Role",
+    "Section",
+    "SignatureCell",
+    "SignatureRow",
+    "Table",
+]
+
+Cell = str | Bi | tuple[str | Bi, ...] | None
+"""A table cell: one value, several lines, or nothing. A :class:`Bi` whose two
+languages differ is shown in both (stacked); a ``str`` is the same in both."""
+
+
+class Role(StrEnum):
+    """What a paragraph is for; the writer maps each role to a template style."""
+
+    BODY = "body"
+    CAPTION = "caption"
+    COVER_META = "cover-meta"
+    FINGERPRINT = "fingerprint"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading of ``level`` 2 or 3 (level 1 is the template's chapter heading)."""
+
+    title: Bi | str
+    level: int
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A short line. A ``str`` is one run (already in both languages, or language-neutral);
+    a :class:`Bi` is written with the partner language set apart. Empty: a spacer."""
+
+    text: Bi | str
+    role: Role = Role.BODY
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Markdown:
+    """A long text, Markdown, in both languages (a missing language already filled in)."""
+
+    text: Bi
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A data table: a header row repeated on every page, rows, widths in cm.
+
+    Rows listed in ``label_rows`` (totals, strategic objectives) are set as labels.
+    """
+
+    header: tuple[Bi | str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    label_rows: frozenset[int] = frozenset()
+
+    def __post_init__(self) -> None:
+        columns = len(self.widths)
+        if len(self.header) != columns or any(len(row) != columns for row in self.rows):
+            raise ValueError("every row of a table needs one cell per column")  # a bug
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One field of a measure sheet: its name, the German and the partner value."""
+
+    label: Bi
+    de: Cell
+    partner: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTable:
+    """A measure sheet's fields; ``languages`` names the two value columns where the
+    layout sets them side by side ("Deutsch", "Français")."""
+
+    rows: tuple[FieldRow, ...]
+    languages: Bi
+
+
+class ChartLike(Protocol):
+    """A drawn chart, as the plan needs it (:class:`handlungsprogramm.render.charts.Chart`)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def title(self) -> tuple[str, str]: ...
+    @property
+    def alt(self) -> tuple[str, str]: ...
+    @property
+    def png(self) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart with its caption below and its alt text (for the tagged PDF)."""
+
+    png: bytes
+    caption: Bi
+    title: Bi
+    alt: Bi
+
+
+@dataclass(frozen=True, slots=True)
+class CoverParty:
+    """One municipality on the cover: logo (if any), name, kind and country."""
+
+    name: str
+    meta: str
+    logo: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class CoverParties:
+    """The two municipalities side by side, German left."""
+
+    parties: tuple[CoverParty, CoverParty]
+
+
+@dataclass(frozen=True, slots=True)
+class LogoRow:
+    """Funders' logos in one line, each at most ``max_width_cm`` wide."""
+
+    logos: tuple[bytes, ...]
+    height_cm: float = 1.2
+    max_width_cm: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureCell:
+    """One signatory's block: for whom, place and date, the box, name and function."""
+
+    on_behalf: str
+    municipality: str
+    place: str
+    place_and_date: str
+    bookmark: str
+    """The box's bookmark, which the PDF step turns into a signature field."""
+    bookmark_id: int
+    signature: str
+    name: str
+    function: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """Signatory ``index`` of each side: German left, partner right (``None``: empty)."""
+
+    cells: tuple[SignatureCell | None, SignatureCell | None]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSheets:
+    """One sheet per measure, made on demand: at 5,000 measures the sheets are nine
+    tenths of the document, so they are planned, written and serialised a few at a
+    time, never held all at once."""
+
+    count: int
+    sheets: Callable[[], Iterator[tuple[Heading | Markdown | FieldTable, ...]]] = field(
+        compare=False
+    )
+
+
+Node = (
+    Heading
+    | Para
+    | Markdown
+    | Table
+    | FieldTable
+    | Figure
+    | CoverParties
+    | LogoRow
+    | SignatureRow
+    | MeasureSheets
+)
+
+Section = tuple[Node, ...]
+"""A chapter's nodes in order."""

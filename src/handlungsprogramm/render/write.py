@@ -1,0 +1,205 @@
+"""Plan nodes into Word: each node of :mod:`handlungsprogramm.compose.plan` becomes
+paragraphs and tables with the template's styles.
+
+Nothing here decides a word: texts, labels and values come finished in the nodes.
+What is decided here is how they look on the page: which style, which widths, what
+keeps with what, where pictures and bookmarks go.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu
+
+from handlungsprogramm.compose.plan import (
+    CoverParties,
+    FieldTable,
+    Figure,
+    Heading,
+    LogoRow,
+    Markdown,
+    MeasureSheets,
+    Node,
+    Para,
+    Role,
+    SignatureCell,
+    SignatureRow,
+    Table,
+)
+from handlungsprogramm.files import LOGO_HEIGHT_CM
+from handlungsprogramm.render.charts import MAX_HEIGHT_IN
+from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE_COLUMN_CM
+from handlungsprogramm.render.styles import S, add_paragraph, set_style
+from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Writer, set_column_widths
+
+__all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "write_nodes"]
+
+MAX_FIGURE_HEIGHT_CM = MAX_HEIGHT_IN * 2.54
+"""A chart is never taller on paper: with its caption it fits one page."""
+LOGO_MAX_WIDTH_CM = TEXT_WIDTH_CM / 2 - 0.6
+"""A logo stays inside its municipality's half of the cover (minus the cell margins)."""
+
+_ROLE_STYLES = {
+    Role.BODY: S.BODY,
+    Role.CAPTION: S.CAPTION,
+    Role.COVER_META: S.COVER_META,
+    Role.FINGERPRINT: S.FINGERPRINT,
+}
+
+
+def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
+    """Write ``nodes`` in order into ``doc`` (a block's body)."""
+    for node in nodes:
+        match node:
+            case Heading(title, level):
+                w.heading(doc, title, level)
+            case Para(text, role, keep):
+                paragraph = (
+                    add_paragraph(doc, text, _ROLE_STYLES[role])
+                    if isinstance(text, str)
+                    else w.paragraph(doc, text, _ROLE_STYLES[role])
+                )
+                if keep:
+                    paragraph.paragraph_format.keep_with_next = True
+            case Markdown(text):
+                w.markdown(doc, text)
+            case Table(header, rows, widths, label_rows):
+                w.table(doc, header, rows, widths, label_rows=label_rows)
+            case FieldTable(rows, languages):
+                w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages)
+            case Figure():
+                _figure(doc, node, w)
+            case CoverParties():
+                _cover_parties(doc, node)
+            case LogoRow():
+                _logo_row(doc, node)
+            case SignatureRow():
+                _signature_row(doc, node)
+            case MeasureSheets():
+                raise ValueError("measure sheets are streamed, not written in a block")
+            case _:  # pragma: no cover - every node type is handled above
+                raise TypeError(f"not a plan node: {node!r}")
+
+
+def _figure(doc: DocxDocument, figure: Figure, w: Writer) -> None:
+    """The picture with its caption below and its title and alt text for the tagged PDF.
+
+    The picture stays on the page of its caption: its paragraph keeps with the next
+    (also when a custom template's figure style does not), and it is never taller than
+    :data:`MAX_FIGURE_HEIGHT_CM`, so picture and caption fit one page together (Word and
+    LibreOffice part them when they do not).
+    """
+    paragraph = add_paragraph(doc, style=S.FIGURE)
+    paragraph.paragraph_format.keep_with_next = True
+    width, height = _png_size(figure.png)
+    if TEXT_WIDTH_CM * height / width > MAX_FIGURE_HEIGHT_CM + 0.05:  # a pixel's rounding
+        size = {"height": Cm(MAX_FIGURE_HEIGHT_CM)}  # narrower, same proportions
+    else:
+        size = {"width": Cm(TEXT_WIDTH_CM)}
+    shape = paragraph.add_run().add_picture(io.BytesIO(figure.png), **size)
+    doc_pr = shape._inline.docPr
+    doc_pr.set("title", figure.title.joined())
+    doc_pr.set("descr", figure.alt.joined())
+    w.paragraph(doc, figure.caption, S.CAPTION)
+
+
+def _cover_parties(doc: DocxDocument, node: CoverParties) -> None:
+    """Both municipalities side by side: logo, name, kind and country."""
+    table = doc.add_table(rows=1, cols=2)
+    table.style = doc.styles[S.LAYOUT]
+    for column, party in enumerate(node.parties):
+        cell = table.cell(0, column)
+        first = cell.paragraphs[0]
+        if party.logo is not None:
+            set_style(first, S.COVER_META)
+            run = first.add_run()
+            picture = run.add_picture(io.BytesIO(party.logo), height=Cm(LOGO_HEIGHT_CM))
+            widest = Cm(LOGO_MAX_WIDTH_CM)
+            if picture.width > widest:  # a wide logo keeps to its half of the page
+                picture.height = Emu(picture.height * widest // picture.width)
+                picture.width = widest
+            first = cell.add_paragraph()
+        set_style(first, S.COVER_MUNICIPALITY)
+        first.add_run(party.name)
+        meta = add_paragraph(cell, style=S.COVER_META)
+        meta.add_run(party.meta)
+    set_column_widths(table, [TEXT_WIDTH_CM / 2] * 2)
+
+
+def _logo_row(doc: DocxDocument, node: LogoRow) -> None:
+    """Logos in one line, each scaled to the row's height and at most its width."""
+    row = add_paragraph(doc, style=S.COVER_META)
+    for data in node.logos:
+        picture = row.add_run().add_picture(io.BytesIO(data), height=Cm(node.height_cm))
+        widest = Cm(node.max_width_cm)
+        if picture.width > widest:
+            picture.height = Emu(picture.height * widest // picture.width)
+            picture.width = widest
+        row.add_run("   ")
+
+
+def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:
+    """A fixed-geometry table: caption and municipality, place and date, the box (its
+    bookmark becomes the PDF signature field), signature line, name and function."""
+    table = doc.add_table(rows=4, cols=2)
+    table.style = doc.styles[S.LAYOUT]
+    set_column_widths(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
+    heights = (None, Cm(2.0), Cm(SIGNATURE_BOX_HEIGHT_CM), None)
+    for row, height in zip(table.rows, heights, strict=True):
+        if height is not None:
+            row.height = height
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        # a signature block is never split: place, box and name on one page
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for column, cell in enumerate(node.cells):
+        if cell is not None:
+            _signature_cell(table, column, cell)
+    for row in table.rows[:3]:  # the rows keep with the next: the block stays together
+        for table_cell in row.cells:
+            for paragraph in table_cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def _signature_cell(table: Any, column: int, s: SignatureCell) -> None:
+    top = table.cell(0, column).paragraphs[0]
+    set_style(top, S.SIGNATURE_CAPTION)
+    top.add_run(s.on_behalf)
+    add_paragraph(table.cell(0, column), s.municipality, S.SIGNATURE_MUNICIPALITY)
+    place = table.cell(1, column).paragraphs[0]
+    set_style(place, S.BODY)
+    place.add_run(s.place)
+    add_paragraph(table.cell(1, column), s.place_and_date, S.SIGNATURE_LINE)
+    box = table.cell(2, column).paragraphs[0]
+    set_style(box, S.SIGNATURE_CAPTION)
+    _bookmark(box, s.bookmark, s.bookmark_id)
+    cell = table.cell(3, column)
+    line = cell.paragraphs[0]
+    set_style(line, S.SIGNATURE_LINE)
+    line.add_run(s.signature)
+    add_paragraph(cell, s.name, S.SIGNATURE_MUNICIPALITY)
+    add_paragraph(cell, s.function, S.SIGNATURE_CAPTION)
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG header (IHDR, always the first chunk)."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
+def _bookmark(paragraph: Any, name: str, ident: int) -> None:
+    """An empty bookmark: LibreOffice exports it as a named PDF destination."""
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(900 + ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(900 + ident))
+    p.append(start)
+    p.append(end)
