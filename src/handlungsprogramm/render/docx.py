@@ -201,6 +201,16 @@ def _fill(
     blocks = Sections(tpl, composer, Writer(layout)).lazy(draft=draft, template=name)
     context["blocks"] = blocks
     _clear_described_properties(tpl)
+    _render_template(tpl, context, name)
+    settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
+    streams = blocks.splice(tpl.docx)
+    _describe(tpl, clean, composer.v, full)
+    return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
+
+
+def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:
+    """docxtpl renders the template in the sandbox; whatever goes wrong in a template
+    becomes a :class:`TemplateError` that names it, never a traceback."""
     try:
         tpl.render(context, jinja_env=_environment(name), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
@@ -215,10 +225,6 @@ def _fill(
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
         raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
-    settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
-    streams = blocks.splice(tpl.docx)
-    _describe(tpl, clean, composer.v, full)
-    return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
 
 
 # LibreOffice (7.4) escapes XML characters twice when it writes the XMP packet, so
