@@ -109,6 +109,7 @@ def build_styles(doc: DocumentObject) -> None:
     normal = doc.styles["Normal"]
     _set_font(normal, 10)
     _spacing(normal, 0, 4)
+    normal.paragraph_format.widow_control = True  # no line left alone at a page's foot or head
 
     body = _paragraph_style(doc, S.BODY)
     _set_font(body, 10)
@@ -303,8 +304,10 @@ def build_body(doc: DocumentObject) -> None:
     for block, heading, page_break in SECTIONS:
         _tag(doc, f"{{%p if blocks.{block} %}}")
         paragraph = doc.add_paragraph(style=S.HEADING_1)
+        # "page break before" (Format › Paragraph in Word), not a break inside the
+        # heading: a break character starts the page with an empty line of its own
         if page_break:
-            paragraph.add_run().add_break(WD_BREAK.PAGE)
+            paragraph.paragraph_format.page_break_before = True
         paragraph.add_run(f"{{{{ h.{heading} }}}}")
         _tag(doc, f"{{{{p blocks.{block} }}}}")
         _tag(doc, "{%p endif %}")
@@ -327,6 +330,37 @@ def build_header_footer(doc: DocumentObject) -> None:
         _field(footer, "NUMPAGES")
         footer.add_run(f"{{{{ footer.page_{lang}[2] }}}}")
     footer.add_run("  ·  {{ footer.version }}  ·  {{ footer.fingerprint }}")
+
+
+def _one_font_family(doc: DocumentObject) -> None:
+    """Every style in the template's font: python-docx's default heading styles name
+    theme fonts (Calibri Light), which win over the font set by name, so headings came
+    out in another family than the body."""
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{theme}"), None)
+
+
+def _hyphenation(settings: Any) -> None:
+    """Automatic hyphenation, per the language of each paragraph and run (German
+    compounds in narrow table columns break at syllables, with a hyphen); at most two
+    hyphenated lines in a row, no hyphenated words in capitals (codes, acronyms).
+
+    The schema orders settings: these follow ``w:defaultTabStop``.
+    """
+    anchor = settings.find(qn("w:defaultTabStop"))
+    for name, value in reversed(
+        (
+            ("autoHyphenation", None),
+            ("consecutiveHyphenLimit", "2"),
+            ("hyphenationZone", "284"),  # 0.5 cm
+            ("doNotHyphenateCaps", None),
+        )
+    ):
+        element = OxmlElement(f"w:{name}")
+        if value is not None:
+            element.set(qn("w:val"), value)
+        anchor.addnext(element)
 
 
 def build() -> bytes:
@@ -352,10 +386,12 @@ def build() -> bytes:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), "de-DE")
+    _one_font_family(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings.append(update)
+    _hyphenation(settings)
     props = doc.core_properties
     props.title = "{{ cover.title_de }}"
     props.author = "handlungsprogramm"
