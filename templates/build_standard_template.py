@@ -129,6 +129,10 @@ def build_styles(doc: DocumentObject) -> None:
         heading.paragraph_format.keep_with_next = True
         if level == 1:
             _border(heading.element, "bottom", 8, "0B5F4B")
+    # a measure sheet starts on a new page; its heading is a Heading 2 in all else
+    # (outline level 2: in the contents and the PDF's bookmarks)
+    sheet = _paragraph_style(doc, S.MEASURE_HEADING, "Heading 2")
+    sheet.paragraph_format.page_break_before = True
     toc = _paragraph_style(doc, S.TOC_HEADING, "Normal")
     _set_font(toc, 16, bold=True, colour=ACCENT)
     _spacing(toc, 0, 12)
@@ -166,7 +170,9 @@ def build_styles(doc: DocumentObject) -> None:
     for name, points, bold, colour in table_styles:
         style = _paragraph_style(doc, name)
         _set_font(style, points, bold=bold, colour=colour)
-        _spacing(style, 0, 2, 1.1)
+        # single line spacing in tables (Noto's own line height is generous): a measure
+        # sheet a few lines over a page would otherwise spill its last rows overleaf
+        _spacing(style, 0, 1.5, 1.0)
     figure = _paragraph_style(doc, S.FIGURE)
     _spacing(figure, 8, 2, 1.0)
     figure.paragraph_format.keep_with_next = True
@@ -341,6 +347,19 @@ def _one_font_family(doc: DocumentObject) -> None:
             fonts.attrib.pop(qn(f"w:{theme}"), None)
 
 
+def _text_font_bullets(doc: DocumentObject) -> None:
+    """Bullets as "•" in the text's font: python-docx's lists use the private-use glyph
+    of the Symbol font, which LibreOffice replaces with OpenSymbol, a second family
+    embedded in every PDF with a list."""
+    numbering = doc.part.numbering_part.element
+    for level_text in numbering.iter(qn("w:lvlText")):
+        if level_text.get(qn("w:val")) == "\uf0b7":
+            level_text.set(qn("w:val"), "•")
+    for fonts in list(numbering.iter(qn("w:rFonts"))):
+        if fonts.get(qn("w:ascii")) == "Symbol":
+            fonts.getparent().remove(fonts)
+
+
 def _hyphenation(settings: Any) -> None:
     """Automatic hyphenation, per the language of each paragraph and run (German
     compounds in narrow table columns break at syllables, with a hyphen); at most two
@@ -387,6 +406,7 @@ def build() -> bytes:
         rpr.append(lang)
     lang.set(qn("w:val"), "de-DE")
     _one_font_family(doc)
+    _text_font_bullets(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

@@ -112,6 +112,10 @@ def test_section_headings_in_order(built: tuple[Layout, DocxResult, Document]) -
     assert h1 == expected
 
 
+SHEET_HEADINGS = ("Heading 2", "HP Measure Heading")
+"""The first sheet follows its chapter's heading; every other starts a new page."""
+
+
 def test_one_sheet_per_measure(
     built: tuple[Layout, DocxResult, Document], programme: Programme
 ) -> None:
@@ -121,9 +125,15 @@ def test_one_sheet_per_measure(
     sheets = [
         p.text
         for p in paragraphs(document)
-        if p.style is not None and p.style.name == "Heading 2" and p.text.split(" ")[0] in codes
+        if p.style is not None and p.style.name in SHEET_HEADINGS and p.text.split(" ")[0] in codes
     ]
     assert len(sheets) == len(programme.measures) == 17
+    styles = [
+        p.style.name
+        for p in paragraphs(document)
+        if p.style is not None and p.style.name in SHEET_HEADINGS and p.text.split(" ")[0] in codes
+    ]
+    assert styles == ["Heading 2"] + ["HP Measure Heading"] * 16
     first = programme.measures[0]
     assert sheets[0] == f"{first.code} {first.title['de']} / {first.code} {first.title['fr']}"
 

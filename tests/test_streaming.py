@@ -62,7 +62,9 @@ def _sheet_codes(data: bytes) -> list[str]:
     return [
         p.text.split(" ")[0]
         for p in paragraphs(document)
-        if p.style is not None and p.style.name == "Heading 2" and p.text.startswith("M-")
+        if p.style is not None
+        and p.style.name in ("Heading 2", "HP Measure Heading")
+        and p.text.startswith("M-")
     ]
 
 
@@ -96,7 +98,7 @@ def test_each_sheet_has_its_field_table(many: Programme) -> None:
         for index, item in enumerate(items)
         if isinstance(item, Paragraph)
         and item.style is not None
-        and item.style.name in ("Heading 1", "Heading 2")
+        and item.style.name in ("Heading 1", "Heading 2", "HP Measure Heading")
     ]
     sheets = [i for i in starts if items[i].text[:2] == "M-"]  # type: ignore[union-attr]
     assert len(sheets) == MEASURES

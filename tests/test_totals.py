@@ -236,8 +236,8 @@ def test_eur_equivalent_with_the_rate(data: dict[str, Any]) -> None:
     text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
         cell.text for table in document.tables for row in table.rows for cell in row.cells
     )
-    assert "1.000.000\u00a0F\u202fCFA (≈ 1.524,49\u00a0€) – Commune" in text
-    assert "1\u202f000\u202f000\u00a0F\u202fCFA (≈ 1\u202f524,49\u00a0€) – Commune" in text
+    assert "1.000.000\u00a0F\u202fCFA (ca. 1.524,49\u00a0€) – Commune" in text
+    assert "1\u202f000\u202f000\u00a0F\u202fCFA (env. 1\u202f524,49\u00a0€) – Commune" in text
     assert "Umrechnung: 1 € = 655,957 XOF (Stand 1. Juni 2025, InforEuro)." in text
 
 

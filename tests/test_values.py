@@ -101,7 +101,7 @@ def test_euro_equivalent_only_with_a_rate() -> None:
     assert values.euro_equivalent(Decimal(1), "NAD") is None
     assert (
         values.amount(Decimal(1_000_000), "XOF").de
-        == "1.000.000\u00a0F\u202fCFA (≈ 1.524,49\u00a0€)"
+        == "1.000.000\u00a0F\u202fCFA (ca. 1.524,49\u00a0€)"
     )
 
 

@@ -86,12 +86,16 @@ class Table:
     """A data table: a header row repeated on every page, rows, widths in cm.
 
     Rows listed in ``label_rows`` (totals, strategic objectives) are set as labels.
+    ``groups`` lists the rows that start a group of rows that belong together (a
+    strategic objective and its operational objectives): a group is not parted by a
+    page break where it fits on one page.
     """
 
     header: tuple[Bi | str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     label_rows: frozenset[int] = frozenset()
+    groups: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         columns = len(self.widths)
@@ -111,10 +115,12 @@ class FieldRow:
 @dataclass(frozen=True, slots=True)
 class FieldTable:
     """A measure sheet's fields; ``languages`` names the two value columns where the
-    layout sets them side by side ("Deutsch", "Français")."""
+    layout sets them side by side ("Deutsch", "Français"); ``code`` heads the first
+    column, so a sheet continued on the next page still names its measure there."""
 
     rows: tuple[FieldRow, ...]
     languages: Bi
+    code: str = ""
 
 
 class ChartLike(Protocol):

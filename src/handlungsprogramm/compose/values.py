@@ -188,7 +188,8 @@ class Values:
         eur = self.euro_equivalent(amount, currency)
         if eur is None:
             return money
-        return Bi(f"{money.de} (≈ {eur.de})", f"{money.partner} (≈ {eur.partner})")
+        about = self.label_each("money.about", amount=eur)  # words: "≈" is in no text font
+        return Bi(f"{money.de} ({about.de})", f"{money.partner} ({about.partner})")
 
     # -- time ------------------------------------------------------------------------
 

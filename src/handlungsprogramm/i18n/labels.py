@@ -1078,6 +1078,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Figura {number}: {title}",
         "pt": "Figura {number}: {title}",
     },
+    "money.about": {
+        "de": "ca. {amount}",
+        "en": "approx. {amount}",
+        "fr": "env. {amount}",
+        "es": "aprox. {amount}",
+        "pt": "aprox. {amount}",
+    },
     "money.in_year": {
         "de": "im Jahr {year}",
         "en": "in {year}",

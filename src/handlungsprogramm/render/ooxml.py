@@ -30,11 +30,12 @@ __all__ = [
     "add_tbl",
     "cm_to_twips",
     "container_element",
+    "keep_with_next",
     "set_p_style",
     "space_before",
 ]
 
-_P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_P, _PPR, _PSTYLE, _KEEPNEXT = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:keepNext")
 _R, _RPR, _RSTYLE, _T = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
 _B, _I, _BR, _TAB = qn("w:b"), qn("w:i"), qn("w:br"), qn("w:tab")
 _TBL, _TBLPR, _TBLSTYLE, _TBLW = qn("w:tbl"), qn("w:tblPr"), qn("w:tblStyle"), qn("w:tblW")
@@ -99,6 +100,19 @@ def space_before(p: Any, twips: int) -> None:
         p.insert(0, ppr)
     spacing = SubElement(ppr, qn("w:spacing"))
     spacing.set(qn("w:before"), str(twips))
+
+
+def keep_with_next(p: Any) -> None:
+    """Keep paragraph ``p`` on the page of the next one (``w:keepNext``, right after the
+    style in ``w:pPr``); in a table row, the row stays with the next row."""
+    ppr = p[0] if len(p) and p[0].tag == _PPR else None
+    if ppr is None:
+        ppr = SubElement(p, _PPR)
+        p.insert(0, ppr)
+    if ppr.find(_KEEPNEXT) is not None:
+        return
+    keep = SubElement(ppr, _KEEPNEXT)
+    ppr.insert(1 if len(ppr) > 1 and ppr[0].tag == _PSTYLE else 0, keep)
 
 
 def set_p_style(p: Any, style_id: str) -> None:

@@ -17,7 +17,12 @@ from docxtpl import DocxTemplate
 from handlungsprogramm.compose.chapters import Composer, chapters
 from handlungsprogramm.compose.plan import MeasureSheets, Section
 from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
-from handlungsprogramm.render.write import LOGO_MAX_WIDTH_CM, MAX_FIGURE_HEIGHT_CM, write_nodes
+from handlungsprogramm.render.write import (
+    LOGO_MAX_WIDTH_CM,
+    MAX_FIGURE_HEIGHT_CM,
+    write_nodes,
+    write_sheet,
+)
 from handlungsprogramm.render.writer import Writer
 
 __all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "Sections"]
@@ -59,9 +64,11 @@ class Sections:
         and its tree freed before the next is planned."""
         out = StreamedBlock()
         planned = sheets.sheets()
+        first = True
         while part := list(islice(planned, _SHEETS_PER_PART)):
             block = Block.inside(self.tpl.docx)
             for sheet in part:
-                write_nodes(block.document, sheet, self.w)
+                write_sheet(block.document, sheet, self.w, new_page=not first)
+                first = False
             out.add(block)
         return out

@@ -39,6 +39,7 @@ class S:
     HEADING_1: Final = "Heading 1"
     HEADING_2: Final = "Heading 2"
     HEADING_3: Final = "Heading 3"
+    MEASURE_HEADING: Final = "HP Measure Heading"
     BODY: Final = "HP Body"
     BODY_PARTNER: Final = "HP Body Partner"
     TABLE_TEXT: Final = "HP Table Text"

@@ -39,7 +39,7 @@ from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Writer, set_column_widths
 
-__all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "write_nodes"]
+__all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "write_nodes", "write_sheet"]
 
 MAX_FIGURE_HEIGHT_CM = MAX_HEIGHT_IN * 2.54
 """A chart is never taller on paper: with its caption it fits one page."""
@@ -56,7 +56,13 @@ _ROLE_STYLES = {
 
 def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
     """Write ``nodes`` in order into ``doc`` (a block's body)."""
+    previous: Node | None = None
     for node in nodes:
+        if isinstance(previous, Markdown) and isinstance(node, Table | FieldTable):
+            # side by side, a text is a table too: two tables in a row are one table to
+            # Word and LibreOffice, and the data table's header would no longer repeat
+            add_paragraph(doc, style=S.CAPTION)
+        previous = node
         match node:
             case Heading(title, level):
                 w.heading(doc, title, level)
@@ -70,10 +76,10 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                     paragraph.paragraph_format.keep_with_next = True
             case Markdown(text):
                 w.markdown(doc, text)
-            case Table(header, rows, widths, label_rows):
-                w.table(doc, header, rows, widths, label_rows=label_rows)
-            case FieldTable(rows, languages):
-                w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages)
+            case Table(header, rows, widths, label_rows, groups):
+                w.table(doc, header, rows, widths, label_rows=label_rows, groups=groups)
+            case FieldTable(rows, languages, code):
+                w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages, code)
             case Figure():
                 _figure(doc, node, w)
             case CoverParties():
@@ -86,6 +92,21 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                 raise ValueError("measure sheets are streamed, not written in a block")
             case _:  # pragma: no cover - every node type is handled above
                 raise TypeError(f"not a plan node: {node!r}")
+
+
+def write_sheet(
+    doc: DocxDocument, sheet: tuple[Node, ...], w: Writer, *, new_page: bool = True
+) -> None:
+    """A measure sheet: its heading starts a new page (``HP Measure Heading``; not the
+    first sheet, which the chapter's heading has brought to a new page), the rest is
+    written as any plan."""
+    heading, *rest = sheet
+    if isinstance(heading, Heading):
+        style = S.MEASURE_HEADING if new_page else None
+        w.heading(doc, heading.title, heading.level, style)
+        write_nodes(doc, tuple(rest), w)
+    else:
+        write_nodes(doc, sheet, w)
 
 
 def _figure(doc: DocxDocument, figure: Figure, w: Writer) -> None:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -27,6 +28,7 @@ from handlungsprogramm.render.ooxml import (
     add_row,
     add_tbl,
     container_element,
+    keep_with_next,
     space_before,
 )
 from handlungsprogramm.render.styles import S, StyleIds, add_paragraph, style_id
@@ -71,9 +73,17 @@ class Writer:
 
     # -- blocks --------------------------------------------------------------------
 
-    def heading(self, doc: DocxDocument, title: Bi | str, level: int) -> Paragraph:
-        """A heading carrying both languages."""
+    def heading(
+        self, doc: DocxDocument, title: Bi | str, level: int, style: str | None = None
+    ) -> Paragraph:
+        """A heading carrying both languages, in ``style`` if the template has it (a
+        template made before that style existed gets the plain heading of ``level``)."""
         text = title.joined() if isinstance(title, Bi) else title
+        if style is not None:
+            try:
+                return add_paragraph(doc, text, style)
+            except KeyError:
+                pass
         return add_paragraph(doc, text, f"Heading {level}")
 
     def paragraph(self, doc: DocxDocument, value: Bi, style: str = S.BODY) -> Paragraph:
@@ -108,9 +118,12 @@ class Writer:
         widths: Sequence[float],
         *,
         label_rows: frozenset[int] = frozenset(),
+        groups: frozenset[int] = frozenset(),
     ) -> Table:
         """A data table with a repeated bilingual header row; widths in cm.
 
+        The header row stays with the first row (never alone at a page's foot); a short
+        table stays on one page, a longer one keeps each group of rows together.
         Built element by element (:mod:`~handlungsprogramm.render.ooxml`): tables are
         most of a large document, and python-docx's object API was most of its cost.
         """
@@ -119,18 +132,23 @@ class Writer:
         tr = add_row(tbl, header=True, cant_split=False)
         for title, width in zip(header, widths, strict=True):
             self._fill_tc(add_cell(tr, width), title, S.TABLE_HEADER, ids)
+        _keep(tr)
+        kept = _kept_rows(rows, widths, groups)
         for index, values in enumerate(rows):
             tr = add_row(tbl)
             style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
             for value, width in zip(values, widths, strict=True):
                 self._fill_tc(add_cell(tr, width), value, style, ids)
+            if index in kept:
+                _keep(tr)
         return Table(tbl, doc)
 
     def field_table(
-        self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]], names: Bi
+        self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]], names: Bi, code: str = ""
     ) -> Table:
         """Label → value rows (a measure sheet): three columns side by side (headed by
-        the languages' ``names``), two otherwise."""
+        the languages' ``names``), two otherwise. The header row, repeated on every page
+        the sheet runs to, names the measure by ``code``."""
         ids = StyleIds(doc.part)
         sink = Sink(container_element(doc))
         if self.layout is Layout.SIDE_BY_SIDE:
@@ -138,8 +156,9 @@ class Writer:
             widths = [4.0, half, half]
             tbl = add_tbl(sink, ids[S.TABLE], widths)
             tr = add_row(tbl, header=True, cant_split=False)
-            for name, width in zip(["", names.de, names.partner], widths, strict=True):
+            for name, width in zip([code, names.de, names.partner], widths, strict=True):
                 self._fill_tc(add_cell(tr, width), name, S.TABLE_HEADER, ids)
+            _keep(tr)
             for title, de, partner in rows:
                 tr = add_row(tbl)
                 self._fill_tc(add_cell(tr, 4.0), title, S.TABLE_LABEL, ids)
@@ -150,7 +169,11 @@ class Writer:
                     self._fill_tc(add_cell(tr, half), partner, S.TABLE_TEXT, ids, partner=True)
             return Table(tbl, doc)
         widths = [4.0, TEXT_WIDTH_CM - 4.0]
-        tbl = add_tbl(sink, ids[S.TABLE], widths, first_row_look=False)
+        tbl = add_tbl(sink, ids[S.TABLE], widths)
+        tr = add_row(tbl, header=True, cant_split=False)
+        for name, width in zip([code, names.joined()], widths, strict=True):
+            self._fill_tc(add_cell(tr, width), name, S.TABLE_HEADER, ids)
+        _keep(tr)
         for title, de, partner in rows:
             tr = add_row(tbl)
             self._fill_tc(add_cell(tr, widths[0]), title, S.TABLE_LABEL, ids)
@@ -205,6 +228,60 @@ class Writer:
             else:
                 add_r(p, item)
 
+
+KEEP_LINES = 20
+"""A table (or a group of its rows) of at most about this many lines of text, a third of
+a page, is kept on one page: a two-row adoption table is never split 1 + 1, and a
+strategic objective stays with its operational objectives. A taller one is left to
+break, or it would leave its heading alone at the foot of the page before."""
+_CHARS_PER_CM = 6.0
+"""Characters of 9 pt Noto Sans in a centimetre of column, on average."""
+
+
+def _lines(value: Cell, width_cm: float) -> int:
+    """About how many lines ``value`` takes in a column ``width_cm`` wide."""
+    per_line = max(1, int((width_cm - 0.3) * _CHARS_PER_CM))
+    return sum(max(1, -(-len(text) // per_line)) for text in _texts(value))
+
+
+def _texts(value: Cell) -> list[str]:
+    """The paragraphs of a cell: a pair in two languages is two."""
+    if value is None:
+        return [""]
+    texts: list[str] = []
+    for item in [value] if isinstance(value, str | Bi) else value:
+        if isinstance(item, Bi):
+            texts += [item.de, item.partner] if not item.same and item.partner else [item.de]
+        else:
+            texts.append(item)
+    return texts
+
+
+def _kept_rows(
+    rows: Sequence[Sequence[Cell]], widths: Sequence[float], groups: frozenset[int]
+) -> frozenset[int]:
+    """The rows that keep with the next: all but the last of a short table, else all
+    but the last of each short group."""
+    heights = [max(_lines(v, w) for v, w in zip(row, widths, strict=True)) for row in rows]
+    count = len(rows)
+    if sum(heights) <= KEEP_LINES:
+        return frozenset(range(count - 1))
+    if not groups:
+        return frozenset()
+    starts = sorted(groups | {0})
+    kept: set[int] = set()
+    for start, end in zip(starts, [*starts[1:], count], strict=True):
+        if sum(heights[start:end]) <= KEEP_LINES:
+            kept.update(range(start, end - 1))
+    return frozenset(kept)
+
+
+def _keep(tr: Any) -> None:
+    for p in tr.iter(_P):
+        keep_with_next(p)
+
+
+_P = qn("w:p")
 
 _PARTNER_GAP_TWIPS = 50
 """2.5 pt between a German text and its partner-language version in one table cell."""

@@ -82,7 +82,7 @@ def sheets(c: Composer) -> Section | None:
             ]
             if measure.description is not None:
                 sheet.append(Markdown(c.text_pair(measure.description)))
-            sheet.append(FieldTable(measure_rows(c, measure), languages))
+            sheet.append(FieldTable(measure_rows(c, measure), languages, measure.code))
             yield tuple(sheet)
 
     return (MeasureSheets(len(measures), plan),)

@@ -120,7 +120,11 @@ def _exchange_note(c: Composer, rate: ExchangeRate, total: Decimal) -> Para:
     )
     eur = v.euro_equivalent(total, rate.currency)
     if eur is not None:
-        note = Bi(f"≈ {eur.de}. {note.de}", f"≈ {eur.partner}. {note.partner}")
+        about = v.label_each("money.about", amount=eur)
+        note = Bi(
+            f"{about.de[:1].upper()}{about.de[1:]}. {note.de}",
+            f"{about.partner[:1].upper()}{about.partner[1:]}. {note.partner}",
+        )
     return Para(note, Role.CAPTION)
 
 
