@@ -37,8 +37,9 @@ DRAFT = RGBColor(0xB4, 0x1E, 0x1E)
 
 # Sections of the body in order: (block key, heading key, page break before).
 SECTIONS: tuple[tuple[str, str, bool], ...] = (
-    ("abbreviations", "abbreviations", False),
-    ("vision", "vision", False),
+    ("summary", "summary", False),  # the contents end with a page break
+    ("abbreviations", "abbreviations", True),
+    ("vision", "vision", True),
     ("preamble", "preamble", False),
     ("background", "background", False),
     ("references", "references", False),
@@ -150,13 +151,28 @@ def build_styles(doc: DocumentObject) -> None:
     _spacing(title_p, 0, 14, 1.05)
     subtitle = _paragraph_style(doc, S.COVER_SUBTITLE)
     _set_font(subtitle, 12, colour=MUTED)
-    _spacing(subtitle, 0, 24)
+    _spacing(subtitle, 0, 48)
     municipality = _paragraph_style(doc, S.COVER_MUNICIPALITY)
     _set_font(municipality, 14, bold=True)
     _spacing(municipality, 6, 2)
     meta = _paragraph_style(doc, S.COVER_META)
     _set_font(meta, 10, colour=MUTED)
     _spacing(meta, 0, 2)
+    funders = _paragraph_style(doc, S.COVER_FUNDERS)
+    _set_font(funders, 9, colour=MUTED)
+    _spacing(funders, 0, 4)
+    # the back of the title page: a small heading, then publisher, version, fingerprint
+    # and the funders' notices in small type
+    imprint_heading = _paragraph_style(doc, S.IMPRINT_HEADING)
+    _set_font(imprint_heading, 11, bold=True, colour=ACCENT)
+    _spacing(imprint_heading, 0, 8)
+    imprint = _paragraph_style(doc, S.IMPRINT)
+    _set_font(imprint, 8.5)
+    _spacing(imprint, 0, 1, 1.15)
+    imprint_label = _paragraph_style(doc, S.IMPRINT_LABEL, S.IMPRINT)
+    _set_font(imprint_label, 8.5, bold=True, colour=ACCENT)
+    _spacing(imprint_label, 6, 1, 1.15)
+    imprint_label.paragraph_format.keep_with_next = True
 
     table_styles: tuple[tuple[str, float, bool, RGBColor], ...] = (
         (S.TABLE_TEXT, 9, False, TEXT),
@@ -301,6 +317,11 @@ def build_body(doc: DocumentObject) -> None:
     _tag(doc, "{%p endif %}")
     _tag(doc, "{{p blocks.cover }}")
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    # the back of the title page: the imprint
+    _tag(doc, "{%p if blocks.imprint %}")
+    _tag(doc, "{{p blocks.imprint }}")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _tag(doc, "{%p endif %}")
 
     _tag(doc, "{{ h.toc }}", S.TOC_HEADING)
     toc = doc.add_paragraph(style=S.BODY)
@@ -336,6 +357,13 @@ def build_header_footer(doc: DocumentObject) -> None:
         _field(footer, "NUMPAGES")
         footer.add_run(f"{{{{ footer.page_{lang}[2] }}}}")
     footer.add_run("  ·  {{ footer.version }}  ·  {{ footer.fingerprint }}")
+    # the title page has no running footer ("different first page"); a draft's marking
+    # stays on it, empty in a final document
+    section.different_first_page_header_footer = True
+    first = section.first_page_header.paragraphs[0]
+    first.style = doc.styles[S.DRAFT_MARKING]
+    first.add_run("{{ draft_marking }}")
+    section.first_page_footer.paragraphs[0].style = doc.styles[S.FOOTER]
 
 
 def _one_font_family(doc: DocumentObject) -> None:

@@ -92,6 +92,7 @@ def test_section_headings_in_order(built: tuple[Layout, DocxResult, Document]) -
         p.text for p in paragraphs(document) if p.style is not None and p.style.name == "Heading 1"
     ]
     expected = [
+        bi("section.summary"),
         bi("section.abbreviations"),
         bi("section.vision"),
         bi("section.preamble"),

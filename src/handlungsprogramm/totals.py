@@ -31,8 +31,10 @@ __all__ = [
     "PersonnelKey",
     "Totals",
     "compute_totals",
+    "estimated_reduction",
     "funded",
     "funding_source_key",
+    "secured_share",
     "spread_over_years",
 ]
 
@@ -180,3 +182,21 @@ def compute_totals(programme: Programme) -> Totals:
         for staff in measure.resources.personnel:
             personnel[PersonnelKey(staff.side, staff.unit, staff.per_year)] += staff.amount
     return Totals(money, dict(personnel), sources)
+
+
+def secured_share(t: CurrencyTotals) -> Decimal | None:
+    """The secured part of a currency's money in percent, to a tenth (``62.5``; a whole
+    number without decimals: ``100``); ``None`` when there is no money in it."""
+    if not t.total:
+        return None
+    share = (t.by_status.get(FundingStatus.SECURED, Decimal(0)) * 100 / t.total).quantize(
+        Decimal("0.1")
+    )
+    return share.quantize(Decimal(1)) if share == share.to_integral_value() else share
+
+
+def estimated_reduction(programme: Programme) -> tuple[Decimal, int]:
+    """The measures' estimated emission reductions (t CO2e per year) added up, and how
+    many measures give one: a sum over a few measures must say so."""
+    given = [m.estimated_reduction for m in programme.measures if m.estimated_reduction is not None]
+    return sum(given, Decimal(0)), len(given)

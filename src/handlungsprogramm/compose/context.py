@@ -29,7 +29,9 @@ CONTEXT_DOC: Final[dict[str, str]] = {
     "(keys as in `handlungsprogramm.i18n.labels`, e.g. `section.measures`).",
     "h": "Bilingual section headings (`h.vision`, `h.measures` …): `Gemeinsame Vision / Vision commune`.",
     "cover": "`cover.title_de`, `cover.title_partner`, `cover.subtitle` (both languages or empty).",
-    "blocks": "Ready-made sub-documents per section, placed with `{{p blocks.NAME }}`: cover, "
+    "blocks": "Ready-made sub-documents per section, placed with `{{p blocks.NAME }}`: cover "
+    "(the title page below the titles: municipalities, partnership, period, version, funders), "
+    "imprint (publisher, version, fingerprint, funding notices), summary (key figures), "
     "abbreviations, vision, preamble, background, references, baseline, fields, objectives, measures_overview, measures, resources, "
     "responsibilities, monitoring, outlook, adoptions, signatures, findings (None when empty).",
     "footer": "`footer.page_de` / `footer.page_partner`: the text before, between and after the "
@@ -51,6 +53,8 @@ CONTEXT_DOC: Final[dict[str, str]] = {
 
 _SECTION_KEYS = {
     "toc": "toc.title",
+    "summary": "section.summary",
+    "imprint": "imprint.title",
     "abbreviations": "section.abbreviations",
     "references": "section.references",
     "vision": "section.vision",

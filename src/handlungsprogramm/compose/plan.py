@@ -24,6 +24,9 @@ from handlungsprogramm.compose.values import Bi
 __all__ = [
     "Cell",
     "ChartLike",
+    "ColumnRow",
+    "Columns",
+    "CoverFunders",
     "CoverParties",
     "CoverParty",
     "FieldRow",
@@ -53,6 +56,8 @@ class Role(StrEnum):
     BODY = "body"
     CAPTION = "caption"
     COVER_META = "cover-meta"
+    IMPRINT = "imprint"
+    IMPRINT_HEADING = "imprint-heading"
     FINGERPRINT = "fingerprint"
 
 
@@ -163,6 +168,36 @@ class CoverParties:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnRow:
+    """One item of :class:`Columns`: an optional label, then its lines."""
+
+    label: Bi | None
+    lines: tuple[Bi, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Short bilingual items in two columns, German left, partner language right, in
+    either layout (the title page's period and version, the imprint); a line that reads
+    the same in both languages (an address) stands in both columns."""
+
+    rows: tuple[ColumnRow, ...]
+    role: Role = Role.COVER_META
+
+
+@dataclass(frozen=True, slots=True)
+class CoverFunders:
+    """The funders at the foot of the title page: "Gefördert durch / Funded by", the
+    names of funders without a logo, then the logos in one line."""
+
+    caption: Bi
+    names: tuple[Bi, ...]
+    logos: tuple[bytes, ...]
+    height_cm: float = 1.5
+    max_width_cm: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
 class LogoRow:
     """Funders' logos in one line, each at most ``max_width_cm`` wide."""
 
@@ -214,6 +249,8 @@ Node = (
     | FieldTable
     | Figure
     | CoverParties
+    | Columns
+    | CoverFunders
     | LogoRow
     | SignatureRow
     | MeasureSheets

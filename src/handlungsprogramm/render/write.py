@@ -19,6 +19,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
 from handlungsprogramm.compose.plan import (
+    Columns,
+    CoverFunders,
     CoverParties,
     FieldTable,
     Figure,
@@ -50,6 +52,8 @@ _ROLE_STYLES = {
     Role.BODY: S.BODY,
     Role.CAPTION: S.CAPTION,
     Role.COVER_META: S.COVER_META,
+    Role.IMPRINT: S.IMPRINT,
+    Role.IMPRINT_HEADING: S.IMPRINT_HEADING,
     Role.FINGERPRINT: S.FINGERPRINT,
 }
 
@@ -86,6 +90,10 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                 _cover_parties(doc, node)
             case LogoRow():
                 _logo_row(doc, node)
+            case Columns():
+                _columns(doc, node)
+            case CoverFunders():
+                _cover_funders(doc, node)
             case SignatureRow():
                 _signature_row(doc, node)
             case MeasureSheets():
@@ -164,6 +172,82 @@ def _logo_row(doc: DocxDocument, node: LogoRow) -> None:
             picture.height = Emu(picture.height * widest // picture.width)
             picture.width = widest
         row.add_run("   ")
+
+
+def _columns(doc: DocxDocument, node: Columns) -> None:
+    """Two columns, German left and the partner language right, in either layout (the
+    title page and the imprint are the same in both): per row the label in the
+    character style *HP Label* (in the imprint: the paragraph style *HP Imprint Label*),
+    then its lines, in the role's paragraph style."""
+    style = _ROLE_STYLES[node.role]
+    table = doc.add_table(rows=len(node.rows), cols=2)
+    table.style = doc.styles[S.LAYOUT]
+    for row, item in zip(table.rows, node.rows, strict=True):
+        for column, lang in enumerate(("de", "partner")):
+            cell = row.cells[column]
+            paragraph = cell.paragraphs[0]
+            set_style(paragraph, style)
+            texts = [line.de if lang == "de" else line.partner for line in item.lines]
+            if item.label is not None:
+                label = item.label.de if lang == "de" else item.label.partner
+                if node.role is Role.IMPRINT:  # a label of its own, set apart from the last item
+                    set_style(paragraph, S.IMPRINT_LABEL)
+                    paragraph.add_run(label, S.PARTNER if lang == "partner" else None)
+                else:
+                    paragraph.add_run(label, S.EMPHASIS_LABEL)
+                paragraph = None
+            for text in texts:
+                target = paragraph if paragraph is not None else add_paragraph(cell, style=style)
+                target.add_run(text, S.PARTNER if lang == "partner" else None)
+                paragraph = None
+        # an item stays on one page, and the rows of a block together
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    set_column_widths(table, [TEXT_WIDTH_CM / 2] * 2)
+
+
+_FOOT_OF_PAGE = {
+    "w": str(round(TEXT_WIDTH_CM / 2.54 * 1440)),  # the text width, in twips
+    "wrap": "around",
+    "hAnchor": "margin",
+    "vAnchor": "margin",
+    "xAlign": "center",
+    "yAlign": "bottom",
+}
+"""Frame properties that set a paragraph at the foot of the text area of its page.
+LibreOffice honours them on paragraphs only (not in a paragraph style), so they are
+set on each paragraph of the funders' block; its look is the style *HP Cover Funders*."""
+
+
+def _at_foot_of_page(paragraph: Any) -> None:
+    frame = OxmlElement("w:framePr")
+    for key, value in _FOOT_OF_PAGE.items():
+        frame.set(qn(f"w:{key}"), value)
+    ppr = paragraph._p.get_or_add_pPr()
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:  # the schema's order: pStyle, keepNext, …, framePr
+        style.addnext(frame)
+    else:
+        ppr.insert(0, frame)
+
+
+def _cover_funders(doc: DocxDocument, node: CoverFunders) -> None:
+    """The funders at the foot of the title page: caption, names, logos in one line."""
+    paragraphs = [add_paragraph(doc, node.caption.joined(), S.COVER_FUNDERS)]
+    for name in node.names:
+        paragraphs.append(add_paragraph(doc, name.joined(), S.COVER_FUNDERS))
+    if node.logos:
+        row = add_paragraph(doc, style=S.COVER_FUNDERS)
+        for index, data in enumerate(node.logos):
+            if index:
+                row.add_run("\u2003\u2003")  # two em spaces between logos
+            picture = row.add_run().add_picture(io.BytesIO(data), height=Cm(node.height_cm))
+            widest = Cm(node.max_width_cm)
+            if picture.width > widest:
+                picture.height = Emu(picture.height * widest // picture.width)
+                picture.width = widest
+        paragraphs.append(row)
+    for paragraph in paragraphs:
+        _at_foot_of_page(paragraph)
 
 
 def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:

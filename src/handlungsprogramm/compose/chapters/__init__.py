@@ -16,6 +16,7 @@ from handlungsprogramm.compose.chapters import (
     resources,
     signing,
     situation,
+    summary,
 )
 from handlungsprogramm.compose.chapters.base import MISSING, Composer
 from handlungsprogramm.compose.plan import Section
@@ -24,6 +25,8 @@ __all__ = ["CHAPTERS", "MISSING", "Composer", "chapters"]
 
 CHAPTERS = (
     "cover",
+    "imprint",
+    "summary",
     "abbreviations",
     "references",
     "vision",
@@ -50,6 +53,8 @@ def chapters(c: Composer, *, draft: bool) -> dict[str, Callable[[], Section | No
     p = c.programme
     planners: dict[str, Callable[[], Section | None]] = {
         "cover": lambda: front.cover(c),
+        "imprint": lambda: front.imprint(c),
+        "summary": lambda: summary.summary(c),
         "abbreviations": lambda: front.abbreviations(c),
         "references": lambda: front.references(c),
         "vision": lambda: front.text(c, p.vision),

@@ -1,4 +1,5 @@
-"""The front matter: cover, abbreviations, frameworks referred to, the long texts."""
+"""The front matter: title page, imprint, abbreviations, frameworks referred to, the
+long texts."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from collections import defaultdict
 from handlungsprogramm.compose.chapters.base import Composer
 from handlungsprogramm.compose.plan import (
     Cell,
+    ColumnRow,
+    Columns,
+    CoverFunders,
     CoverParties,
     CoverParty,
-    LogoRow,
     Markdown,
     Node,
     Para,
@@ -18,15 +21,17 @@ from handlungsprogramm.compose.plan import (
     Table,
 )
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.i18n.formatting import format_period
+from handlungsprogramm.i18n.formatting import colon, format_period
 from handlungsprogramm.model import Side, Text
 
-__all__ = ["abbreviations", "cover", "references", "text"]
+__all__ = ["abbreviations", "cover", "imprint", "references", "text"]
 
 
 def cover(c: Composer) -> Section:
-    """Both municipalities side by side with logos, then version, date, period, kind,
-    publisher and funders (with their logos and notices)."""
+    """The title page below the titles: both municipalities with their logos, the
+    partnership, period, version and date in two columns (German left), and at the
+    foot of the page the funders with their logos. Publisher, contact and the funders'
+    notices stand in the imprint on the back of the title page (:func:`imprint`)."""
     p, v = c.programme, c.v
     parties = []
     for side in Side:
@@ -36,40 +41,108 @@ def cover(c: Composer) -> Section:
         parties.append(
             CoverParty(
                 name=municipality.name,
-                meta=f"{kind.joined()} · {country.joined()}",
+                meta=_kind_country(kind, country),
                 logo=c.logo(municipality.logo),
             )
         )
-    nodes: list[Node] = [CoverParties((parties[0], parties[1])), Para("", Role.COVER_META)]
-
-    def line(key: str, value: str) -> None:
-        nodes.append(Para(f"{v.label(key).joined()}: {value}", Role.COVER_META))
-
-    line("cover.version", p.version)
+    rows: list[ColumnRow] = []
+    partnership = _partnership(c)
+    if partnership:
+        rows.append(ColumnRow(None, tuple(partnership)))
+    rows.append(
+        ColumnRow(None, (_labelled(c, "cover.period", v.pair(lambda lang: _period(c, lang))),))
+    )
+    version = v.label("footer.version", version=p.version)
     if p.date is not None:
-        line("cover.date", v.date(p.date).joined())
-    period = v.pair(lambda lang: _period(c, lang))
-    line("cover.period", period.joined())
-    if p.partnership.kind is not None:
-        line("cover.partnership_kind", v.enum(p.partnership.kind).joined())
-    if p.partnership.since is not None:
-        since = v.label("cover.partnership_since", year=p.partnership.since)
-        nodes.append(Para(since.joined(), Role.COVER_META))
+        dated = _labelled(c, "cover.date", v.date(p.date))
+        version = Bi(f"{version.de} · {dated.de}", f"{version.partner} · {dated.partner}")
+    rows.append(ColumnRow(None, (version,)))
+    nodes: list[Node] = [
+        CoverParties((parties[0], parties[1])),
+        Para("", Role.COVER_META),
+        Columns(tuple(rows)),
+    ]
+    if p.funders:
+        names = tuple(v.text(f.name) for f in p.funders if c.logo(f.logo) is None)
+        logos = tuple(data for f in p.funders if (data := c.logo(f.logo)) is not None)
+        nodes.append(CoverFunders(v.label("cover.funded_by"), names, logos))
+    return tuple(nodes)
+
+
+def _kind_country(kind: Bi, country: Bi) -> str:
+    """ "Gemeinde · Deutschland", below it "Commune · Allemagne": each language on its
+    own line (joined, they broke inside a country's name)."""
+    de, partner = f"{kind.de} · {country.de}", f"{kind.partner} · {country.partner}"
+    return de if de == partner else f"{de}\n{partner}"
+
+
+def _partnership(c: Composer) -> list[Bi]:
+    """The partnership by name (unless the title names both towns already) and by kind,
+    with the year it began: "Thematische Partnerschaft seit 2021"."""
+    p, v = c.programme, c.v
+    lines: list[Bi] = []
+    german = p.partnership.german.town or p.partnership.german.name
+    partner = p.partnership.partner.town or p.partnership.partner.name
+    title = v.text(p.title)
+    if not all(town in text for town in (german, partner) for text in (title.de, title.partner)):
+        name = v.label("doc.climate_partnership")
+        lines.append(Bi(f"{name.de} {german} – {partner}", f"{name.partner} {german} – {partner}"))
+    kind, since = p.partnership.kind, p.partnership.since
+    if kind is not None and since is not None:
+        lines.append(
+            v.label_each("cover.partnership_kind_since", kind=v.enum(kind), year=str(since))
+        )
+    elif kind is not None:
+        lines.append(v.enum(kind))
+    elif since is not None:
+        lines.append(v.label("cover.partnership_since", year=since))
+    return lines
+
+
+def _labelled(c: Composer, key: str, value: Bi) -> Bi:
+    """``Label: value`` with each language's colon ("Période : janvier 2025 …")."""
+    name = c.v.label(key)
+    return Bi(f"{name.de}{colon('de')}{value.de}", f"{name.partner}{colon(c.lang)}{value.partner}")
+
+
+def imprint(c: Composer) -> Section:
+    """The back of the title page: publisher and contact, version and date, the full
+    content fingerprint, the funders and their notices, in two columns."""
+    p, v = c.programme, c.v
+    rows: list[ColumnRow] = []
     if p.publisher is not None:
         publisher = p.publisher
-        parts = [x for x in (publisher.address, publisher.email, publisher.url) if x]
-        address = ", ".join(" ".join(part.split()) for part in parts)
-        name = v.text(publisher.name).joined()
-        line("cover.publisher", f"{name}, {address}" if address else name)
+        lines = [v.text(publisher.name)]
+        if publisher.address:
+            lines += [
+                Bi(x, x)
+                for x in (" ".join(line.split()) for line in publisher.address.splitlines())
+                if x
+            ]
+        lines += [Bi(x, x) for x in (publisher.email, publisher.url) if x]
+        rows.append(ColumnRow(v.label("cover.publisher"), tuple(lines)))
+    version = v.label("footer.version", version=p.version)
+    if p.date is not None:
+        version = Bi(
+            f"{version.de}, {v.date(p.date).de}", f"{version.partner}, {v.date(p.date).partner}"
+        )
+    rows.append(ColumnRow(v.label("cover.date"), (version,)))
+    groups = " ".join(c.fingerprint[i : i + 4] for i in range(0, len(c.fingerprint), 4))
+    rows.append(
+        ColumnRow(
+            v.label("imprint.fingerprint"),
+            (Bi(groups, groups), v.label("imprint.fingerprint_hint")),
+        )
+    )
     if p.funders:
-        line("cover.funded_by", "; ".join(v.text(f.name).joined() for f in p.funders))
-        logos = tuple(data for f in p.funders if (data := c.logo(f.logo)) is not None)
-        if logos:
-            nodes.append(LogoRow(logos))
-        nodes += [
-            Para(v.text(f.notice), Role.COVER_META) for f in p.funders if f.notice is not None
-        ]
-    return tuple(nodes)
+        rows.append(ColumnRow(v.label("cover.funded_by"), tuple(v.text(f.name) for f in p.funders)))
+        notices = tuple(v.text(f.notice) for f in p.funders if f.notice is not None)
+        if notices:
+            rows.append(ColumnRow(v.label("imprint.funding_notice"), notices))
+    return (
+        Para(v.label("imprint.title"), Role.IMPRINT_HEADING),
+        Columns(tuple(rows), Role.IMPRINT),
+    )
 
 
 def _period(c: Composer, lang: str) -> str:
