@@ -38,8 +38,8 @@ DRAFT = RGBColor(0xB4, 0x1E, 0x1E)
 # Sections of the body in order: (block key, heading key, page break before).
 SECTIONS: tuple[tuple[str, str, bool], ...] = (
     ("summary", "summary", False),  # the contents end with a page break
-    ("abbreviations", "abbreviations", True),
-    ("vision", "vision", True),
+    ("abbreviations", "abbreviations", False),  # flows on: the summary may end early
+    ("vision", "vision", False),  # after the abbreviations, not after their last row
     ("preamble", "preamble", False),
     ("background", "background", False),
     ("references", "references", False),

@@ -133,12 +133,15 @@ def test_secured_share_rounds_to_a_tenth(pfinztal: Programme) -> None:
     assert str(secured_share(totals)) == "100"
 
 
-def test_leads_per_municipality_and_department(summary: dict[str, Table]) -> None:
-    table = summary["Federführung nach Kommune und Fachbereich"]
-    totals = [row for index, row in enumerate(table.rows) if index in table.label_rows]
+def test_leads_per_municipality(summary: dict[str, Table], pfinztal: Programme) -> None:
+    """Each municipality with the codes of the measures it leads and their number."""
+    table = summary["Federführung nach Kommune"]
     # the joint measure counts for both: 7 + 11 > 17
-    assert [_cell(row[2])[0] for row in totals] == ["7", "11"]
+    assert [_cell(row[2])[0] for row in table.rows] == ["7", "11"]
     assert _cell(table.rows[0][0])[0] == "Pfinztal"
+    joint = [m.code for m in pfinztal.measures if m.lead and m.lead.side.value == "both"]
+    assert joint
+    assert all(code in _cell(row[1])[0] for row in table.rows for code in joint)
 
 
 def test_summary_in_portuguese_formats(tmp_path: Path) -> None:

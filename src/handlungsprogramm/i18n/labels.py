@@ -293,11 +293,18 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "pt": "Os valores em moedas diferentes não são somados.",
     },
     "summary.leads": {
-        "de": "Federführung nach Kommune und Fachbereich",
-        "en": "Lead by municipality and department",
-        "fr": "Responsables principaux par commune et par service",
-        "es": "Responsables principales por municipio y unidad",
-        "pt": "Responsáveis principais por município e unidade",
+        "de": "Federführung nach Kommune",
+        "en": "Lead by municipality",
+        "fr": "Responsables principaux par commune",
+        "es": "Responsables principales por municipio",
+        "pt": "Responsáveis principais por município",
+    },
+    "summary.count": {
+        "de": "Anzahl",
+        "en": "Number",
+        "fr": "Nombre",
+        "es": "Número",
+        "pt": "Número",
     },
     "summary.joint_counted_twice": {
         "de": "Gemeinsam geleitete Maßnahmen zählen bei beiden Kommunen.",

@@ -39,7 +39,12 @@ from handlungsprogramm.files import LOGO_HEIGHT_CM
 from handlungsprogramm.render.charts import MAX_HEIGHT_IN
 from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE_COLUMN_CM
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
-from handlungsprogramm.render.writer import TEXT_WIDTH_CM, Writer, set_column_widths
+from handlungsprogramm.render.writer import (
+    TEXT_WIDTH_CM,
+    Writer,
+    keep_row_with_next,
+    set_column_widths,
+)
 
 __all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "write_nodes", "write_sheet"]
 
@@ -61,11 +66,15 @@ _ROLE_STYLES = {
 def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
     """Write ``nodes`` in order into ``doc`` (a block's body)."""
     previous: Node | None = None
+    last_table: Any = None
     for node in nodes:
         if isinstance(previous, Markdown) and isinstance(node, Table | FieldTable):
             # side by side, a text is a table too: two tables in a row are one table to
             # Word and LibreOffice, and the data table's header would no longer repeat
             add_paragraph(doc, style=S.CAPTION)
+        if isinstance(node, Para) and node.role is Role.CAPTION and last_table is not None:
+            keep_row_with_next(last_table.rows[-1]._tr)  # a table's note stays under it
+        last_table = None
         previous = node
         match node:
             case Heading(title, level):
@@ -81,7 +90,9 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
             case Markdown(text):
                 w.markdown(doc, text)
             case Table(header, rows, widths, label_rows, groups):
-                w.table(doc, header, rows, widths, label_rows=label_rows, groups=groups)
+                last_table = w.table(
+                    doc, header, rows, widths, label_rows=label_rows, groups=groups
+                )
             case FieldTable(rows, languages, code):
                 w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages, code)
             case Figure():

@@ -33,7 +33,7 @@ from handlungsprogramm.render.ooxml import (
 )
 from handlungsprogramm.render.styles import S, StyleIds, add_paragraph, style_id
 
-__all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "set_column_widths"]
+__all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "keep_row_with_next", "set_column_widths"]
 
 TEXT_WIDTH_CM = 16.6
 """Width of the text area of the standard template (A4, 2.2 cm margins)."""
@@ -276,9 +276,13 @@ def _kept_rows(
     return frozenset(kept)
 
 
-def _keep(tr: Any) -> None:
+def keep_row_with_next(tr: Any) -> None:
+    """Keep table row ``tr`` on the page of what follows it (a row, or a note)."""
     for p in tr.iter(_P):
         keep_with_next(p)
+
+
+_keep = keep_row_with_next
 
 
 _P = qn("w:p")

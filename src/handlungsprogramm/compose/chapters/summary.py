@@ -16,7 +16,7 @@ from handlungsprogramm.compose.plan import Cell, Heading, Node, Para, Role, Sect
 from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.i18n.formatting import format_period
 from handlungsprogramm.model import FundingStatus, LeadSide, Pillar, Side
-from handlungsprogramm.totals import estimated_reduction, funding_source_key, secured_share
+from handlungsprogramm.totals import estimated_reduction, secured_share
 
 __all__ = ["summary"]
 
@@ -137,37 +137,24 @@ def _money(c: Composer) -> Table:
 
 
 def _leads(c: Composer) -> Table | None:
-    """Per municipality the departments that lead, with how many measures each leads
-    (a joint lead counts for both), and the municipality's total."""
+    """Per municipality the measures it leads, by code, and how many (a joint lead
+    counts for both). Which department leads which measure is the chapter on
+    responsibilities; here it would make the summary run to a third page."""
     v = c.v
     rows: list[tuple[Cell, ...]] = []
-    label_rows: set[int] = set()
     for side in Side:
-        counts: Counter[str] = Counter()
-        names: dict[str, Bi] = {}
-        led = 0
-        for m in c.programme.measures:
-            if m.lead is None or not m.lead.side.includes(side):
-                continue
-            led += 1
-            for lead_side, department, _ in m.lead.departments():
-                if lead_side is side:
-                    key = funding_source_key(department)
-                    counts[key] += 1
-                    names.setdefault(key, v.text(department) if department else Bi("", ""))
-        if not led:
-            continue
-        town = v.town(side)
-        for index, (key, n) in enumerate(counts.items()):
-            name = names[key] if names[key].de else v.label("common.not_specified")
-            rows.append((town if index == 0 else "", name, v.number(n)))
-        label_rows.add(len(rows))
-        rows.append(("", v.label("resources.total"), v.number(led)))
+        codes = [
+            m.code
+            for m in c.programme.measures
+            if m.lead is not None and m.lead.side.includes(side)
+        ]
+        if codes:
+            rows.append((v.town(side), ", ".join(codes), v.number(len(codes))))
     if not rows:
         return None
     header = (
         v.label("common.municipality"),
-        v.label("measure.department"),
         v.label("section.measures"),
+        v.label("summary.count"),
     )
-    return Table(header, tuple(rows), (4.6, 8.8, 3.2), frozenset(label_rows))
+    return Table(header, tuple(rows), (4.6, 9.4, 2.6))
