@@ -820,7 +820,8 @@ def test_every_load_code_has_title_meaning_and_fix_in_both_languages() -> None:
 
     from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES
 
-    source = (ROOT / "src" / "handlungsprogramm" / "loading.py").read_text(encoding="utf-8")
+    package = ROOT / "src" / "handlungsprogramm" / "loading"
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted(package.glob("*.py")))
     emitted = set(re.findall(r'"(HP0\d\d)"', source))
     assert len(emitted) >= 11
     assert emitted <= set(LOAD_CODES)

@@ -10,10 +10,12 @@ from handlungsprogramm._gc import paused_gc
 from handlungsprogramm.checks import (  # noqa: F401
     coverage,
     measures,
+    money,
     objectives,
     references,
     signing,
     texts,
+    timelines,
 )
 from handlungsprogramm.checks.registry import REGISTRY, Finding, Rule, Severity
 from handlungsprogramm.checks.report import Report

@@ -24,15 +24,8 @@ from pyhanko_certvalidator.errors import InvalidCertificateError
 from handlungsprogramm.errors import PdfError, SigningError
 from handlungsprogramm.input_files import describe, read_regular
 from handlungsprogramm.pdf.fields import incremental_writer
-from handlungsprogramm.pdf.verification import (
-    READ_ERRORS,
-    FieldReport,
-    quiet_pyhanko,
-    read_pdf,
-    signature_field_list,
-    verify_pdf,
-    verify_reader,
-)
+from handlungsprogramm.pdf.reading import READ_ERRORS, quiet_pyhanko, read_pdf, signature_field_list
+from handlungsprogramm.pdf.verification import FieldReport, verify_pdf, verify_reader
 
 __all__ = ["FieldReport", "has_signatures", "sign_pdf", "signature_fields", "verify_pdf"]
 

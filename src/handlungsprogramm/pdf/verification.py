@@ -20,27 +20,24 @@ Hence our rule, on top of pyHanko's analysis:
 A signature that cannot be read (a damaged ``/Contents``, an unknown ``/SubFilter``)
 is reported as such without hiding the others. Each report lists its findings in
 English and German: what changed, or why a signature is not trusted.
+
+This module applies the rule signature by signature; opening the file is in
+:mod:`.reading`, the findings about the file as a whole in :mod:`.after_signing`,
+the words for trust problems in :mod:`.trust`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
-import logging
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
-from lxml import etree
 from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.misc import PdfError as HankoPdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.rw_common import PdfHandler
 from pyhanko.sign.diff_analysis import (
     DEFAULT_DIFF_POLICY,
     FormUpdatingRule,
@@ -53,15 +50,18 @@ from pyhanko.sign.diff_analysis import (
 from pyhanko.sign.diff_analysis.rules.form_field_rules import is_field_visible
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError
 from handlungsprogramm.input_files import describe, read_regular
+from handlungsprogramm.pdf.after_signing import _metadata_finding, _tail_finding
+from handlungsprogramm.pdf.reading import _WHITESPACE, read_pdf, signature_field_list
+from handlungsprogramm.pdf.reading import READ_ERRORS as READ_ERRORS
+from handlungsprogramm.pdf.reading import quiet_pyhanko as quiet_pyhanko
 from handlungsprogramm.pdf.revisions import later_revision_findings
+from handlungsprogramm.pdf.trust import _trust_problem
 
 __all__ = [
     "FieldReport",
@@ -89,31 +89,11 @@ _DIFF_POLICY = StandardDiffPolicy(
     ),
 )
 
-# What reading a damaged PDF object with pyHanko or asn1crypto can raise: their own
-# errors, and plain ones where a value has the wrong type or shape.
-READ_ERRORS: tuple[type[Exception], ...] = (
-    HankoPdfError,
-    SignatureValidationError,
-    InvalidCertificateError,
-    ValueError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    AssertionError,
-    RecursionError,
-    NotImplementedError,
-    OverflowError,
-    UnicodeError,
-    etree.XMLSyntaxError,
-)
 
 _OPEN_ERRORS: tuple[type[Exception], ...] = (*READ_ERRORS, StopIteration)
 _SUBFILTERS = frozenset(str(member.value) for member in SigSeedSubFilter)
 _MAX_CERTIFICATE_BYTES = 1024 * 1024
 """A certificate file is a few KB; a MiB leaves room for a PEM bundle."""
-_WHITESPACE = b"\x00\t\n\x0c\r "
-_STARTXREF = re.compile(rb"startxref\s*(\d+)\s*%%EOF")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,29 +133,6 @@ class _Signature:
     revision: int = -1
     level: ModificationLevel | None = None
     findings: list[Message] = field(default_factory=list)
-
-
-def read_pdf(pdf: bytes) -> PdfFileReader:
-    """Open ``pdf`` with pyHanko, or raise :class:`PdfError` saying why it cannot be used."""
-    if not pdf.lstrip(_WHITESPACE).startswith(b"%PDF-"):
-        raise PdfError(
-            "not a PDF file (it does not start with %PDF-)",
-            "keine PDF-Datei (beginnt nicht mit %PDF-)",
-        )
-    with quiet_pyhanko():
-        try:
-            reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-            encrypted = reader.encrypted
-        except READ_ERRORS as exc:
-            raise PdfError(f"not a readable PDF: {exc}", f"kein lesbares PDF: {exc}") from None
-    if encrypted:
-        raise PdfError(
-            "the PDF is encrypted; a programme for signing is never encrypted — use the file"
-            " the build wrote",
-            "das PDF ist verschlüsselt; ein Programm zum Unterschreiben ist nie verschlüsselt"
-            " — die vom Build geschriebene Datei verwenden",
-        )
-    return reader
 
 
 def verify_pdf(pdf: bytes, *, trust: Sequence[Path | str] = ()) -> list[FieldReport]:
@@ -239,18 +196,6 @@ def verify_reader(
             )
         )
     return reports
-
-
-def signature_field_list(reader: PdfHandler) -> list[tuple[str, object, object]]:
-    """Every signature field's name, value and dictionary; a damaged form tree is a PdfError."""
-    try:
-        with quiet_pyhanko():
-            return [(str(name), value, f) for name, value, f in enumerate_sig_fields(reader)]
-    except READ_ERRORS as exc:
-        raise PdfError(
-            f"the form of the PDF cannot be read: {exc}",
-            f"das Formular des PDF ist nicht lesbar: {exc}",
-        ) from None
 
 
 def _open(reader: PdfFileReader, name: str, field_dict: Any) -> _Signature:
@@ -429,179 +374,3 @@ def _is_document_timestamp(sig: _Signature) -> bool:
         return not is_field_visible(embedded.sig_field)  # type: ignore[no-untyped-call]
     except READ_ERRORS:
         return False
-
-
-# Metadata entries a signing tool may update; every other entry is what readers see
-# (the title in the window bar, the author) and must stay as signed.
-_INFO_UPDATABLE = frozenset({"/ModDate", "/Producer"})
-_XMP_UPDATABLE = frozenset(
-    {"ModifyDate", "MetadataDate", "Producer", "InstanceID", "DocumentID", "VersionID"}
-)
-
-
-def _metadata_finding(reader: PdfFileReader, first: int) -> Message | None:
-    """Whether the title, author, subject or keywords changed after the first signature.
-
-    pyHanko approves any change of the document information and any well-formed XMP
-    packet as validation data; a viewer shows the new title in its window bar.
-    """
-    try:
-        old = reader.get_historical_resolver(first)
-        changed = _info(old) != _info(reader) or _xmp(old) != _xmp(reader)
-    except READ_ERRORS:
-        changed = True
-    if not changed:
-        return None
-    return (
-        "the document's title, author, subject or keywords were changed after the first signature",
-        "Titel, Autor, Thema oder Stichwörter des Dokuments wurden nach der ersten Signatur"
-        " geändert",
-    )
-
-
-def _resolved(handler: PdfHandler, value: object) -> object:
-    """``value`` as the revision ``handler`` reads sees it (not as the newest one)."""
-    if isinstance(value, generic.IndirectObject):
-        return handler.get_object(value.reference)
-    return value
-
-
-def _info(handler: PdfHandler) -> dict[str, str]:
-    try:
-        info = _resolved(handler, handler.trailer_view.raw_get("/Info"))
-    except KeyError:
-        return {}
-    if not isinstance(info, generic.DictionaryObject):
-        return {}
-    return {
-        str(k): str(_resolved(handler, info.raw_get(k))) for k in info if k not in _INFO_UPDATABLE
-    }
-
-
-def _xmp(handler: PdfHandler) -> list[tuple[str, str]]:
-    try:
-        metadata = _resolved(handler, handler.root.raw_get("/Metadata"))
-    except KeyError:
-        return []
-    if not isinstance(metadata, generic.StreamObject):
-        return []
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    tree = etree.fromstring(metadata.data, parser)
-    values = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        name = etree.QName(element).localname
-        if name in _XMP_UPDATABLE:
-            continue
-        attributes = sorted(
-            (etree.QName(k).localname, v)
-            for k, v in element.attrib.items()
-            if etree.QName(k).localname not in _XMP_UPDATABLE
-        )
-        values.append((element.tag, f"{(element.text or '').strip()}|{attributes}"))
-    return sorted(values)
-
-
-def _tail_finding(pdf: bytes, reader: PdfFileReader) -> Message | None:
-    """Whether the file ends where the revision pyHanko analysed ends.
-
-    Viewers follow the last ``startxref`` in the file; pyHanko takes the last
-    ``%%EOF`` in the final KiB. Both must name the same revision, and nothing but white
-    space may follow it.
-    """
-    end = pdf.rstrip(_WHITESPACE)
-    start = end.rfind(b"startxref")
-    match = _STARTXREF.match(end, start) if start >= 0 else None
-    if match is None or match.end() != len(end):
-        eof = end.rfind(b"%%EOF")
-        extra = len(end[eof + len(b"%%EOF") :].lstrip(_WHITESPACE)) if eof >= 0 else len(end)
-        return (
-            f"{extra} bytes after the last revision are not covered by any signature"
-            " (a viewer may show them)",
-            f"{extra} Bytes nach der letzten Revision sind von keiner Signatur gedeckt"
-            " (ein Betrachter zeigt sie womöglich an)",
-        )
-    try:
-        analysed = reader.xrefs.get_startxref_for_revision(reader.xrefs.total_revisions - 1)
-    except READ_ERRORS:
-        analysed = -1
-    if analysed != int(match.group(1)):
-        return (
-            "the revision a viewer shows is not the one that was checked: the last"
-            " startxref points elsewhere, so it is not covered by any signature",
-            "die Revision, die ein Betrachter zeigt, ist nicht die geprüfte: das letzte"
-            " startxref zeigt woandershin, sie ist von keiner Signatur gedeckt",
-        )
-    return None
-
-
-_TRUST_WORDS: dict[str, Message] = {
-    "CHAIN_CONSTRAINTS_FAILURE": (
-        "the certificate's key usage does not allow signing documents"
-        " (non-repudiation is required)",
-        "die Schlüsselverwendung des Zertifikats erlaubt keine Dokumentsignatur"
-        " (Nichtabstreitbarkeit ist erforderlich)",
-    ),
-    "CRYPTO_CONSTRAINTS_FAILURE": (
-        "a weak algorithm or key",
-        "ein schwacher Algorithmus oder Schlüssel",
-    ),
-    "CRYPTO_CONSTRAINTS_FAILURE_NO_POE": (
-        "a weak algorithm or key",
-        "ein schwacher Algorithmus oder Schlüssel",
-    ),
-    "NO_CERTIFICATE_CHAIN_FOUND": (
-        "no chain to a trusted certificate",
-        "keine Kette zu einem vertrauenswürdigen Zertifikat",
-    ),
-    "OUT_OF_BOUNDS_NO_POE": (
-        "the certificate is expired or not yet valid",
-        "das Zertifikat ist abgelaufen oder noch nicht gültig",
-    ),
-    "REVOKED_NO_POE": ("the certificate is revoked", "das Zertifikat ist gesperrt"),
-    "REVOKED_CA_NO_POE": (
-        "a certificate of the chain is revoked",
-        "ein Zertifikat der Kette ist gesperrt",
-    ),
-}
-
-
-def _trust_problem(indication: object, log: list[str]) -> Message:
-    """Why a signer is not trusted, with pyHanko's own reason where it gave one."""
-    name = getattr(indication, "name", str(indication))
-    en, de = _TRUST_WORDS.get(name, (f"not trusted ({name})", f"nicht vertrauenswürdig ({name})"))
-    if log and name != "NO_CERTIFICATE_CHAIN_FOUND":
-        detail = log[-1]
-        return f"{en}: {detail}", f"{de}: {detail}"
-    return en, de
-
-
-class _Collect(logging.Handler):
-    """Keeps the reasons pyHanko logs (it logs, rather than raises, trust failures)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.reasons: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        exc = record.exc_info[1] if record.exc_info else None
-        text = str(exc) if exc is not None else record.getMessage()
-        self.reasons.append(text.splitlines()[0] if text else text)
-
-
-@contextlib.contextmanager
-def quiet_pyhanko() -> Iterator[list[str]]:
-    """Silence pyHanko's log (it prints tracebacks for what we report) and collect it."""
-    logger = logging.getLogger("pyhanko")
-    level, propagate = logger.level, logger.propagate
-    handler = _Collect()
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False
-    logger.addHandler(handler)
-    try:
-        yield handler.reasons
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-        logger.propagate = propagate

@@ -31,6 +31,11 @@ what Word itself writes and the Open Packaging Conventions (ECMA-376 Part 2) dem
 
 Each refusal is a :class:`~handlungsprogramm.errors.TemplateError` that names the part
 and the limit, in English and German.
+
+This module holds the limits and the checks on the package and the bytes of its
+parts (the ZIP directory, the streamed scan); what the parts say (main document,
+relationships, hyperlinks, fields) is checked in :mod:`.template_parts`, and the
+wording of every refusal is in :mod:`.template_refusals`.
 """
 
 from __future__ import annotations
@@ -38,18 +43,18 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import posixpath
 import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
-from typing import NoReturn
-
-from lxml import etree
 
 from handlungsprogramm.errors import TemplateError
-from handlungsprogramm.render.fields import FIELD_TAGS, check_field, iter_fields
+from handlungsprogramm.render.template_parts import (
+    _check_main_document,
+    _check_relationships,
+    _check_xml_part,
+)
+from handlungsprogramm.render.template_refusals import _REASONS, _refuse
 
 __all__ = [
     "MAX_PARTS",
@@ -110,177 +115,6 @@ _OTHER_ENCODINGS = (
 
 _DECLARATION = re.compile(r"<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 _ALLOWED_ENCODINGS = frozenset({"utf-8", "utf-16"})
-
-_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
-_RELATIONSHIP_ATTRIBUTES = (
-    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}",
-    "{http://purl.oclc.org/ooxml/officeDocument/relationships}",
-)
-"""The namespaces (transitional and strict) of ``r:id``, ``r:embed``, ``r:link`` …"""
-
-_HYPERLINK_TYPES = frozenset(
-    {
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
-        "http://purl.oclc.org/ooxml/officeDocument/relationships/hyperlink",
-    }
-)
-_HYPERLINK_TARGET = re.compile(r"(?:https?://|mailto:)[^\x00-\x1f\x7f]*", re.IGNORECASE)
-"""What an external hyperlink may point at: a web or mail address, no control characters."""
-
-_HYPERLINK_USES = frozenset({"hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"})
-"""Elements whose ``r:id`` is a hyperlink that is followed only when clicked."""
-
-_SHOWN = 200
-"""Characters of a link target quoted in a message."""
-
-_SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-)
-"""For the two small package parts read here, after the scan found no DTD in them."""
-
-_MAIN_KINDS: dict[str, tuple[str, str]] = {
-    "wordprocessingml.template.main+xml": ("a Word template (.dotx)", "eine Word-Vorlage (.dotx)"),
-    "ms-word.document.macroEnabled.main+xml": (
-        "a Word document with macros (.docm)",
-        "ein Word-Dokument mit Makros (.docm)",
-    ),
-    "ms-word.template.macroEnabledTemplate.main+xml": (
-        "a Word template with macros (.dotm)",
-        "eine Word-Vorlage mit Makros (.dotm)",
-    ),
-    "spreadsheetml.sheet.main+xml": ("an Excel workbook", "eine Excel-Arbeitsmappe"),
-    "presentationml.presentation.main+xml": (
-        "a PowerPoint presentation",
-        "eine PowerPoint-Präsentation",
-    ),
-}
-"""Packages that are Office files but not Word documents, by the end of their main
-part's content type."""
-
-_REASONS: dict[str, tuple[str, str]] = {
-    "unreadable": ("cannot read the file: {reason}", "Datei nicht lesbar: {reason}"),
-    "not_a_file": ("is not a regular file", "ist keine gewöhnliche Datei"),
-    "empty": ("is empty (0 bytes), not a .docx file", "ist leer (0 Bytes), keine .docx-Datei"),
-    "file_too_large": (
-        "has {size} bytes; a template may have at most {limit} bytes",
-        "hat {size} Bytes; eine Vorlage darf höchstens {limit} Bytes haben",
-    ),
-    "ole": (
-        "is a password-protected Word file or an old Word 97–2003 .doc file; open it in"
-        " Word and save it without a password as a Word document (.docx)",
-        "ist eine kennwortgeschützte Word-Datei oder eine alte .doc-Datei (Word 97–2003);"
-        " in Word öffnen und ohne Kennwort als Word-Dokument (.docx) speichern",
-    ),
-    "not_zip": (
-        "not a .docx file (not a ZIP package)",
-        "keine .docx-Datei (kein ZIP-Paket)",
-    ),
-    "damaged": (
-        "is a damaged ZIP package ({reason}); save it again as .docx",
-        "ist ein beschädigtes ZIP-Paket ({reason}); bitte erneut als .docx speichern",
-    ),
-    "damaged_part": (
-        "the part {part} is damaged ({reason}); save the template again as .docx",
-        "der Teil {part} ist beschädigt ({reason}); die Vorlage bitte erneut als .docx speichern",
-    ),
-    "too_many_parts": (
-        "has {count} parts; a template may have at most {limit}",
-        "hat {count} Teile; eine Vorlage darf höchstens {limit} haben",
-    ),
-    "unsafe_name": (
-        "contains a part with an unsafe name {part!r} (absolute, with .. or a backslash)",
-        "enthält einen Teil mit unsicherem Namen {part!r} (absolut, mit .. oder Backslash)",
-    ),
-    "duplicate": (
-        "contains the part {part} more than once",
-        "enthält den Teil {part} mehrfach",
-    ),
-    "encrypted_part": (
-        "the part {part} is encrypted (a ZIP password); Word templates are never",
-        "der Teil {part} ist verschlüsselt (ZIP-Kennwort); Word-Vorlagen sind das nie",
-    ),
-    "compression": (
-        "the part {part} uses ZIP compression method {method}; Word writes only"
-        " stored (0) or deflated (8)",
-        "der Teil {part} nutzt die ZIP-Kompressionsmethode {method}; Word schreibt nur"
-        " stored (0) oder deflated (8)",
-    ),
-    "part_too_large": (
-        "the part {part} unpacks to more than {limit} bytes (the limit per part)",
-        "der Teil {part} ist entpackt größer als {limit} Bytes (die Grenze je Teil)",
-    ),
-    "total_too_large": (
-        "unpacks to more than {limit} bytes in total (the limit; reached at the part {part})",
-        "ist entpackt insgesamt größer als {limit} Bytes (die Grenze; erreicht beim Teil {part})",
-    ),
-    "dtd": (
-        "the part {part} contains a DOCTYPE or ENTITY declaration, which Word never writes"
-        " and which could read local files or expand without bound; refused",
-        "der Teil {part} enthält eine DOCTYPE- oder ENTITY-Deklaration, die Word nie"
-        " schreibt und die lokale Dateien lesen oder sich grenzenlos ausdehnen könnte;"
-        " abgelehnt",
-    ),
-    "encoding": (
-        "the part {part} is XML in the encoding {encoding}; Word packages use only UTF-8 or UTF-16",
-        "der Teil {part} ist XML in der Kodierung {encoding}; Word-Pakete verwenden nur"
-        " UTF-8 oder UTF-16",
-    ),
-    "opendocument": (
-        "is an OpenDocument file (.odt), not a .docx; save it in Word format (.docx)",
-        "ist eine OpenDocument-Datei (.odt), keine .docx; bitte im Word-Format (.docx) speichern",
-    ),
-    "not_ooxml": (
-        "is a ZIP archive but not a Word document (no [Content_Types].xml)",
-        "ist ein ZIP-Archiv, aber kein Word-Dokument (kein [Content_Types].xml)",
-    ),
-    "no_document": (
-        "contains no Word document: the part {part} is missing",
-        "enthält kein Word-Dokument: der Teil {part} fehlt",
-    ),
-    "wrong_kind": (
-        "is {kind}, not a Word document (.docx); save it as .docx",
-        "ist {kind}, kein Word-Dokument (.docx); bitte als .docx speichern",
-    ),
-    "bad_relationship": (
-        "the part {part} has a relationship without {attribute}",
-        "der Teil {part} hat eine Beziehung ohne {attribute}",
-    ),
-    "external": (
-        "the part {part} has an external relationship ({kind}) to {target}; a template may"
-        " point outside itself only by hyperlinks to http, https or mailto addresses",
-        "der Teil {part} hat eine externe Beziehung ({kind}) zu {target}; eine Vorlage darf"
-        " nur mit Hyperlinks auf http-, https- oder mailto-Adressen nach außen zeigen",
-    ),
-    "hyperlink_misused": (
-        "the part {part} uses the hyperlink {rid} ({target}) in {use}; hyperlinks may only"
-        " be clicked, not loaded as a picture or an object",
-        "der Teil {part} verwendet den Hyperlink {rid} ({target}) in {use}; Hyperlinks"
-        " dürfen nur angeklickt, nicht als Bild oder Objekt geladen werden",
-    ),
-    "bad_xml": (
-        "the part {part} is not well-formed XML ({reason})",
-        "der Teil {part} ist kein wohlgeformtes XML ({reason})",
-    ),
-}
-
-
-def _printable(value: object) -> object:
-    """Text from the package (part names, parser messages) with control characters
-    escaped, so a hostile name cannot send escape sequences to the user's terminal."""
-    if not isinstance(value, str) or value.isprintable():
-        return value
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in value)
-
-
-def _refuse(name: str, reason: str, /, **ctx: object) -> NoReturn:
-    """Raise the refusal ``reason``; a ``(en, de)`` pair in ``ctx`` is chosen per language."""
-    en, de = _REASONS[reason]
-    ctx_en = {k: _printable(v[0] if isinstance(v, tuple) else v) for k, v in ctx.items()}
-    ctx_de = {k: _printable(v[1] if isinstance(v, tuple) else v) for k, v in ctx.items()}
-    raise TemplateError(name, en.format(**ctx_en), de.format(**ctx_de))
 
 
 def read_template(path: str | os.PathLike[str]) -> bytes:
@@ -445,141 +279,3 @@ def _check_encoding(name: str, part: str, head: bytes) -> None:
     match = _DECLARATION.match(text)
     if match and match.group(1).lower() not in _ALLOWED_ENCODINGS:
         _refuse(name, "encoding", part=part, encoding=match.group(1))
-
-
-def _parse(name: str, archive: zipfile.ZipFile, part: str) -> etree._Element:
-    """One small package part (already scanned: no DTD, bounded size) as a tree."""
-    try:
-        return etree.fromstring(archive.read(part), _SAFE_PARSER)
-    except etree.XMLSyntaxError as exc:
-        _refuse(name, "bad_xml", part=part, reason=str(exc))
-
-
-def _check_main_document(name: str, archive: zipfile.ZipFile, parts: dict[str, str]) -> None:
-    """The package is OOXML and its main part (from ``_rels/.rels``) is a Word document."""
-    if "[content_types].xml" not in parts:
-        if "mimetype" in parts:
-            with archive.open(parts["mimetype"]) as stream:
-                if stream.read(64).startswith(b"application/vnd.oasis.opendocument"):
-                    _refuse(name, "opendocument")
-        _refuse(name, "not_ooxml")
-    target = None
-    if "_rels/.rels" in parts:
-        for rel in _parse(name, archive, parts["_rels/.rels"]).iter(
-            f"{_RELATIONSHIPS}Relationship"
-        ):
-            if (
-                rel.get("Type", "").endswith("/officeDocument")
-                and rel.get("TargetMode") != "External"
-            ):
-                target = posixpath.normpath(posixpath.join("/", rel.get("Target", ""))).lstrip("/")
-                break
-    if target is None or target.lower() not in parts:
-        _refuse(name, "no_document", part=target or "word/document.xml")
-    content_type = _content_type(_parse(name, archive, parts["[content_types].xml"]), target)
-    if content_type != _WORD_DOCUMENT:
-        kind = next(
-            (words for end, words in _MAIN_KINDS.items() if content_type.endswith(end)),
-            (f"a package of type {content_type!r}", f"ein Paket vom Typ {content_type!r}"),
-        )
-        _refuse(name, "wrong_kind", kind=kind)
-
-
-def _content_type(types: etree._Element, part: str) -> str:
-    """The content type ``[Content_Types].xml`` gives ``part``: its override, else its default."""
-    for override in types.iter(f"{_CONTENT_TYPES}Override"):
-        if override.get("PartName", "").lstrip("/").lower() == part.lower():
-            return str(override.get("ContentType", ""))
-    extension = part.rsplit(".", 1)[-1].lower()
-    for default in types.iter(f"{_CONTENT_TYPES}Default"):
-        if default.get("Extension", "").lower() == extension:
-            return str(default.get("ContentType", ""))
-    return ""
-
-
-def _check_relationships(
-    name: str, archive: zipfile.ZipFile, parts: dict[str, str]
-) -> dict[str, dict[str, str]]:
-    """Every relationship has the Id, Type and Target the OPC schema requires (python-docx
-    would otherwise fail only when saving the rendered document), and none points outside
-    the package but a hyperlink to a web or mail address.
-
-    Returns the external hyperlinks by the (lower-case) name of the part they belong to,
-    ``{rId: target}``, so that :func:`_check_xml_part` can see how each is used.
-    """
-    hyperlinks: dict[str, dict[str, str]] = {}
-    for lower, part in parts.items():
-        if not lower.endswith(".rels"):
-            continue
-        folder, _, file = lower.rpartition("/")
-        source = posixpath.join(posixpath.dirname(folder), file[: -len(".rels")])
-        for rel in _parse(name, archive, part).iter(f"{_RELATIONSHIPS}Relationship"):
-            for attribute in ("Id", "Type", "Target"):
-                if not rel.get(attribute):
-                    _refuse(name, "bad_relationship", part=part, attribute=attribute)
-            if rel.get("TargetMode", "Internal") == "Internal":
-                continue  # a part of the package; python-docx refuses a missing one
-            kind, target = rel.get("Type", ""), rel.get("Target", "")
-            if kind not in _HYPERLINK_TYPES or not _HYPERLINK_TARGET.fullmatch(target):
-                _refuse(
-                    name, "external", part=part, kind=kind.rsplit("/", 1)[-1],
-                    target=_shorten(target),
-                )  # fmt: skip
-            hyperlinks.setdefault(source, {})[rel.get("Id", "")] = target
-    return hyperlinks
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
-
-
-def _check_xml_part(
-    name: str, archive: zipfile.ZipFile, part: str, hyperlinks: dict[str, str]
-) -> None:
-    """Stream one XML part (already scanned: no DTD, bounded size): its fields, and that
-    its external hyperlinks are used only as hyperlinks.
-
-    A hyperlink relationship is an allowed target, but LibreOffice loads whatever a
-    picture's ``r:link`` names, whatever the relationship's type. Paragraphs are cleared
-    once read, so a large part is never held whole.
-    """
-
-    def field_elements() -> Iterator[etree._Element]:
-        events = etree.iterparse(
-            stream, events=("end",), resolve_entities=False, load_dtd=False,
-            no_network=True, huge_tree=False,
-        )  # fmt: skip
-        for _, element in events:
-            if hyperlinks:
-                _check_uses(name, part, element, hyperlinks)
-            if element.tag in FIELD_TAGS:
-                yield element
-            elif element.tag == _PARAGRAPH:
-                element.clear(keep_tail=True)  # its fields have been read
-
-    with archive.open(part) as stream:
-        try:
-            for found in iter_fields(field_elements()):
-                check_field(name, part, found)
-        except etree.XMLSyntaxError as exc:
-            _refuse(name, "bad_xml", part=part, reason=str(exc))
-
-
-_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
-
-
-def _check_uses(name: str, part: str, element: etree._Element, hyperlinks: dict[str, str]) -> None:
-    """Refuse ``element`` if one of its ``r:`` attributes names an external hyperlink and
-    it is not an element that is a hyperlink."""
-    for attribute, value in element.attrib.items():
-        if not attribute.startswith(_RELATIONSHIP_ATTRIBUTES) or value not in hyperlinks:
-            continue
-        local = etree.QName(element).localname
-        attribute_name = etree.QName(attribute).localname
-        if local in _HYPERLINK_USES and attribute_name == "id":
-            continue
-        use = f"{element.prefix or ''}:{local}/@r:{attribute_name}".lstrip(":")
-        _refuse(
-            name, "hyperlink_misused", part=part, rid=value, target=_shorten(hyperlinks[value]),
-            use=use,
-        )  # fmt: skip

@@ -1,0 +1,131 @@
+"""The ``handlungsprogramm`` command: a thin typer layer over the library's functions.
+
+Exit codes (stable, documented in the README):
+
+* 0 — success; for ``check``: no completeness errors
+* 1 — completeness errors (the programme loads but is incomplete); for ``migrate --check``:
+  a file is not in the current input format
+* 2 — the input cannot be loaded, or the command line is wrong
+* 3 — the command would overwrite an existing file (use ``--force``)
+* 4 — the Word template cannot be used (not a .docx, Jinja error, sandbox violation)
+* 5 — LibreOffice is not installed (the .docx files are still written)
+* 6 — LibreOffice failed, crashed or timed out
+* 7 — a PDF cannot be read, signed or filled
+* 8 — an output file cannot be written (folder missing or read-only, a folder in the way)
+* 70 — an internal error (a bug: please report it; HANDLUNGSPROGRAMM_DEBUG=1 shows the traceback)
+
+The commands live in one module per group (:mod:`.checking`, :mod:`.documents`,
+:mod:`.pdf`, :mod:`.templates`, :mod:`.input_format`) over the helpers in
+:mod:`.common`; this module creates the application, registers the commands in the
+order ``--help`` lists them, and runs it (:func:`main`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from typing import Annotated
+
+import typer
+
+from handlungsprogramm._version import __version__
+from handlungsprogramm.cli.checking import check_command, rules_command
+from handlungsprogramm.cli.common import ExitCode, _default_lang
+from handlungsprogramm.cli.documents import build_command, charts_command
+from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command
+from handlungsprogramm.cli.pdf import fill_form_command, sign_command, verify_command
+from handlungsprogramm.cli.templates import template_check_command
+
+__all__ = ["ExitCode", "app", "main"]
+
+
+app = typer.Typer(
+    name="handlungsprogramm",
+    help=(
+        "Joint programmes of action of municipal climate partnerships: check them, "
+        "build bilingual documents. / Gemeinsame Handlungsprogramme kommunaler "
+        "Klimapartnerschaften prüfen und zweisprachige Dokumente erstellen."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"handlungsprogramm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Joint programmes of action of municipal climate partnerships."""
+
+
+# The commands in the order --help and docs/cli.md list them.
+app.command("check")(check_command)
+app.command("rules")(rules_command)
+app.command("build")(build_command)
+app.command("charts")(charts_command)
+app.command("sign")(sign_command)
+app.command("verify")(verify_command)
+app.command("fill-form")(fill_form_command)
+template_app = typer.Typer(help="Work with Word templates.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+template_app.command("check")(template_check_command)
+app.command("schema")(schema_command)
+app.command("init")(init_command)
+app.command("migrate")(migrate_command)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or a termination signal; a BaseException, so no ``except Exception`` eats it."""
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    # Further signals are ignored from here on: a second Ctrl-C must not break off the
+    # clean-up (killing LibreOffice and the render workers) that the first one starts.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def main() -> None:
+    """Console-script entry point: a bug ends with exit 70 and one line, not a traceback.
+
+    Ctrl-C and SIGTERM (a job runner's timeout) become :class:`Interrupted`, which
+    unwinds normally: LibreOffice's process groups are killed, temporary files are
+    removed and every output is the previous file or the complete new one. Python's
+    default for SIGTERM would end the process at once, leaving all of that behind.
+    """
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        app(prog_name="handlungsprogramm")
+    except Interrupted:
+        english = _default_lang().value == "en"
+        typer.echo(
+            "interrupted: no output was left half-written"
+            if english
+            else "abgebrochen: keine Ausgabedatei blieb halb geschrieben",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERRUPTED)
+    except Exception as exc:
+        if os.environ.get("HANDLUNGSPROGRAMM_DEBUG"):
+            raise
+        typer.echo(
+            f"internal error: {type(exc).__name__}: {exc} (please report it; "
+            "HANDLUNGSPROGRAMM_DEBUG=1 shows the details)",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERNAL_ERROR)

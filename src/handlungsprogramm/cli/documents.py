@@ -1,0 +1,154 @@
+"""The commands that make documents: ``build`` (Word and PDF) and ``charts``.
+
+Kept apart from the rest because they alone pull in rendering and LibreOffice and
+report progress and written files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from handlungsprogramm.build import Target, build_files
+from handlungsprogramm.cli.common import (
+    ExitCode,
+    LangOption,
+    _default_lang,
+    _err,
+    _load_or_exit,
+    _usage_error,
+    _write_or_exit,
+)
+from handlungsprogramm.errors import (
+    ConversionError,
+    SofficeNotFoundError,
+    TemplateError,
+)
+from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
+from handlungsprogramm.render.charts import build_charts
+from handlungsprogramm.render.docx import Mode
+from handlungsprogramm.render.writer import Layout
+from handlungsprogramm.reporting import (
+    CheckResult,
+    print_result,
+)
+
+
+def _targets(value: str) -> frozenset[Target]:
+    try:
+        targets = frozenset(
+            Target(part.strip().lower()) for part in value.split(",") if part.strip()
+        )
+    except ValueError:
+        raise typer.BadParameter("use docx, pdf or docx,pdf") from None
+    if not targets:
+        raise typer.BadParameter("use docx, pdf or docx,pdf")
+    return targets
+
+
+def build_command(
+    files: Annotated[list[Path], typer.Argument(help="Programme files (.yaml, .yml, .json).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out"),
+    to: Annotated[
+        str, typer.Option("--to", help="docx, pdf, or docx,pdf.", metavar="FORMATS")
+    ] = "docx",
+    layout: Annotated[
+        Layout, typer.Option("--layout", help="side-by-side or sequential.")
+    ] = Layout.SIDE_BY_SIDE,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="A .docx with docxtpl tags instead of the standard."),
+    ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Always mark the document as a draft.")
+    ] = False,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Refuse (exit 1, no file) while completeness errors remain."),
+    ] = False,
+    convert_timeout: Annotated[
+        float, typer.Option("--convert-timeout", help="Seconds LibreOffice may take per document.")
+    ] = DEFAULT_TIMEOUT,
+    pdfa: Annotated[bool, typer.Option("--pdfa/--no-pdfa", help="PDF/A-2b or plain PDF.")] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a PDF that already carries signatures.")
+    ] = False,
+    charts: Annotated[
+        bool, typer.Option("--charts/--no-charts", help="Include the charts or not.")
+    ] = True,
+    lang: LangOption = None,
+) -> None:
+    """Build the bilingual documents of each programme into --out (one file per programme)."""
+    language: Lang = (lang or _default_lang()).value
+    targets = _targets(to)
+    if draft and final:
+        _usage_error(
+            ("--draft and --final exclude each other", "--draft und --final schließen sich aus"),
+            language,
+        )
+    mode = Mode.DRAFT if draft else Mode.FINAL if final else Mode.AUTO
+    console = Console(highlight=False, soft_wrap=True, stderr=True)
+    steps = len(files) * (1 + (Target.PDF in targets))
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, disable=len(files) < 2 or not console.is_terminal,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("build", total=steps)
+        try:
+            items = build_files(
+                files, out, targets=targets, layout=layout, template=template, mode=mode,
+                timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
+                progress=lambda _: bar.advance(task),
+            )  # fmt: skip
+        except TemplateError as exc:
+            _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
+            raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
+        except SofficeNotFoundError as exc:
+            _err((f"error: {exc}", f"Fehler: {exc}"), language)
+            raise typer.Exit(ExitCode.NO_LIBREOFFICE) from None
+        except ConversionError as exc:
+            _err((f"error: {exc}", f"Fehler: {exc}"), language)
+            raise typer.Exit(ExitCode.CONVERSION_FAILED) from None
+    for item in items:
+        if item.problems:
+            print_result(console, CheckResult(str(item.source), problems=item.problems), language)
+        if item.refused:
+            _err(
+                (
+                    f"{item.source}: not written: {item.refused}",
+                    f"{item.source}: nicht geschrieben: {item.refused}",
+                ),
+                language,
+            )
+        if item.result is not None:
+            for field in item.result.warnings:
+                _err(
+                    (
+                        f"{item.source}: warning: removed characters that Word cannot store from {field}",
+                        f"{item.source}: Warnung: in {field} wurden Zeichen entfernt, die Word nicht speichern kann",
+                    ),
+                    language,
+                )
+            state = ("draft", "Entwurf") if item.result.draft else ("final", "endgültig")
+            for path in item.written:
+                _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
+    raise typer.Exit(max((item.exit_code for item in items), default=0))
+
+
+def charts_command(
+    file: Annotated[Path, typer.Argument(help="The programme file.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("out/charts"),
+    lang: LangOption = None,
+) -> None:
+    """Export every chart of the programme as PNG and SVG (for presentations and reports)."""
+    language: Lang = (lang or _default_lang()).value
+    programme = _load_or_exit(file, language)
+    for chart in build_charts(programme):
+        for suffix, data in (("png", chart.png), ("svg", chart.svg)):
+            path = _write_or_exit(out / f"{chart.name}.{suffix}", data, language)
+            _err((f"wrote {path}", f"{path} geschrieben"), language)

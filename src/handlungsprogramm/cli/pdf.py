@@ -1,0 +1,161 @@
+"""The commands that work on a finished PDF: ``sign``, ``verify`` and ``fill-form``.
+
+Grouped because each reads a PDF from disk (refusing devices and pipes), reports a
+PDF problem as exit 7 and writes a PDF back.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from handlungsprogramm.cli.common import (
+    ExitCode,
+    LangOption,
+    _default_lang,
+    _err,
+    _load_or_exit,
+    _pdf_error,
+    _read_or_exit,
+    _require_file_or_exit,
+    _usage_error,
+    _write_or_exit,
+)
+from handlungsprogramm.errors import (
+    OutputExistsError,
+    PdfError,
+    SigningError,
+)
+from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.pdf.forms import fill_form, load_mapping, value_paths
+from handlungsprogramm.pdf.signing import sign_pdf, verify_pdf
+from handlungsprogramm.reporting import (
+    verification_findings,
+    verification_table,
+)
+
+
+def sign_command(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to sign.")],
+    field: Annotated[str, typer.Option("--field", help="Signature field, e.g. sig-pfinztal.")],
+    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="Key and certificate (.p12/.pfx).")],
+    out: Annotated[Path, typer.Option("--out", help="The signed PDF.")],
+    lang: LangOption = None,
+) -> None:
+    """Sign one field (incremental update). Passphrase: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or a prompt."""
+    language: Lang = (lang or _default_lang()).value
+    data = _read_or_exit(pdf, language)
+    _require_file_or_exit(pkcs12, language)
+    passphrase = os.environ.get("HANDLUNGSPROGRAMM_SIGN_PASSPHRASE")
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            _err(
+                (
+                    "error: set HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or run in a terminal to be asked",
+                    "Fehler: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE setzen oder im Terminal ausführen",
+                ),
+                language,
+            )
+            raise typer.Exit(ExitCode.PDF_ERROR)
+        passphrase = getpass.getpass("Passphrase: " if language == "en" else "Passwort: ")
+    try:
+        signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
+    except (SigningError, PdfError) as exc:
+        raise _pdf_error(exc, language) from None
+    _write_or_exit(out, signed, language)
+    _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
+
+
+def verify_command(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to verify.")],
+    trust: Annotated[
+        list[Path] | None,
+        typer.Option("--trust", help="A trusted certificate (PEM/DER), repeatable."),
+    ] = None,
+    require_trust: Annotated[
+        bool, typer.Option("--require-trust", help="Also require every signer to be trusted.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Report on every signature field; exit 0 only when all are signed, intact and valid."""
+    language: Lang = (lang or _default_lang()).value
+    data = _read_or_exit(pdf, language)
+    for certificate in trust or []:
+        _require_file_or_exit(certificate, language)
+    try:
+        reports = verify_pdf(data, trust=trust or [])
+    except PdfError as exc:
+        raise _pdf_error(exc, language) from None
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(verification_table(reports, language))
+    for line in verification_findings(reports, language, trust=bool(trust) or require_trust):
+        typer.echo(line)
+    ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
+    if require_trust and not trust:
+        _err(
+            (
+                "--require-trust needs the certificates you trust: add --trust CERT.pem",
+                "--require-trust braucht vertrauenswürdige Zertifikate: --trust CERT.pem angeben",
+            ),
+            language,
+        )
+    if not reports:
+        _err(("the PDF has no signature fields", "das PDF hat keine Signaturfelder"), language)
+    raise typer.Exit(ExitCode.OK if ok else ExitCode.INCOMPLETE)
+
+
+def fill_form_command(
+    form: Annotated[Path | None, typer.Argument(help="The PDF form to fill.")] = None,
+    programme_file: Annotated[
+        Path | None, typer.Option("--programme", help="The programme file.")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="Mapping of form fields to paths (YAML).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="The filled PDF.")] = None,
+    flatten: Annotated[
+        bool, typer.Option("--flatten", help="Turn the fields into page content.")
+    ] = False,
+    list_paths: Annotated[
+        bool, typer.Option("--list-paths", help="List the paths a mapping can use, then stop.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Fill even a form that carries signatures (breaks them)."),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Fill a PDF form from a programme, following a mapping file."""
+    language: Lang = (lang or _default_lang()).value
+    if programme_file is None:
+        _usage_error(("--programme is required", "--programme fehlt"), language)
+        return
+    programme = _load_or_exit(programme_file, language)
+    if list_paths:
+        for path in value_paths(programme):
+            typer.echo(path)
+        return
+    if form is None or mapping is None or out is None:
+        _usage_error(
+            ("FORM, --mapping and --out are required", "FORM, --mapping und --out fehlen"),
+            language,
+        )
+        return
+    form_bytes = _read_or_exit(form, language)
+    try:
+        filled = fill_form(
+            form_bytes, programme, load_mapping(mapping), flatten=flatten, force=force
+        )
+    except OutputExistsError as exc:
+        _err((f"error: {exc}", f"Fehler: {exc}"), language)
+        raise typer.Exit(ExitCode.OUTPUT_EXISTS) from None
+    except PdfError as exc:
+        raise _pdf_error(exc, language) from None
+    _write_or_exit(out, filled, language)
+    _err((f"wrote {out}", f"{out} geschrieben"), language)
