@@ -93,12 +93,32 @@ def _spacing(style: ParagraphStyle, before: float, after: float, line: float = 1
     fmt.line_spacing = line
 
 
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")  # fmt: skip
+"""The schema's order of paragraph properties (CT_PPrBase): Word refuses others."""
+
+
+def _insert_ppr(ppr: Any, element: Any) -> None:
+    """Put ``element`` into ``ppr`` at its place in the schema's order."""
+    rank = {qn(f"w:{name}"): index for index, name in enumerate(_PPR_ORDER)}
+    mine = rank[element.tag]
+    later = [child for child in ppr if rank.get(child.tag, len(rank)) > mine]
+    if later:
+        later[0].addprevious(element)
+    else:
+        ppr.append(element)
+
+
 def _border(style_element: Any, side: str, size: int, colour: str) -> None:
     ppr = style_element.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
+        _insert_ppr(ppr, borders)
     edge = OxmlElement(f"w:{side}")
     for key, value in (("val", "single"), ("sz", str(size)), ("space", "4"), ("color", colour)):
         edge.set(qn(f"w:{key}"), value)
@@ -366,6 +386,13 @@ def build_header_footer(doc: DocumentObject) -> None:
     section.first_page_footer.paragraphs[0].style = doc.styles[S.FOOTER]
 
 
+def _no_hyphens(doc: DocumentObject, names: tuple[str, ...]) -> None:
+    """Titles and headings are not hyphenated ("Kom-|munalen" in a title reads badly);
+    body text and table cells are."""
+    for name in names:
+        _insert_ppr(doc.styles[name].element.get_or_add_pPr(), OxmlElement("w:suppressAutoHyphens"))
+
+
 def _one_font_family(doc: DocumentObject) -> None:
     """Every style in the template's font: python-docx's default heading styles name
     theme fonts (Calibri Light), which win over the font set by name, so headings came
@@ -434,6 +461,8 @@ def build() -> bytes:
         rpr.append(lang)
     lang.set(qn("w:val"), "de-DE")
     _one_font_family(doc)
+    _no_hyphens(doc, (S.COVER_TITLE, S.COVER_TITLE_PARTNER, S.COVER_SUBTITLE, S.TOC_HEADING,
+                      S.HEADING_1, S.HEADING_2, S.HEADING_3, S.MEASURE_HEADING))  # fmt: skip
     _text_font_bullets(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
