@@ -125,6 +125,21 @@ def _border(style_element: Any, side: str, size: int, colour: str) -> None:
     borders.append(edge)
 
 
+def _no_hyphenation(style: ParagraphStyle) -> None:
+    """``w:suppressAutoHyphens`` in the style's paragraph properties, in schema order
+    (after the borders, before the spacing)."""
+    ppr = style.element.get_or_add_pPr()
+    element = OxmlElement("w:suppressAutoHyphens")
+    later = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+             "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+             "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")  # fmt: skip
+    for child in ppr:
+        if child.tag in {qn(tag) for tag in later}:
+            child.addprevious(element)
+            return
+    ppr.append(element)
+
+
 def build_styles(doc: DocumentObject) -> None:
     """Define every named style of the template."""
     normal = doc.styles["Normal"]
@@ -222,6 +237,26 @@ def build_styles(doc: DocumentObject) -> None:
     _set_font(sig_line, 9)
     _spacing(sig_line, 0, 2)
     _border(sig_line.element, "top", 6, "1F2933")
+    # the signing page: a clause in body type, names and functions as readable as the
+    # text they sign, the town on the date line, the seal areas marked in grey
+    clause = _paragraph_style(doc, S.SIGNING_CLAUSE)
+    _set_font(clause, 9.5)
+    _spacing(clause, 0, 4, 1.15)
+    sig_place = _paragraph_style(doc, S.SIGNATURE_PLACE)
+    _set_font(sig_place, 10.5)
+    _spacing(sig_place, 0, 1)
+    sig_name = _paragraph_style(doc, S.SIGNATURE_NAME)
+    _set_font(sig_name, 11.5, bold=True)
+    _spacing(sig_name, 2, 1)
+    sig_function = _paragraph_style(doc, S.SIGNATURE_FUNCTION)
+    _set_font(sig_function, 9.5)
+    _spacing(sig_function, 0, 1, 1.1)
+    for name in (S.SIGNATURE_MUNICIPALITY, S.SIGNATURE_PLACE, S.SIGNATURE_NAME):
+        _no_hyphenation(doc.styles[name])  # names and towns are never broken
+    sig_seal = _paragraph_style(doc, S.SIGNATURE_SEAL)
+    _set_font(sig_seal, 8, colour=MUTED)
+    _spacing(sig_seal, 0, 0, 1.0)
+    sig_seal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     for name in (S.LIST_BULLET, S.LIST_BULLET_2, S.LIST_BULLET_3,
                  S.LIST_NUMBER, S.LIST_NUMBER_2, S.LIST_NUMBER_3):  # fmt: skip

@@ -181,7 +181,8 @@ def test_money_formatted_per_language(built: tuple[Layout, DocxResult, Document]
 def test_footer_and_signature_page_carry_fingerprint(
     built: tuple[Layout, DocxResult, Document], programme: Programme
 ) -> None:
-    """Short fingerprint in the footer of every page; the full one on the signature page."""
+    """Short fingerprint in the footer of every page; the full one at the foot of the
+    signature page, in groups of four below its caption."""
     _, result, document = built
     assert result.fingerprint == fingerprint(programme)
     footer = document.sections[0].footer.paragraphs[0]
@@ -189,7 +190,7 @@ def test_footer_and_signature_page_carry_fingerprint(
     xml = footer._p.xml
     assert xml.count("PAGE") == 4  # PAGE and NUMPAGES, once per language
     grouped = " ".join(re.findall("....", result.fingerprint))
-    assert f"SHA-256 {grouped}" in all_text(document)
+    assert f"Empreinte du contenu (SHA-256)\u202f:\n{grouped}" in all_text(document)
 
 
 def test_signature_blocks(built: tuple[Layout, DocxResult, Document], programme: Programme) -> None:
@@ -207,6 +208,13 @@ def test_signature_blocks(built: tuple[Layout, DocxResult, Document], programme:
         assert bookmark_name(side) in cells[2]._tc.xml
     assert table.rows[2].height is not None
     assert round(table.rows[2].height.cm, 1) == 3.0
+    # the town, not the institution, on the date line; a seal area per side below
+    assert left[1].text.startswith("Pfinztal, \n")
+    assert right[1].text.startswith("Kidira, \n")
+    for cell in (left[4], right[4]):
+        (area,) = cell.tables
+        assert area.cell(0, 0).text == "Dienstsiegel\nCachet officiel"
+        assert 'w:val="dashed"' in area.cell(0, 0)._tc.xml
 
 
 def test_file_name_is_a_slug(programme: Programme) -> None:

@@ -241,6 +241,7 @@ def _every_field() -> dict[str, Any]:
             "place": "Bakel",
         },
     ]
+    data["signing"] = {"originals": 3}
     data["abbreviations"] = [
         {
             "short": "ASUFOR",
@@ -443,6 +444,10 @@ SPECIAL: dict[str, Expect] = {
         label("location.both_towns", "de", german="Pfinztal", partner="Commune de Kidira")
         if value.value == "both"
         else programme.partnership.municipality(Side(value.value)).name
+    ],
+    "Signing.originals": lambda value, *_: [
+        label(f"signing.count_{value}", "de"),
+        label(f"signing.count_{value}", "fr"),
     ],
     "Timeline.start": _period,
     "Timeline.end": _period,

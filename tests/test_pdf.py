@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 
 from handlungsprogramm import load
 from handlungsprogramm.cli import app
+from handlungsprogramm.fingerprint import fingerprint
 from handlungsprogramm.model import Side
 from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
 from handlungsprogramm.pdf.fields import signature_boxes
@@ -155,6 +156,60 @@ def test_two_empty_fields_over_the_signature_boxes(built: Path, reader: PdfReade
     german, partner = boxes
     assert german.box[0] < partner.box[0]  # German left, partner right
     assert german.box[1] == partner.box[1]
+
+
+def test_the_signing_page_reads_as_one(built: Path, reader: PdfReader) -> None:
+    """The last page, read back: the clause with both resolutions (dates in German and
+    French) and the originals, the towns as places, names, functions in both languages,
+    the seal areas, the fingerprint below the signatures; every field inside its box."""
+    last = len(reader.pages)
+    columns = [
+        subprocess.run(
+            ["pdftotext", "-f", str(last), "-l", str(last), "-r", "72",
+             "-x", str(x), "-y", "0", "-W", str(width), "-H", "842", str(built), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout
+        for x, width in ((0, 294), (296, 299))  # the German half, the partner's (points)
+    ]  # fmt: skip
+    # one column after the other, words hyphenated at a line's end joined again
+    text = re.sub(r"(\w)- (\w)", r"\1\2", " ".join(" ".join(columns).split()))
+    for wanted in (
+        "Beschluss vom 24. Juni 2025 (GR 2025/087)",
+        "délibération du 24 juin 2025",
+        "Beschluss vom 5. Juli 2025",
+        "délibération du 5 juillet 2025",
+        "zwei Originalen",
+        "deux exemplaires originaux",
+        "gleichermaßen verbindlich",
+        "faisant également foi",
+        "Pfinztal,",
+        "Kidira,",
+        "Katrin Lehmann",
+        "Abdoulaye Sow",
+        "Bürgermeisterin der Gemeinde Pfinztal",
+        "Maire de la Commune de Kidira",
+        "Dienstsiegel",
+        "Cachet officiel",
+    ):
+        assert wanted in text, wanted
+    assert "Commune de Kidira," not in text  # the town, not the institution, is the place
+    page = subprocess.run(
+        ["pdftotext", "-f", str(last), "-l", str(last), str(built), "-"],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    grouped = " ".join(re.findall("....", fingerprint(load(EXAMPLE))))
+    assert grouped in page  # in full, on one line
+    assert page.index("Abdoulaye Sow") < page.index(grouped)  # at the foot, not on top
+    boxes = signature_boxes(built.read_bytes(), load(EXAMPLE))
+    for annot in reader.pages[last - 1].get("/Annots", []):
+        obj = annot.get_object()
+        if obj.get("/FT") != "/Sig":
+            continue
+        box = next(b for b in boxes if b.name == str(obj["/T"]))
+        x1, y1, x2, y2 = (float(v) for v in obj["/Rect"])
+        bx1, by1, bx2, by2 = box.box
+        assert bx1 <= x1 < x2 <= bx2
+        assert by1 <= y1 < y2 <= by2
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,16 @@ from handlungsprogramm.compose.plan import (
     MeasureSheets,
     Node,
     Para,
+    Parallel,
     Role,
     SignatureRow,
     Table,
 )
 from handlungsprogramm.compose.values import Bi
+from handlungsprogramm.errors import ProgrammeLoadError
 from handlungsprogramm.i18n.formatting import format_money
-from handlungsprogramm.model import Programme
+from handlungsprogramm.i18n.labels import label
+from handlungsprogramm.model import Programme, Side
 from handlungsprogramm.totals import compute_totals
 from tests.conftest import ROOT, complete_data
 
@@ -215,9 +218,8 @@ def test_signatures_have_one_row_per_signatory_and_a_bookmark_per_box(
     pfinztal: Programme,
 ) -> None:
     nodes = _plan(pfinztal, "signatures")
-    assert [type(n) for n in nodes[:3]] == [Para, Para, Para]
-    assert all(isinstance(n, Para) and n.role is Role.FINGERPRINT for n in nodes[:2])
-    assert nodes[1] == Para("SHA-256 " + " ".join(["abab"] * 16), Role.FINGERPRINT)
+    assert isinstance(nodes[0], Parallel)
+    assert nodes[0].role is Role.CLAUSE
     rows = [n for n in nodes if isinstance(n, SignatureRow)]
     german = pfinztal.signatories_of(pfinztal.signatories[0].side)
     assert len(rows) == max(1, len(german), len(pfinztal.signatories) - len(german))
@@ -225,6 +227,98 @@ def test_signatures_have_one_row_per_signatory_and_a_bookmark_per_box(
     assert first is not None
     assert first.bookmark == "HPSignatureGerman"
     assert first.municipality == pfinztal.partnership.german.name
+
+
+def test_the_clause_names_both_resolutions_and_the_originals(pfinztal: Programme) -> None:
+    """Both languages name each council's body, the date of its resolution in the
+    language's own format and its reference; then two originals, both versions
+    equally authentic (French with its no-break spaces and apostrophe)."""
+    clause = _plan(pfinztal, "signatures")[0]
+    assert isinstance(clause, Parallel)
+    de = "\n".join(p.de for p in clause.paragraphs)
+    fr = "\n".join(p.partner for p in clause.paragraphs)
+    assert "Gemeinderat Pfinztal, Beschluss vom 24. Juni 2025 (GR 2025/087)" in de
+    assert "Gemeinderat von Kidira, Beschluss vom 5. Juli 2025 (Délibération n°\u00a0012" in de
+    assert "Conseil municipal de Pfinztal, délibération du 24 juin 2025 (GR 2025/087)" in fr
+    assert "Conseil municipal de Kidira, délibération du 5 juillet 2025" in fr
+    assert "in zwei Originalen, jedes in den Sprachen Deutsch und Französisch" in de
+    assert "gleichermaßen verbindlich" in de
+    assert "en deux exemplaires originaux, chacun en allemand et en français" in fr
+    assert "faisant également foi" in fr
+    assert "programme d’action commun" in fr
+    assert "communes\u202f:" in fr
+
+
+@pytest.mark.parametrize(
+    ("originals", "de", "partner"),
+    [
+        (1, "in einem Original in den Sprachen", "en un exemplaire original"),
+        (3, "in drei Originalen", "en trois exemplaires originaux"),
+    ],
+)
+def test_the_number_of_originals_is_spelled_out(originals: int, de: str, partner: str) -> None:
+    data = complete_data()
+    data["signing"] = {"originals": originals}
+    last = _plan(from_data(data), "signatures")[0]
+    assert isinstance(last, Parallel)
+    assert de in last.paragraphs[-1].de
+    assert partner in last.paragraphs[-1].partner
+
+
+@pytest.mark.parametrize("originals", [0, 11, "2"])
+def test_the_number_of_originals_is_validated(originals: object) -> None:
+    data = complete_data()
+    data["signing"] = {"originals": originals}
+    with pytest.raises(ProgrammeLoadError):
+        from_data(data)
+
+
+def test_without_resolutions_the_clause_names_only_the_originals() -> None:
+    data = complete_data()
+    data["adoptions"] = []
+    clause = _plan(from_data(data), "signatures")[0]
+    assert isinstance(clause, Parallel)
+    assert len(clause.paragraphs) == 1
+    assert clause.paragraphs[0].de.startswith("Ausgefertigt in zwei Originalen")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_each_side_signs_in_its_town_with_a_seal_below(path: Path) -> None:
+    """The place is the town, not the institution; the last row marks a seal area per
+    side, labelled in both languages; the fingerprint is the small print at the foot."""
+    programme = load(path)
+    nodes = _plan(programme, "signatures")
+    rows = [n for n in nodes if isinstance(n, SignatureRow)]
+    for side in Side:
+        municipality = programme.partnership.municipality(side)
+        town = municipality.town or municipality.name
+        assert side is Side.GERMAN or municipality.town  # every example's partner has one
+        cells = [row.cells[list(Side).index(side)] for row in rows]
+        places = [cell.place for cell in cells if cell is not None]
+        assert places == [f"{town}, "] * max(1, len(programme.signatories_of(side)))
+    assert all(row.seals is None for row in rows[:-1])
+    seal = label("signature.seal", "de"), label("signature.seal", programme.partner_language)
+    assert rows[-1].seals == (Bi(*seal), Bi(*seal))
+    assert seal[0] == "Dienstsiegel"
+    fingerprint = nodes[-2:]
+    assert all(isinstance(n, Para) and n.role is Role.FINGERPRINT for n in fingerprint)
+    assert fingerprint[-1] == Para(" ".join(["abab"] * 16), Role.FINGERPRINT)
+    assert not any(isinstance(n, Para) and "abab" in str(n.text) for n in nodes[:-1])
+
+
+def test_functions_are_in_both_languages_and_several_signatories_each_get_a_box() -> None:
+    programme = load(ROOT / "examples" / "pforzheim-mtwara" / "programme.yaml")
+    rows = [n for n in _plan(programme, "signatures") if isinstance(n, SignatureRow)]
+    assert len(rows) == 2
+    german, partner = rows[1].cells
+    assert german is None
+    assert partner is not None
+    assert partner.bookmark == "HPSignaturePartner2"
+    assert partner.function == Bi(
+        "Stadtdirektor (Municipal Director) des Mtwara-Mikindani Municipal Council",
+        "Municipal Director, Mtwara-Mikindani Municipal Council",
+    )
+    assert partner.place == "Mtwara, "
 
 
 def test_a_missing_language_of_a_long_text_is_marked(pfinztal: Programme) -> None:

@@ -162,9 +162,11 @@ def test_signature_blocks_do_not_split() -> None:
         for i in range(3)
     ]
     document = docx.Document(io.BytesIO(render_docx(from_data(data), charts=False).data))
-    blocks = [t for t in document.tables if "Unterschrift" in t.rows[-1].cells[0].text
-              or "Unterschrift" in t.rows[-1].cells[1].text]  # fmt: skip
+    blocks = [t for t in document.tables if len(t.rows) >= 4 and (
+              "Unterschrift" in t.rows[3].cells[0].text
+              or "Unterschrift" in t.rows[3].cells[1].text)]  # fmt: skip
     assert len(blocks) == 4
+    assert [len(t.rows) for t in blocks] == [4, 4, 4, 5]  # the seal areas below the last
     for table in blocks:
         for row in table.rows:
             assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None

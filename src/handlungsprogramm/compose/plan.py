@@ -38,6 +38,7 @@ __all__ = [
     "MeasureSheets",
     "Node",
     "Para",
+    "Parallel",
     "Role",
     "Section",
     "SignatureCell",
@@ -59,6 +60,8 @@ class Role(StrEnum):
     IMPRINT = "imprint"
     IMPRINT_HEADING = "imprint-heading"
     FINGERPRINT = "fingerprint"
+    CLAUSE = "clause"
+    """The closing clause of the signature page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,16 @@ class Markdown:
     """A long text, Markdown, in both languages (a missing language already filled in)."""
 
     text: Bi
+
+
+@dataclass(frozen=True, slots=True)
+class Parallel:
+    """Plain paragraphs (not Markdown) in both languages: side by side, paragraph
+    against paragraph, or German first, then the partner language, as the layout says.
+    Values from the input stay as written (no Markdown is read into them)."""
+
+    paragraphs: tuple[Bi, ...]
+    role: Role = Role.BODY
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,25 +221,35 @@ class LogoRow:
 
 @dataclass(frozen=True, slots=True)
 class SignatureCell:
-    """One signatory's block: for whom, place and date, the box, name and function."""
+    """One signatory's block: for whom, the place (the town) with the line for the date,
+    the box, the signature line, name and function."""
 
     on_behalf: str
     municipality: str
     place: str
+    """The town where the signatory signs, with the separator before the date
+    (``"Kidira, "``)."""
     place_and_date: str
     bookmark: str
     """The box's bookmark, which the PDF step turns into a signature field."""
     bookmark_id: int
     signature: str
     name: str
-    function: str
+    function: Bi
+    """In both languages: each is its own line when they differ."""
 
 
 @dataclass(frozen=True, slots=True)
 class SignatureRow:
-    """Signatory ``index`` of each side: German left, partner right (``None``: empty)."""
+    """Signatory ``index`` of each side: German left, partner right (``None``: empty).
+
+    ``seals``, on the last row only, labels a marked area per side for the official
+    seal of each municipality, both at the same height below the last signatures (each
+    language its own line).
+    """
 
     cells: tuple[SignatureCell | None, SignatureCell | None]
+    seals: tuple[Bi, Bi] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +267,7 @@ class MeasureSheets:
 Node = (
     Heading
     | Para
+    | Parallel
     | Markdown
     | Table
     | FieldTable

@@ -27,7 +27,7 @@ from handlungsprogramm.i18n.formatting import (
     format_percent,
     format_period,
 )
-from handlungsprogramm.i18n.labels import enum_label, label
+from handlungsprogramm.i18n.labels import enum_label, label, label_language
 from handlungsprogramm.model import (
     IndicatorValue,
     Location,
@@ -149,6 +149,14 @@ class Values:
     def country(self, code: str) -> Bi:
         """A country by name in each language (Babel's territory names)."""
         return self.pair(lambda lang: in_words(Country(code), lang))
+
+    def language(self, code: str) -> Bi:
+        """A language by name in each language ("Französisch" / "français"), in the
+        language the labels around it are in (English for a partner language without
+        labels of its own)."""
+        return self.pair(
+            lambda lang: str(Locale.parse(label_language(lang)).languages.get(code, code))
+        )
 
     def enum(self, member: StrEnum) -> Bi:
         return self.pair(lambda lang: enum_label(member, lang))

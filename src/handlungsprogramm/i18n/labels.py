@@ -1544,6 +1544,67 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Alcalde / Alcaldesa",
         "pt": "Prefeito(a) / Presidente do Conselho Municipal",
     },
+    "signature.seal": {
+        "de": "Dienstsiegel",
+        "en": "Official seal",
+        "fr": "Cachet officiel",
+        "es": "Sello oficial",
+        "pt": "Carimbo oficial",
+    },
+    # -- closing clause of the signature page -----------------------------------------
+    "signing.adopted": {
+        "de": "Dieses gemeinsame Handlungsprogramm wurde von den zuständigen Gremien beider"
+        " Kommunen beschlossen:",
+        "en": "This joint programme of action was adopted by the competent bodies of both"
+        " municipalities:",
+        "fr": "Le présent programme d’action commun a été adopté par les organes compétents"
+        f" des deux communes{_NNBSP}:",
+        "es": "El presente programa de acción conjunto fue aprobado por los órganos"
+        " competentes de ambos municipios:",
+        "pt": "O presente programa de ação conjunto foi aprovado pelos órgãos competentes"
+        " de ambos os municípios:",
+    },
+    "signing.resolution": {
+        "de": "{body}, Beschluss vom {date}",
+        "en": "{body}, resolution of {date}",
+        "fr": "{body}, délibération du {date}",
+        "es": "{body}, resolución del {date}",
+        "pt": "{body}, deliberação de {date}",
+    },
+    "signing.originals": {
+        "de": "Ausgefertigt in {count} Originalen, jedes in den Sprachen {german} und"
+        " {language}; beide Sprachfassungen sind gleichermaßen verbindlich.",
+        "en": "Done in {count} originals, each in {german} and {language}, both language"
+        " versions being equally authentic.",
+        "fr": "Fait en {count} exemplaires originaux, chacun en {german} et en {language},"
+        " les deux versions linguistiques faisant également foi.",
+        "es": "Hecho en {count} ejemplares originales, cada uno en {german} y en"
+        " {language}; ambas versiones lingüísticas son igualmente auténticas.",
+        "pt": "Feito em {count} exemplares originais, cada um em {german} e em {language},"
+        " fazendo ambas as versões linguísticas igualmente fé.",
+    },
+    "signing.original": {
+        "de": "Ausgefertigt in einem Original in den Sprachen {german} und {language};"
+        " beide Sprachfassungen sind gleichermaßen verbindlich.",
+        "en": "Done in one original in {german} and {language}, both language versions"
+        " being equally authentic.",
+        "fr": "Fait en un exemplaire original, en {german} et en {language}, les deux"
+        " versions linguistiques faisant également foi.",
+        "es": "Hecho en un ejemplar original, en {german} y en {language}; ambas"
+        " versiones lingüísticas son igualmente auténticas.",
+        "pt": "Feito em um único exemplar original, em {german} e em {language}, fazendo"
+        " ambas as versões linguísticas igualmente fé.",
+    },
+    # the number of originals, spelled out as a clause spells it
+    "signing.count_2": {"de": "zwei", "en": "two", "fr": "deux", "es": "dos", "pt": "dois"},
+    "signing.count_3": {"de": "drei", "en": "three", "fr": "trois", "es": "tres", "pt": "três"},
+    "signing.count_4": {"de": "vier", "en": "four", "fr": "quatre", "es": "cuatro", "pt": "quatro"},
+    "signing.count_5": {"de": "fünf", "en": "five", "fr": "cinq", "es": "cinco", "pt": "cinco"},
+    "signing.count_6": {"de": "sechs", "en": "six", "fr": "six", "es": "seis", "pt": "seis"},
+    "signing.count_7": {"de": "sieben", "en": "seven", "fr": "sept", "es": "siete", "pt": "sete"},
+    "signing.count_8": {"de": "acht", "en": "eight", "fr": "huit", "es": "ocho", "pt": "oito"},
+    "signing.count_9": {"de": "neun", "en": "nine", "fr": "neuf", "es": "nueve", "pt": "nove"},
+    "signing.count_10": {"de": "zehn", "en": "ten", "fr": "dix", "es": "diez", "pt": "dez"},
     # -- footer ---------------------------------------------------------------------
     "footer.page": {
         "de": "Seite {page} von {pages}",

@@ -35,6 +35,7 @@ from handlungsprogramm.model.programme import (
     Period,
     Programme,
     Signatory,
+    Signing,
 )
 from handlungsprogramm.model.publication import (
     Abbreviation,
@@ -93,6 +94,7 @@ __all__ = [
     "Resources",
     "Side",
     "Signatory",
+    "Signing",
     "StrategicObjective",
     "Text",
     "Timeline",

@@ -125,6 +125,14 @@ class Signatory(Model):
     `town`, else its name."""
 
 
+class Signing(Model):
+    """How the programme is signed: the closing clause of the signature page."""
+
+    originals: int = Field(default=2, ge=1, le=10, strict=True)
+    """Number of originals signed, each in both languages, both equally authentic;
+    `2` (one for each municipality) when left out, at most `10`."""
+
+
 Languages = Annotated[list[LanguageCode], Field(min_length=2, max_length=2)]
 
 
@@ -169,6 +177,8 @@ class Programme(Model):
     """Council resolutions adopting the programme."""
     signatories: list[Signatory] = []
     """The persons who sign: at least one per municipality (e.g. mayor and town clerk)."""
+    signing: Signing = Signing()
+    """How it is signed, e.g. `{originals: 3}`; two originals when left out."""
     abbreviations: list[Abbreviation] = []
     """Abbreviations used in the texts, listed in the document with their expansion."""
     references: list[Reference] = []

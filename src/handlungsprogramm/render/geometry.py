@@ -12,7 +12,15 @@ from typing import Final
 
 from handlungsprogramm.model import Side
 
-__all__ = ["SIGNATURE_BOX_HEIGHT_CM", "SIGNATURE_COLUMN_CM", "SIGNATURE_GAP_CM", "bookmark_name"]
+__all__ = [
+    "PLACE_ROW_CM",
+    "SEAL_ROW_CM",
+    "SEAL_SIZE_CM",
+    "SIGNATURE_BOX_HEIGHT_CM",
+    "SIGNATURE_COLUMN_CM",
+    "SIGNATURE_GAP_CM",
+    "bookmark_name",
+]
 
 SIGNATURE_COLUMN_CM: Final = 8.3
 """Width of each signature column (half the text width of the standard template)."""
@@ -20,6 +28,12 @@ SIGNATURE_BOX_HEIGHT_CM: Final = 3.0
 """Exact height of the row that holds the handwritten or digital signature."""
 SIGNATURE_GAP_CM: Final = 0.3
 """Right padding of each signature column (the layout table's right cell margin)."""
+PLACE_ROW_CM: Final = 1.4
+"""Exact height of the row with the town, room to write the date, and its line."""
+SEAL_SIZE_CM: Final = 3.6
+"""Side of the dashed square marked for the official seal (round seals are 3–3.5 cm)."""
+SEAL_ROW_CM: Final = SEAL_SIZE_CM + 0.5
+"""Exact height of the row that holds the seal areas, with room above them."""
 
 
 def bookmark_name(side: Side, index: int = 0) -> str:

@@ -13,7 +13,7 @@ import struct
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
@@ -30,14 +30,22 @@ from handlungsprogramm.compose.plan import (
     MeasureSheets,
     Node,
     Para,
+    Parallel,
     Role,
     SignatureCell,
     SignatureRow,
     Table,
 )
+from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.files import LOGO_HEIGHT_CM
 from handlungsprogramm.render.charts import MAX_HEIGHT_IN
-from handlungsprogramm.render.geometry import SIGNATURE_BOX_HEIGHT_CM, SIGNATURE_COLUMN_CM
+from handlungsprogramm.render.geometry import (
+    PLACE_ROW_CM,
+    SEAL_ROW_CM,
+    SEAL_SIZE_CM,
+    SIGNATURE_BOX_HEIGHT_CM,
+    SIGNATURE_COLUMN_CM,
+)
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import (
     TEXT_WIDTH_CM,
@@ -60,6 +68,7 @@ _ROLE_STYLES = {
     Role.IMPRINT: S.IMPRINT,
     Role.IMPRINT_HEADING: S.IMPRINT_HEADING,
     Role.FINGERPRINT: S.FINGERPRINT,
+    Role.CLAUSE: S.SIGNING_CLAUSE,
 }
 
 
@@ -89,6 +98,8 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                     paragraph.paragraph_format.keep_with_next = True
             case Markdown(text):
                 w.markdown(doc, text)
+            case Parallel(paragraphs, role):
+                w.parallel(doc, paragraphs, _ROLE_STYLES[role])
             case Table(header, rows, widths, label_rows, groups):
                 last_table = w.table(
                     doc, header, rows, widths, label_rows=label_rows, groups=groups
@@ -262,22 +273,33 @@ def _cover_funders(doc: DocxDocument, node: CoverFunders) -> None:
 
 
 def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:
-    """A fixed-geometry table: caption and municipality, place and date, the box (its
-    bookmark becomes the PDF signature field), signature line, name and function."""
-    table = doc.add_table(rows=4, cols=2)
+    """A fixed-geometry table: caption and municipality, the town and the date line, the
+    box (its bookmark becomes the PDF signature field), signature line, name and
+    function; below the last row a marked area per side for the official seal."""
+    rows = 5 if node.seals is not None else 4
+    table = doc.add_table(rows=rows, cols=2)
     table.style = doc.styles[S.LAYOUT]
     set_column_widths(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
-    heights = (None, Cm(2.0), Cm(SIGNATURE_BOX_HEIGHT_CM), None)
-    for row, height in zip(table.rows, heights, strict=True):
+    heights = (None, Cm(PLACE_ROW_CM), Cm(SIGNATURE_BOX_HEIGHT_CM), None, Cm(SEAL_ROW_CM))
+    for row, height in zip(table.rows, heights, strict=False):
         if height is not None:
             row.height = height
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
         # a signature block is never split: place, box and name on one page
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for table_cell in table.rows[1].cells:  # the town sits on the date line
+        table_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     for column, cell in enumerate(node.cells):
         if cell is not None:
             _signature_cell(table, column, cell)
-    for row in table.rows[:3]:  # the rows keep with the next: the block stays together
+    if node.seals is not None:
+        for column, seal in enumerate(node.seals):
+            _seal_area(table.cell(4, column), seal)
+    # every row keeps with the next: the first blocks stay with the clause above them,
+    # the last with the seals and the fingerprint; the page may turn between the rows
+    # of several signatories (mayor, then town clerk)
+    kept = table.rows if node.seals is not None else table.rows[:-1]
+    for row in kept:
         for table_cell in row.cells:
             for paragraph in table_cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
@@ -289,7 +311,7 @@ def _signature_cell(table: Any, column: int, s: SignatureCell) -> None:
     top.add_run(s.on_behalf)
     add_paragraph(table.cell(0, column), s.municipality, S.SIGNATURE_MUNICIPALITY)
     place = table.cell(1, column).paragraphs[0]
-    set_style(place, S.BODY)
+    set_style(place, S.SIGNATURE_PLACE)
     place.add_run(s.place)
     add_paragraph(table.cell(1, column), s.place_and_date, S.SIGNATURE_LINE)
     box = table.cell(2, column).paragraphs[0]
@@ -299,8 +321,39 @@ def _signature_cell(table: Any, column: int, s: SignatureCell) -> None:
     line = cell.paragraphs[0]
     set_style(line, S.SIGNATURE_LINE)
     line.add_run(s.signature)
-    add_paragraph(cell, s.name, S.SIGNATURE_MUNICIPALITY)
-    add_paragraph(cell, s.function, S.SIGNATURE_CAPTION)
+    add_paragraph(cell, s.name, S.SIGNATURE_NAME)
+    add_paragraph(cell, s.function.de, S.SIGNATURE_FUNCTION)
+    if not s.function.same and s.function.partner:
+        partner = add_paragraph(cell, style=S.SIGNATURE_FUNCTION)
+        partner.add_run(s.function.partner, S.PARTNER)
+
+
+def _seal_area(cell: Any, label: Bi) -> None:
+    """A dashed square for the seal, its label inside, at the top-left of ``cell``."""
+    set_style(cell.paragraphs[0], S.SIGNATURE_CAPTION)
+    area = cell.add_table(rows=1, cols=1)
+    area.style = cell.part.document.styles[S.LAYOUT]
+    set_column_widths(area, [SEAL_SIZE_CM])
+    row = area.rows[0]
+    row.height = Cm(SEAL_SIZE_CM)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    tc_pr = area.cell(0, 0)._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("val", "dashed"), ("sz", "6"), ("space", "0"), ("color", "8A96A3")):
+            edge.set(qn(f"w:{key}"), value)
+        borders.append(edge)
+    tc_pr.append(borders)
+    align = OxmlElement("w:vAlign")
+    align.set(qn("w:val"), "center")
+    tc_pr.append(align)
+    inside = area.cell(0, 0).paragraphs[0]
+    set_style(inside, S.SIGNATURE_SEAL)
+    inside.add_run(label.de)
+    if not label.same and label.partner:
+        add_paragraph(area.cell(0, 0), style=S.SIGNATURE_SEAL).add_run(label.partner, S.PARTNER)
+    set_style(cell.paragraphs[-1], S.SIGNATURE_CAPTION)
 
 
 def _png_size(png: bytes) -> tuple[int, int]:

@@ -1,35 +1,100 @@
-"""The signing page: the programme's fingerprint, then one row of signature blocks per
-signatory, German left, partner right (mayors first, then e.g. the town clerks)."""
+"""The signing page: the closing clause (the council resolutions, the originals, both
+versions equally authentic), one row of signature blocks per signatory, German left,
+partner right (mayors first, then e.g. the town clerks), the official seal of each
+municipality below, and the programme's content fingerprint at the foot."""
 
 from __future__ import annotations
 
+import re
+
 from handlungsprogramm.compose.chapters.base import Composer
-from handlungsprogramm.compose.plan import Node, Para, Role, Section, SignatureCell, SignatureRow
+from handlungsprogramm.compose.plan import (
+    Node,
+    Para,
+    Parallel,
+    Role,
+    Section,
+    SignatureCell,
+    SignatureRow,
+)
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.model import Side, Signatory
+from handlungsprogramm.i18n.formatting import colon
+from handlungsprogramm.model import CouncilAdoption, Side, Signatory
 from handlungsprogramm.render.geometry import bookmark_name
 
-__all__ = ["signatures"]
+__all__ = ["clause", "signatures"]
 
 
 def signatures(c: Composer) -> Section:
-    """Fingerprint and signature rows; each box carries the bookmark of its PDF field."""
-    caption = c.v.label("footer.fingerprint", fingerprint="")
-    grouped = " ".join(c.fingerprint[i : i + 4] for i in range(0, len(c.fingerprint), 4))
-    nodes: list[Node] = [
-        Para(
-            Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0\u202f")), Role.FINGERPRINT
-        ),
-        Para(f"SHA-256 {grouped}", Role.FINGERPRINT),
-        Para(""),
-    ]
+    """Clause, signature rows with the seals below, fingerprint; each box carries the
+    bookmark of its PDF field."""
+    nodes: list[Node] = [Parallel(clause(c), Role.CLAUSE)]
     signers = {side: c.programme.signatories_of(side) for side in Side}
-    for index in range(max(1, *(len(people) for people in signers.values()))):
-        if index:
-            nodes.append(Para(""))  # apart, or the two tables run together
+    count = max(1, *(len(people) for people in signers.values()))
+    seal = c.v.label("signature.seal")
+    for index in range(count):
+        nodes.append(Para("", keep_with_next=True))  # apart, or the two tables run together
         german, partner = (_cell(c, index, side, signers[side]) for side in Side)
-        nodes.append(SignatureRow((german, partner)))
+        last = index == count - 1
+        nodes.append(SignatureRow((german, partner), (seal, seal) if last else None))
+    nodes.append(Para("", Role.FINGERPRINT, keep_with_next=True))
+    nodes += _fingerprint(c)
     return tuple(nodes)
+
+
+def clause(c: Composer) -> tuple[Bi, ...]:
+    """The closing clause, paragraph by paragraph: who adopted the programme (body, date
+    and reference of each resolution), then in how many originals it is signed, each in
+    both languages, both equally authentic."""
+    v = c.v
+    paragraphs: list[Bi] = []
+    adoptions = sorted(c.programme.adoptions, key=lambda a: list(Side).index(a.side))
+    if adoptions:
+        paragraphs.append(v.label("signing.adopted"))
+        paragraphs += [_resolution(c, a) for a in adoptions]
+    originals = c.programme.signing.originals
+    german, partner = v.language("de"), v.language(c.lang)
+    if originals == 1:
+        paragraphs.append(v.label_each("signing.original", german=german, language=partner))
+    else:
+        count = v.label(f"signing.count_{originals}")
+        paragraphs.append(
+            v.label_each("signing.originals", count=count, german=german, language=partner)
+        )
+    return tuple(paragraphs)
+
+
+def _resolution(c: Composer, adoption: CouncilAdoption) -> Bi:
+    """``– Gemeinderat Pfinztal, Beschluss vom 24. Juni 2025 (GR 2025/087)``."""
+    v = c.v
+    body = v.text(adoption.body)
+    line = (
+        v.label_each("signing.resolution", body=body, date=v.date(adoption.date))
+        if adoption.date is not None
+        else body
+    )
+    reference = f" ({_keep_number(adoption.reference)})" if adoption.reference else ""
+    return Bi(f"– {line.de}{reference}", f"– {line.partner}{reference}")
+
+
+_NUMBER_SIGN = re.compile(r"\b(N\.?\s?[º°o]\.?|n\.?\s?[º°o]\.?|No\.|Nr\.)\s+")
+
+
+def _keep_number(reference: str) -> str:
+    """A reference's number sign stays with its number ("N.º 312/2025", "n° 012")."""
+    return _NUMBER_SIGN.sub(lambda m: m.group(1) + "\u00a0", reference)
+
+
+def _fingerprint(c: Composer) -> tuple[Para, Para]:
+    """``Prüfsumme des Inhalts / Empreinte du contenu (SHA-256) :`` and the 64 hex
+    digits in groups of four, the small print at the foot of the page."""
+    caption = c.v.label("footer.fingerprint", fingerprint="")
+    names = Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0\u202f")).joined()
+    grouped = " ".join(c.fingerprint[i : i + 4] for i in range(0, len(c.fingerprint), 4))
+    return (
+        Para(f"{names} (SHA-256){colon(c.lang).rstrip()}", Role.FINGERPRINT, keep_with_next=True),
+        Para(grouped, Role.FINGERPRINT),
+    )
 
 
 def _cell(c: Composer, index: int, side: Side, people: list[Signatory]) -> SignatureCell | None:
@@ -51,5 +116,5 @@ def _cell(c: Composer, index: int, side: Side, people: list[Signatory]) -> Signa
         bookmark_id=2 * index + column + 1,
         signature=v.label("signature.signature").joined(),
         name=signatory.name if signatory and signatory.name else "…",
-        function=function.joined(),
+        function=function,
     )
