@@ -8,9 +8,12 @@ so a template cannot reach Python internals nor run or grow without end, and use
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -33,7 +36,7 @@ from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
-from handlungsprogramm.render.charts import build_charts
+from handlungsprogramm.render.charts import Chart, start_charts
 from handlungsprogramm.render.context import build_context
 from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.package import write_package
@@ -43,7 +46,7 @@ from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.template_guard import check_template, read_template
 from handlungsprogramm.render.writer import Bi, Layout, Writer
-from handlungsprogramm.totals import compute_totals
+from handlungsprogramm.totals import Totals, compute_totals
 
 __all__ = [
     "DocxResult",
@@ -189,14 +192,24 @@ def _fill(
 ) -> bytes:
     """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
+    totals = compute_totals(clean)
+    # the charts are drawn by a helper process while the chapters are written, each
+    # taken when the template places it; leaving the block stops the helper
+    drawn: AbstractContextManager[Mapping[str, Chart]] = (
+        start_charts(clean, totals=totals) if charts else contextlib.nullcontext({})
+    )
+    with drawn as pictures:
+        return _fill_with(tpl, name, clean, report, layout, draft, full, totals, pictures)
+
+
+def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, layout: Layout,
+               draft: bool, full: str, totals: Totals, pictures: Mapping[str, Chart]) -> bytes:  # fmt: skip
     lang = clean.partner_language
     writer = Writer(lang, layout, Bi("[…]", "[…]"))
-    totals = compute_totals(clean)
     context = build_context(
         clean, writer, totals, report, layout=layout, draft=draft, fingerprint=full,
         short=short_fingerprint(full),
     )  # fmt: skip
-    pictures = build_charts(clean, svg=False, totals=totals) if charts else []
     blocks = Sections(tpl, clean, writer, totals, report, full, pictures).lazy(
         draft=draft, template=name
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import struct
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from babel import Locale
@@ -80,7 +80,7 @@ class Sections:
         totals: Totals,
         report: Report,
         fingerprint: str,
-        charts: Sequence[Chart] = (),
+        charts: Sequence[Chart] | Mapping[str, Chart] = (),
     ) -> None:
         self.tpl = tpl
         self.p = programme
@@ -89,7 +89,10 @@ class Sections:
         self.totals = totals
         self.report = report
         self.fingerprint = fingerprint
-        self.charts = {chart.name: chart for chart in charts}
+        # a mapping may draw a chart only when it is looked up (render.chart_pool)
+        self.charts = (
+            charts if isinstance(charts, Mapping) else {chart.name: chart for chart in charts}
+        )
         self.v = Values(programme)
 
     def builders(self, *, draft: bool) -> dict[str, Callable[[], AnyBlock | None]]:
@@ -187,9 +190,10 @@ class Sections:
         :data:`MAX_FIGURE_HEIGHT_CM`, so picture and caption fit one page together (Word and
         LibreOffice part them when they do not).
         """
-        for name, chart in self.charts.items():
+        for name in self.charts:
             if not name.startswith(prefix):
                 continue
+            chart = self.charts[name]
             paragraph = add_paragraph(doc, style=S.FIGURE)
             paragraph.paragraph_format.keep_with_next = True
             width, height = _png_size(chart.png)
