@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import signal
@@ -206,3 +207,17 @@ def _no_children_left() -> Iterator[None]:
     yield
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_charts_drawn_on_demand_are_freed_during_rendering() -> None:
+    """A chart drawn on demand inside a render (collector paused) leaves no figure behind:
+    a 300 ppi figure holds a 20 MB picture, and each one kept took 1.5 GB at 1,000 measures."""
+    from matplotlib.figure import Figure
+
+    from handlungsprogramm._gc import paused_gc
+
+    programme = load(EXAMPLE)
+    with paused_gc(), start_charts(programme, parallel=False) as pending:
+        for name in pending:
+            pending[name]
+            assert not [o for o in gc.get_objects() if isinstance(o, Figure)], name

@@ -168,10 +168,15 @@ def drawing(rc: dict[Any, Any]) -> Iterator[None]:
     matplotlib's rcParams are process-wide: charts drawn from two threads at once came
     out mixed. Threads take turns here (drawing holds the GIL anyway). Figures are
     cyclic: with the collector paused (as during rendering) each finished figure
-    would stay in memory until the render ends.
+    would stay in memory until the render ends. ``_save`` collects the figure before
+    the one it saves; the last one is collected on leaving, while the collector still
+    runs (a chart drawn on demand during rendering is the last one of its block).
     """
     with _DRAWING, running_gc(), matplotlib.rc_context(rc):
-        yield
+        try:
+            yield
+        finally:
+            gc.collect()
 
 
 def build_charts(
