@@ -134,7 +134,8 @@ class ChartPool(Mapping[str, T], Generic[T]):
         self.close()
 
     def close(self) -> None:
-        """Stop the helper (what it draws now is not needed) and reap it; idempotent."""
+        """Stop the helper (what it draws now is not needed) and reap it, and let go of
+        the charts (the document holds those it placed); idempotent."""
         pid, self._pid = self._pid, None
         if pid is not None:
             with contextlib.suppress(ProcessLookupError):
@@ -143,6 +144,8 @@ class ChartPool(Mapping[str, T], Generic[T]):
         if self._reader is not None:
             self._reader.join()
             self._reader = None
+        with self._changed:
+            self._done.clear()
 
     # -- the caller's side -----------------------------------------------------------
 
