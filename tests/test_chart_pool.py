@@ -187,8 +187,11 @@ def test_helper_killed_from_outside(tmp_path: Path) -> None:
 
 
 def test_no_helper_without_a_spare_core_or_with_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forking is left out where it is unsafe (threads) or does not pay (one core, a pool
-    worker, switched off); the charts are then drawn by the caller, on demand."""
+    """Forking is left out unless asked for, where it is unsafe (threads) or does not pay
+    (one core, a pool worker); the charts are then drawn by the caller, on demand."""
+    monkeypatch.delenv(chart_pool.ENV_SWITCH, raising=False)
+    assert not can_fork()
+    monkeypatch.setenv(chart_pool.ENV_SWITCH, "1")
     seen: list[bool] = []
     thread = threading.Thread(target=lambda: seen.append(can_fork()))
     thread.start()

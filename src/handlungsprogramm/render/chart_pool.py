@@ -16,6 +16,9 @@ chart is drawn twice. A chart's bytes do not depend on who draws it (each job dr
 fresh figures with the same settings): the output stays byte-identical to drawing
 everything in one process.
 
+The helper is off unless asked for (:data:`ENV_SWITCH`): with it, the caller's own
+work got slower, which the template's time limit noticed (see there).
+
 Fork, not spawn or a fork server: a new interpreter would import matplotlib and read the
 programme again, which costs more than the charts of a typical programme. Forking is
 only safe in a process with one thread (a lock held by another thread stays held in the
@@ -34,6 +37,7 @@ import mmap
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
@@ -49,18 +53,23 @@ __all__ = ["ENV_SWITCH", "ChartPool", "can_fork"]
 T = TypeVar("T")
 
 ENV_SWITCH = "HANDLUNGSPROGRAMM_CHART_PROCESS"
-"""Set to ``0`` to draw every chart in the calling process (an application that must
-not fork, or a machine shared with other work)."""
+"""Set to ``1`` to let the automatic choice (``parallel=None``) fork a helper; unset or
+``0``, every chart is drawn in the calling process. Off by default: with a helper
+alive, the caller's own work ran slower (the helper's CPU share on a busy machine and
+copy-on-write faults on the forked heap), and the template's own time, which has a
+limit (:mod:`.sandbox`), doubled (20 ms to 40-50 ms for Pfinztal-Kidira on a loaded
+2-core machine); a test of that limit failed."""
 
 _FREE, _HELPER, _CALLER = 0, 1, 2
-_HEADER = struct.Struct("<Q")
+_NOTICE = struct.Struct("<qQQ")
+"""A finished chart: its job, and where its pickle lies in the results file."""
 _ERROR = -1
 
 
 def can_fork() -> bool:
-    """Whether a helper process is worth it and safe: Linux, a spare core, one thread,
-    not itself a worker of a process pool, not switched off by :data:`ENV_SWITCH`."""
-    if sys.platform != "linux" or os.environ.get(ENV_SWITCH, "1") == "0":
+    """Whether a helper process is wanted (:data:`ENV_SWITCH`) and safe: Linux, a spare
+    core, one thread, not itself a worker of a process pool."""
+    if sys.platform != "linux" or os.environ.get(ENV_SWITCH, "0") != "1":
         return False
     if len(os.sched_getaffinity(0)) < 2:
         return False
@@ -75,8 +84,14 @@ class ChartPool(Mapping[str, T], Generic[T]):
     ``jobs`` are ``(name, draw)`` in the mapping's order; ``front`` is the order in which
     the helper takes them (the order the caller will probably ask for them); every
     ``draw`` runs inside ``context()``. Use it as a context manager: leaving it stops
-    the helper. ``parallel``: ``None`` forks when :func:`can_fork`, ``True`` whenever the
-    platform can fork, ``False`` never.
+    the helper and lets go of the charts. ``parallel``: ``None`` forks when
+    :func:`can_fork`, ``True`` whenever the platform can fork, ``False`` never.
+
+    The helper writes each chart into an anonymous in-memory file and a 24-byte notice
+    into a pipe; the caller reads notices only when it looks a chart up. No thread
+    reads for it: a reader thread took the interpreter lock from the caller whenever a
+    chart arrived, which on a busy machine made the template's own time (which has a
+    limit, :mod:`.sandbox`) several times longer.
     """
 
     def __init__(
@@ -94,10 +109,11 @@ class ChartPool(Mapping[str, T], Generic[T]):
         self._context = context
         self._done: dict[int, T] = {}
         self._failed: dict[int, BaseException] = {}
-        self._changed = threading.Condition()
         self._gone = True  # no helper (yet): nothing to wait for
         self._pid: int | None = None
-        self._reader: threading.Thread | None = None
+        self._notices = -1  # the pipe's reading end
+        self._results = -1  # the in-memory file the helper writes the charts into
+        self._pending = b""  # a notice read in part
         self._claims: bytearray | mmap.mmap = bytearray(len(jobs))
         self._lock: Any = None
         fork = can_fork() if parallel is None else parallel and hasattr(os, "fork")
@@ -141,40 +157,36 @@ class ChartPool(Mapping[str, T], Generic[T]):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        if self._reader is not None:
-            self._reader.join()
-            self._reader = None
-        with self._changed:
-            self._done.clear()
+        for fd in (self._notices, self._results):
+            if fd >= 0:
+                os.close(fd)
+        self._notices = self._results = -1
+        self._gone = True
+        self._done.clear()
 
     # -- the caller's side -----------------------------------------------------------
 
     def _get(self, index: int) -> T:
         while True:
-            with self._changed:
-                if index in self._done:
-                    return self._done[index]
-                if index in self._failed:
-                    raise self._failed[index]
-                gone = self._gone
+            self._receive(wait=False)
+            if index in self._done:
+                return self._done[index]
+            if index in self._failed:
+                raise self._failed[index]
             owner = self._claim(index)
-            if owner == _CALLER or gone:  # ours, or the helper died drawing it
+            if owner == _CALLER or self._gone:  # ours, or the helper died drawing it
                 return self._draw(index)
             spare = next((i for i in reversed(self._front) if self._claim(i) == _CALLER
                           and i not in self._done), None)  # fmt: skip
             if spare is not None:
                 self._draw(spare)
-                continue
-            with self._changed:
-                self._changed.wait_for(
-                    lambda: index in self._done or index in self._failed or self._gone
-                )
+            else:
+                self._receive(wait=True)
 
     def _draw(self, index: int) -> T:
         with self._context():
             value = self._draws[index]()
-        with self._changed:
-            self._done[index] = value
+        self._done[index] = value
         return value
 
     def _claim(self, index: int) -> int:
@@ -193,6 +205,7 @@ class ChartPool(Mapping[str, T], Generic[T]):
         # a helper killed while holding the lock never gives it back: then no one else
         # claims any more, and the caller goes on without it
         while not self._lock.acquire(timeout=0.2):
+            self._receive(wait=False)
             if self._gone:
                 yield
                 return
@@ -201,11 +214,37 @@ class ChartPool(Mapping[str, T], Generic[T]):
         finally:
             self._lock.release()
 
+    def _receive(self, *, wait: bool) -> None:
+        """Take the charts the helper has finished; with ``wait``, wait for one (or its end)."""
+        if self._gone:
+            return
+        if wait:
+            select.select([self._notices], [], [])
+        while True:
+            try:
+                data = os.read(self._notices, 64 * _NOTICE.size)
+            except BlockingIOError:
+                return
+            if not data:  # the helper has ended: the caller draws whatever is missing
+                self._gone = True
+                return
+            data = self._pending + data
+            whole = len(data) - len(data) % _NOTICE.size
+            self._pending = data[whole:]
+            for index, offset, size in _NOTICE.iter_unpack(data[:whole]):
+                value = pickle.loads(os.pread(self._results, size, offset))  # noqa: S301 - our child's
+                if isinstance(value, _Failure):
+                    if index != _ERROR:
+                        self._failed[index] = value.exception
+                else:
+                    self._done.setdefault(index, value)
+
     # -- the helper ------------------------------------------------------------------
 
     def _start(self) -> None:
         self._claims = mmap.mmap(-1, len(self._names))  # shared with the child
         self._lock = multiprocessing.get_context("fork").Lock()
+        self._results = os.memfd_create("handlungsprogramm-charts")
         read, write = os.pipe()
         self._gone = False
         pid = os.fork()
@@ -213,17 +252,14 @@ class ChartPool(Mapping[str, T], Generic[T]):
             os.close(read)
             self._helper(write)
         os.close(write)
-        self._pid = pid
-        self._reader = threading.Thread(
-            target=self._receive, args=(read,), name="chart-pool-reader", daemon=True
-        )
-        self._reader.start()
+        os.set_blocking(read, False)
+        self._pid, self._notices = pid, read
 
     def _helper(self, write: int) -> None:  # pragma: no cover - runs in the child
         """Draw every job no one has claimed, in ``front`` order; send each as it is done."""
         code = 1
         index = _ERROR
-        out = os.fdopen(write, "wb")
+        offset = 0
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller stops us
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -234,34 +270,23 @@ class ChartPool(Mapping[str, T], Generic[T]):
                         if self._claims[index] != _FREE:
                             continue
                         self._claims[index] = _HELPER
-                    _send(out, index, self._draws[index]())
+                    offset = self._send(write, offset, index, self._draws[index]())
             code = 0
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the caller
             with contextlib.suppress(BaseException):
-                _send(out, index, _portable(exc))
+                self._send(write, offset, index, _portable(exc))
         finally:
             os._exit(code)
 
-    def _receive(self, read: int) -> None:
-        """Reader thread: store what the helper sends until it ends."""
-        try:
-            with os.fdopen(read, "rb") as stream:
-                while header := stream.read(_HEADER.size):
-                    data = stream.read(_HEADER.unpack(header)[0])
-                    index, value = pickle.loads(data)  # noqa: S301 - from our own child
-                    with self._changed:
-                        if isinstance(value, _Failure):
-                            if index != _ERROR:
-                                self._failed[index] = value.exception
-                        else:
-                            self._done.setdefault(index, value)
-                        self._changed.notify_all()
-        except Exception:  # noqa: BLE001, S110 - a cut-off message: the helper died writing it
-            pass
-        finally:  # the caller draws whatever is still missing
-            with self._changed:
-                self._gone = True
-                self._changed.notify_all()
+    def _send(self, write: int, offset: int, index: int, value: object) -> int:
+        """``value`` into the results file at ``offset``, its notice into the pipe; the
+        next offset. A notice is shorter than PIPE_BUF: written whole or not at all."""
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        done = 0
+        while done < len(data):
+            done += os.pwrite(self._results, data[done:], offset + done)
+        os.write(write, _NOTICE.pack(index, offset, len(data)))
+        return offset + len(data)
 
 
 class _Failure:
@@ -281,10 +306,3 @@ def _portable(exc: BaseException) -> _Failure:
         copy = RuntimeError(f"{type(exc).__name__}: {exc}")
     copy.add_note(note)
     return _Failure(copy)
-
-
-def _send(out: Any, index: int, value: object) -> None:
-    data = pickle.dumps((index, value), protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(_HEADER.pack(len(data)))
-    out.write(data)
-    out.flush()

@@ -188,8 +188,8 @@ def build_charts(
 ) -> list[Chart]:
     """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster).
 
-    ``parallel=None`` shares the drawing with a second process where that pays
-    (:func:`start_charts`); by default every chart is drawn here, one after the other.
+    ``parallel=None`` shares the drawing with a second process where asked for and
+    safe (:func:`start_charts`); by default every chart is drawn here, one after the other.
     """
     if parallel is not False:
         with start_charts(programme, svg=svg, totals=totals, parallel=parallel) as pending:
@@ -217,9 +217,10 @@ def start_charts(
     manager. A second process draws the charts in :data:`PLACEMENT` order from the
     start; a chart the caller asks for that no one has begun is drawn at once by the
     caller, and while the caller waits for one it draws another. ``parallel=None``
-    uses the second process when there is a spare core and it is safe to fork
-    (:func:`.chart_pool.can_fork`); ``False`` draws everything in this process, on
-    demand; ``True`` forks wherever fork exists (tests).
+    uses the second process when asked for (``HANDLUNGSPROGRAMM_CHART_PROCESS=1``),
+    there is a spare core and it is safe to fork (:func:`.chart_pool.can_fork`);
+    ``False`` draws everything in this process, on demand; ``True`` forks wherever
+    fork exists (tests).
     """
     jobs, rc = plan_charts(programme, svg=svg, totals=totals)
     rank = {prefix: i for i, prefix in enumerate(PLACEMENT)}

@@ -193,8 +193,8 @@ def _fill(
     """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
     totals = compute_totals(clean)
-    # the charts are drawn by a helper process while the chapters are written, each
-    # taken when the template places it; leaving the block stops the helper
+    # each chart is drawn when the template places it (with HANDLUNGSPROGRAMM_CHART_PROCESS=1
+    # a helper process draws ahead meanwhile); leaving the block stops the helper
     drawn: AbstractContextManager[Mapping[str, Chart]] = (
         start_charts(clean, totals=totals) if charts else contextlib.nullcontext({})
     )
