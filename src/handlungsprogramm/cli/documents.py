@@ -148,7 +148,7 @@ def charts_command(
     """Export every chart of the programme as PNG and SVG (for presentations and reports)."""
     language: Lang = (lang or _default_lang()).value
     programme = _load_or_exit(file, language)
-    for chart in build_charts(programme):
+    for chart in build_charts(programme, parallel=None):  # two cores where allowed
         for suffix, data in (("png", chart.png), ("svg", chart.svg)):
             path = _write_or_exit(out / f"{chart.name}.{suffix}", data, language)
             _err((f"wrote {path}", f"{path} geschrieben"), language)

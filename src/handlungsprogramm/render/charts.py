@@ -23,30 +23,30 @@ Amounts in a text of one language (the alt text) follow that language. Pictures 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import chain
+from functools import partial
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display, should anyone import pyplot; charts do not need it
 
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 
 from handlungsprogramm._gc import running_gc
 from handlungsprogramm.i18n.formatting import format_money
-from handlungsprogramm.i18n.labels import enum_label, label
-from handlungsprogramm.model import Measure, PersonnelUnit, Pillar, Programme, YearMonth
+from handlungsprogramm.i18n.labels import label
+from handlungsprogramm.model import Measure, PersonnelUnit, Programme, Side
 from handlungsprogramm.render import chart_resources
-from handlungsprogramm.render.chart_draw import Key, figure, legend, row_labels, width_in
 from handlungsprogramm.render.chart_indicators import COLUMNS, IndicatorCell, indicator_figure
 from handlungsprogramm.render.chart_png import palette_png as _palette_png
+from handlungsprogramm.render.chart_pool import ChartPool
 from handlungsprogramm.render.chart_style import (
-    BAR_IN,
     LINE_IN,
     MAX_HEIGHT_IN,
     PILLAR_COLOURS,
@@ -59,20 +59,25 @@ from handlungsprogramm.render.chart_text import (
     ChartNumbers,
     both_label,
     families_for,
-    joined,
-    plain,
     wrap,
 )
+from handlungsprogramm.render.chart_timeline import FRAME_IN, ROW_GAP_IN, timeline_figure
 from handlungsprogramm.totals import Totals, compute_totals
 
 __all__ = [
     "MAX_HEIGHT_IN",
     "MEASURES_PER_TIMELINE",
     "PILLAR_COLOURS",
+    "PLACEMENT",
     "SIDE_COLOURS",
     "STATUS_STYLE",
     "Chart",
+    "ChartJob",
+    "ChartPool",
     "build_charts",
+    "drawing",
+    "plan_charts",
+    "start_charts",
 ]
 
 MEASURES_PER_TIMELINE = 25
@@ -80,12 +85,8 @@ MEASURES_PER_TIMELINE = 25
 INDICATORS_PER_IMAGE = 4 * COLUMNS
 TIMELINE_WRAP = 64
 """Characters a line of a measure's title in the time plan (about 3.2 in at 6.5 pt)."""
-TIMELINE_FRAME_IN = 1.0
+TIMELINE_FRAME_IN = FRAME_IN
 """Axis, legend and margins of the time plan."""
-_ROW_GAP_IN = (0.05, 0.1)
-"""Space between two measures of the time plan: at least, and at most."""
-_TIMELINE_BOTTOM_IN = 0.78
-"""Below the bars: the year ticks and the two-row legend."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +115,6 @@ def _save(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
     return png, svg.getvalue()
 
 
-def _month_number(month: YearMonth) -> float:
-    return month.year + (month.month - 1) / 12
-
-
 _DRAWING = threading.Lock()
 """Held while a programme's charts are drawn."""
 
@@ -137,26 +134,101 @@ def _texts(programme: Programme) -> Iterator[str]:
             yield from [ind.unit] if isinstance(ind.unit, str) else ind.unit.root.values()
 
 
-def build_charts(
+ChartJob = tuple[str, Callable[[], Chart]]
+"""A chart's name and what draws it: the name is known before anything is drawn."""
+
+
+def plan_charts(
     programme: Programme, *, svg: bool = True, totals: Totals | None = None
-) -> list[Chart]:
-    """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster)."""
+) -> tuple[list[ChartJob], dict[Any, Any]]:
+    """Every chart of the programme as a job, in document order, and the matplotlib
+    settings to draw them with (:func:`drawing`).
+
+    Planning is cheap (which charts, their names, what goes on each); drawing is where
+    the time goes, so the jobs can be shared out (:mod:`.chart_pool`). Each job draws
+    its chart alone, from fresh figures, so its bytes do not depend on which process
+    draws it nor in which order.
+    """
     sums = totals if totals is not None else compute_totals(programme)
     numbers = ChartNumbers(programme.partner_language)
-    rc = {**RC, "font.family": list(families_for(_texts(programme)))}
-    # matplotlib's rcParams are process-wide: charts drawn from two threads at once came
-    # out mixed. Threads take turns here (drawing holds the GIL anyway). Figures are
-    # cyclic: with the collector paused (as during rendering) each finished figure
-    # would stay in memory until the render ends.
+    rc: dict[Any, Any] = {**RC, "font.family": list(families_for(_texts(programme)))}
+    jobs = [
+        *_timelines(programme, svg),
+        *_money(programme, svg, sums, numbers),
+        *_personnel(programme, svg, sums, numbers),
+        *_indicators(programme, svg, numbers),
+    ]
+    return jobs, rc
+
+
+@contextlib.contextmanager
+def drawing(rc: dict[Any, Any]) -> Iterator[None]:
+    """Where charts are drawn: one thread at a time, with the collector on, in ``rc``.
+
+    matplotlib's rcParams are process-wide: charts drawn from two threads at once came
+    out mixed. Threads take turns here (drawing holds the GIL anyway). Figures are
+    cyclic: with the collector paused (as during rendering) each finished figure
+    would stay in memory until the render ends. ``_save`` collects the figure before
+    the one it saves; the last one is collected on leaving, while the collector still
+    runs (a chart drawn on demand during rendering is the last one of its block).
+    """
     with _DRAWING, running_gc(), matplotlib.rc_context(rc):
-        return list(
-            chain(
-                _timelines(programme, svg),
-                _money(programme, svg, sums, numbers),
-                _personnel(programme, svg, sums, numbers),
-                _indicators(programme, svg, numbers),
-            )
-        )
+        try:
+            yield
+        finally:
+            gc.collect()
+
+
+def build_charts(
+    programme: Programme,
+    *,
+    svg: bool = True,
+    totals: Totals | None = None,
+    parallel: bool | None = False,
+) -> list[Chart]:
+    """Every chart of the programme, in document order; ``svg=False`` skips the SVG (faster).
+
+    ``parallel=None`` shares the drawing with a second process where asked for and
+    safe (:func:`start_charts`); by default every chart is drawn here, one after the other.
+    """
+    if parallel is not False:
+        with start_charts(programme, svg=svg, totals=totals, parallel=parallel) as pending:
+            return list(pending.values())
+    jobs, rc = plan_charts(programme, svg=svg, totals=totals)
+    with drawing(rc):
+        return [draw() for _, draw in jobs]
+
+
+PLACEMENT = ("indicators-", "timeline-", "money-", "personnel")
+"""The order in which the standard template places the charts: the helper process draws
+them in this order, so the first one the document needs is the first one ready."""
+
+
+def start_charts(
+    programme: Programme,
+    *,
+    svg: bool = False,
+    totals: Totals | None = None,
+    parallel: bool | None = None,
+) -> ChartPool[Chart]:
+    """The programme's charts, drawn as they are needed while the caller goes on.
+
+    A mapping from name to :class:`Chart` in document order, to be used as a context
+    manager. A second process draws the charts in :data:`PLACEMENT` order from the
+    start; a chart the caller asks for that no one has begun is drawn at once by the
+    caller, and while the caller waits for one it draws another. ``parallel=None``
+    uses the second process when asked for (``HANDLUNGSPROGRAMM_CHART_PROCESS=1``),
+    there is a spare core and it is safe to fork (:func:`.chart_pool.can_fork`);
+    ``False`` draws everything in this process, on demand; ``True`` forks wherever
+    fork exists (tests).
+    """
+    jobs, rc = plan_charts(programme, svg=svg, totals=totals)
+    rank = {prefix: i for i, prefix in enumerate(PLACEMENT)}
+    front = sorted(
+        range(len(jobs)),
+        key=lambda i: next((r for p, r in rank.items() if jobs[i][0].startswith(p)), len(rank)),
+    )
+    return ChartPool(jobs, front, lambda: drawing(rc), parallel=parallel)
 
 
 def _ordered(programme: Programme) -> list[Measure]:
@@ -180,7 +252,7 @@ def _timeline_chunks(measures: list[Measure], labels: list[list[str]]) -> list[r
     room = MAX_HEIGHT_IN - TIMELINE_FRAME_IN
     chunks, start, used = [], 0, 0.0
     for index, lines in enumerate(labels):
-        need = max(len(lines), 2) * LINE_IN + _ROW_GAP_IN[0]
+        need = max(len(lines), 2) * LINE_IN + ROW_GAP_IN[0]
         if index > start and (index - start == MEASURES_PER_TIMELINE or used + need > room):
             chunks.append(range(start, index))
             start, used = index, 0.0
@@ -190,78 +262,30 @@ def _timeline_chunks(measures: list[Measure], labels: list[list[str]]) -> list[r
     return chunks
 
 
-def _timelines(programme: Programme, svg_too: bool) -> Iterator[Chart]:
+def _timelines(programme: Programme, svg_too: bool) -> list[ChartJob]:
     lang = programme.partner_language
     measures = [m for m in _ordered(programme) if m.timeline is not None]
     labels = [_timeline_label(m, lang) for m in measures]
     chunks = _timeline_chunks(measures, labels)
-    start, end = _month_number(programme.period.start), _month_number(programme.period.end) + 1 / 12
-    for number, chunk in enumerate(chunks, start=1):
-        lines = [max(len(labels[i]), 2) * LINE_IN for i in chunk]
-        spare = (MAX_HEIGHT_IN - TIMELINE_FRAME_IN - sum(lines)) / len(chunk)
-        gap = min(_ROW_GAP_IN[1], max(_ROW_GAP_IN[0], spare))
-        rows = [line + gap for line in lines]
-        height = TIMELINE_FRAME_IN + sum(rows)
-        fig = figure(WIDTH_IN, height)
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.axvspan(start, end, color="#EEF2F0", zorder=0)
-        centres, top, previous_field = [], 0.0, None
-        for row, index in enumerate(chunk):
-            m = measures[index]
-            tl = m.timeline
-            assert tl is not None  # noqa: S101 - filtered above
-            centre = top + rows[row] / 2
-            centres.append(centre)
-            if m.field_of_action != previous_field and row:
-                ax.axhline(top, color="#9AA5AF", linewidth=0.6, zorder=1)
-            previous_field = m.field_of_action
-            top += rows[row]
-            left = _month_number(tl.start)
-            right = _month_number(tl.end) + 1 / 12 if tl.end else end
-            ax.barh(centre, right - left, left=left, height=BAR_IN, color=PILLAR_COLOURS[m.pillar],
-                    hatch="" if tl.end else "///", edgecolor="white" if tl.end else "#333333",
-                    linewidth=0.5, zorder=2)  # fmt: skip
-            if not tl.end:  # ongoing: an arrow beyond the period's end
-                ax.annotate("", xy=(right + 0.25, centre), xytext=(right, centre),
-                            arrowprops={"arrowstyle": "->", "color": "#333333"}, zorder=3)  # fmt: skip
-        names = row_labels(ax, centres, [labels[i] for i in chunk])
-        ax.set_ylim(top, 0)
-        # Fixed margins instead of constrained layout: only the label column is
-        # measured (the text metrics are cached for drawing), which saves a whole
-        # layout pass per image — the time plan of a large programme has dozens.
-        left = width_in(fig, names) + 0.15  # + tick and padding
-        left = min(left, 0.5 * WIDTH_IN)
-        ax.set_position((left / WIDTH_IN, _TIMELINE_BOTTOM_IN / height,
-                         (WIDTH_IN - left - 0.15) / WIDTH_IN, top / height))  # fmt: skip
-        years = range(programme.period.start.year, programme.period.end.year + 2)
-        ax.set_xticks(list(years), [str(y) for y in years], fontsize=7)
-        ax.set_xlim(start - 0.1, end + 0.6)
-        ax.grid(axis="x", color="#D5DBE0", linewidth=0.5, zorder=1)
-        ax.set_axisbelow(True)
-        keys = {p: Key(joined(_enum_both(p, lang)), style={"facecolor": PILLAR_COLOURS[p]})
-                for p in Pillar}  # fmt: skip
-        ongoing = Key(joined(both_label("measure.ongoing", lang)),
-                      style={"facecolor": "white", "edgecolor": "#333333", "hatch": "///",
-                             "linewidth": 0.5})  # fmt: skip
-        legend(fig, [[keys[Pillar.MITIGATION], keys[Pillar.BOTH]],
-                     [keys[Pillar.ADAPTATION], ongoing]], bottom=0.12)  # fmt: skip
-        bars = sum(
-            1
-            for patch in ax.patches
-            if isinstance(patch, Rectangle) and abs(patch.get_height() - BAR_IN) < 1e-6
-        )
-        title = both_label("chart.timeline", lang)
-        suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
-        png, svg = _save(fig, svg_too)
-        first, last = measures[chunk[0]].code, measures[chunk[-1]].code
-        alt = both_label("chart.timeline_alt", lang, count=len(chunk), first=first, last=last)
-        yield Chart(
-            f"timeline-{number}", (title[0] + suffix, title[1] + suffix), alt, png, svg, bars
-        )
+    return [
+        (f"timeline-{number}", partial(_timeline, programme, svg_too, measures, labels, chunk,
+                                       number, len(chunks)))
+        for number, chunk in enumerate(chunks, start=1)
+    ]  # fmt: skip
 
 
-def _enum_both(member: Pillar, lang: str) -> tuple[str, str]:
-    return plain(enum_label(member, "de")), plain(enum_label(member, lang))
+def _timeline(programme: Programme, svg_too: bool, measures: list[Measure],
+              labels: list[list[str]], chunk: range, number: int, of: int) -> Chart:  # fmt: skip
+    """One image of the time plan: the measures of ``chunk``."""
+    lang = programme.partner_language
+    fig, bars = timeline_figure(programme, [measures[i] for i in chunk],
+                                [labels[i] for i in chunk])  # fmt: skip
+    title = both_label("chart.timeline", lang)
+    suffix = f" ({number}/{of})" if of > 1 else ""
+    png, svg = _save(fig, svg_too)
+    first, last = measures[chunk[0]].code, measures[chunk[-1]].code
+    alt = both_label("chart.timeline_alt", lang, count=len(chunk), first=first, last=last)
+    return Chart(f"timeline-{number}", (title[0] + suffix, title[1] + suffix), alt, png, svg, bars)
 
 
 def _with_values(alt: tuple[str, str], lang: str) -> tuple[str, str]:
@@ -271,48 +295,64 @@ def _with_values(alt: tuple[str, str], lang: str) -> tuple[str, str]:
 
 def _money(
     programme: Programme, svg_too: bool, totals: Totals, numbers: ChartNumbers
-) -> Iterator[Chart]:
+) -> list[ChartJob]:
+    return [
+        (f"money-{currency}", partial(_money_chart, programme, svg_too, totals, numbers, currency))
+        for currency in totals.money
+    ]
+
+
+def _money_chart(
+    programme: Programme, svg_too: bool, totals: Totals, numbers: ChartNumbers, currency: str
+) -> Chart:
     lang = programme.partner_language
-    for currency, t in totals.money.items():
-        fig, fields = chart_resources.money_figure(programme, currency, totals, numbers, WIDTH_IN)
-        png, svg = _save(fig, svg_too)
-        title = both_label("chart.money", lang, currency=currency)
-        alt = (
-            label("chart.money_alt", "de", total=format_money(t.total, currency, "de")),
-            label("chart.money_alt", lang, total=format_money(t.total, currency, lang)),
-        )
-        yield Chart(f"money-{currency}", title, _with_values(alt, lang), png, svg, fields)
+    t = totals.money[currency]
+    fig, fields = chart_resources.money_figure(programme, currency, totals, numbers, WIDTH_IN)
+    png, svg = _save(fig, svg_too)
+    title = both_label("chart.money", lang, currency=currency)
+    alt = (
+        label("chart.money_alt", "de", total=format_money(t.total, currency, "de")),
+        label("chart.money_alt", lang, total=format_money(t.total, currency, lang)),
+    )
+    return Chart(f"money-{currency}", title, _with_values(alt, lang), png, svg, fields)
 
 
 def _personnel(
     programme: Programme, svg_too: bool, totals: Totals, numbers: ChartNumbers
-) -> Iterator[Chart]:
+) -> list[ChartJob]:
     """One chart for one-off staff time and one for staff time per year, a panel per
     unit in each: yearly and one-off figures are never added or drawn on one scale."""
-    lang = programme.partner_language
+    jobs: list[ChartJob] = []
     for per_year in (False, True):
         units = [
             u
             for u in PersonnelUnit
             if any(k.unit is u and k.per_year is per_year for k in totals.personnel)
         ]
-        if not units:
-            continue
-        fig = chart_resources.personnel_figure(
-            programme, totals, units, numbers, WIDTH_IN, per_year=per_year
-        )
-        png, svg = _save(fig, svg_too)
-        title = both_label("resources.personnel_per_side", lang)
-        if per_year:
-            year_de, year_partner = both_label("unit.per_year", lang)
-            title = (f"{title[0]} ({year_de})", f"{title[1]} ({year_partner})")
-        alt = _with_values(both_label("chart.personnel_alt", lang), lang)
-        name = "personnel-per-year" if per_year else "personnel"
-        yield Chart(name, title, alt, png, svg, len(units))
+        if units:
+            name = "personnel-per-year" if per_year else "personnel"
+            draw = partial(_personnel_chart, programme, svg_too, totals, numbers, units, per_year)
+            jobs.append((name, draw))
+    return jobs
 
 
-def _indicators(programme: Programme, svg_too: bool, numbers: ChartNumbers) -> Iterator[Chart]:
+def _personnel_chart(programme: Programme, svg_too: bool, totals: Totals, numbers: ChartNumbers,
+                     units: list[PersonnelUnit], per_year: bool) -> Chart:  # fmt: skip
     lang = programme.partner_language
+    fig = chart_resources.personnel_figure(
+        programme, totals, units, numbers, WIDTH_IN, per_year=per_year
+    )
+    png, svg = _save(fig, svg_too)
+    title = both_label("resources.personnel_per_side", lang)
+    if per_year:
+        year_de, year_partner = both_label("unit.per_year", lang)
+        title = (f"{title[0]} ({year_de})", f"{title[1]} ({year_partner})")
+    alt = _with_values(both_label("chart.personnel_alt", lang), lang)
+    name = "personnel-per-year" if per_year else "personnel"
+    return Chart(name, title, alt, png, svg, len(units))
+
+
+def _indicators(programme: Programme, svg_too: bool, numbers: ChartNumbers) -> list[ChartJob]:
     partnership = programme.partnership
     towns = {
         side: partnership.municipality(side).town or partnership.municipality(side).name
@@ -327,19 +367,29 @@ def _indicators(programme: Programme, svg_too: bool, numbers: ChartNumbers) -> I
     chunks = [
         cells[i : i + INDICATORS_PER_IMAGE] for i in range(0, len(cells), INDICATORS_PER_IMAGE)
     ]
-    for number, chunk in enumerate(chunks, start=1):
-        fig = indicator_figure(chunk, width_in=WIDTH_IN, lang=lang, numbers=numbers,
-                               side_colours=SIDE_COLOURS, towns=towns)  # fmt: skip
-        png, svg = _save(fig, svg_too)
-        title = both_label("chart.indicators", lang)
-        suffix = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
-        alt = both_label("chart.indicators_alt", lang, count=len(chunk))
-        scale = both_label("chart.indicators_scale_alt", lang)
-        yield Chart(
-            f"indicators-{number}",
-            (title[0] + suffix, title[1] + suffix),
-            (f"{alt[0]} {scale[0]}", f"{alt[1]} {scale[1]}"),
-            png,
-            svg,
-            len(chunk),
-        )
+    return [
+        (f"indicators-{number}", partial(_indicator_chart, programme, svg_too, numbers, towns,
+                                         chunk, number, len(chunks)))
+        for number, chunk in enumerate(chunks, start=1)
+    ]  # fmt: skip
+
+
+def _indicator_chart(programme: Programme, svg_too: bool, numbers: ChartNumbers,
+                     towns: dict[Side, str], chunk: list[IndicatorCell], number: int,
+                     of: int) -> Chart:  # fmt: skip
+    lang = programme.partner_language
+    fig = indicator_figure(chunk, width_in=WIDTH_IN, lang=lang, numbers=numbers,
+                           side_colours=SIDE_COLOURS, towns=towns)  # fmt: skip
+    png, svg = _save(fig, svg_too)
+    title = both_label("chart.indicators", lang)
+    suffix = f" ({number}/{of})" if of > 1 else ""
+    alt = both_label("chart.indicators_alt", lang, count=len(chunk))
+    scale = both_label("chart.indicators_scale_alt", lang)
+    return Chart(
+        f"indicators-{number}",
+        (title[0] + suffix, title[1] + suffix),
+        (f"{alt[0]} {scale[0]}", f"{alt[1]} {scale[1]}"),
+        png,
+        svg,
+        len(chunk),
+    )

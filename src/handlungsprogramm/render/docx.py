@@ -8,9 +8,12 @@ so a template cannot reach Python internals nor run or grow without end, and use
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -36,7 +39,7 @@ from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
-from handlungsprogramm.render.charts import build_charts
+from handlungsprogramm.render.charts import Chart, start_charts
 from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sandbox import Sandbox
@@ -45,7 +48,7 @@ from handlungsprogramm.render.sections import Sections
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.template_guard import check_template, read_template
 from handlungsprogramm.render.writer import Layout, Writer
-from handlungsprogramm.totals import compute_totals
+from handlungsprogramm.totals import Totals, compute_totals
 
 __all__ = [
     "DocxResult",
@@ -192,12 +195,22 @@ def _fill(
     """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
     totals = compute_totals(clean)
+    # each chart is drawn when the template places it (with HANDLUNGSPROGRAMM_CHART_PROCESS=1
+    # a helper process draws ahead meanwhile); leaving the block stops the helper
+    drawn: AbstractContextManager[Mapping[str, Chart]] = (
+        start_charts(clean, totals=totals) if charts else contextlib.nullcontext({})
+    )
+    with drawn as pictures:
+        return _fill_with(tpl, name, clean, report, layout, draft, full, totals, pictures)
+
+
+def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, layout: Layout,
+               draft: bool, full: str, totals: Totals, pictures: Mapping[str, Chart]) -> bytes:  # fmt: skip
     context = build_context(
         clean, totals, report, layout=layout.value, draft=draft, fingerprint=full,
         short=short_fingerprint(full),
     )  # fmt: skip
-    pictures = build_charts(clean, svg=False, totals=totals) if charts else []
-    composer = Composer(clean, totals, report, full, {chart.name: chart for chart in pictures})
+    composer = Composer(clean, totals, report, full, pictures)
     blocks = Sections(tpl, composer, Writer(layout)).lazy(draft=draft, template=name)
     context["blocks"] = blocks
     _clear_described_properties(tpl)

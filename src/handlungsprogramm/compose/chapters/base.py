@@ -85,8 +85,9 @@ class Composer:
     def figures(self, prefix: str) -> Iterator[Figure]:
         """Every chart whose name starts with ``prefix``, in the order they were drawn,
         numbered through the document ("Abbildung 3: …" / "Figure 3 : …")."""
-        for name, chart in self.charts.items():
+        for name in self.charts:  # by name: a chart is drawn only when looked up
             if name.startswith(prefix):
+                chart = self.charts[name]
                 self.figure_count += 1
                 title = Bi(*chart.title)
                 caption = self.v.label_each(
