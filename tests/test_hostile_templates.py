@@ -1199,11 +1199,12 @@ def test_render_time_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_building_blocks_does_not_count_against_the_time(monkeypatch: pytest.MonkeyPatch) -> None:
     """The wall clock measures the template's own work: building the blocks it places
     (seconds for a programme with charts) is the library's and is not counted. With the
-    limit far below that time, the standard template still renders."""
-    monkeypatch.setattr(render_limits, "MAX_SECONDS", 0.05)
+    limit far below that time, the standard template still renders. (0.2 s: the template's
+    own 20 ms grow while the chart helper process shares a busy machine's cores.)"""
+    monkeypatch.setattr(render_limits, "MAX_SECONDS", 0.2)
     start = time.monotonic()
     render_docx(load(EXAMPLE), template=STANDARD)
-    assert time.monotonic() - start > 0.5  # the blocks took far longer than the limit
+    assert time.monotonic() - start > 0.6  # the blocks took far longer than the limit
 
 
 def test_loop_variable_and_namespace_are_readable() -> None:

@@ -53,12 +53,14 @@ __all__ = ["ENV_SWITCH", "ChartPool", "can_fork"]
 T = TypeVar("T")
 
 ENV_SWITCH = "HANDLUNGSPROGRAMM_CHART_PROCESS"
-"""Set to ``1`` to let the automatic choice (``parallel=None``) fork a helper; unset or
-``0``, every chart is drawn in the calling process. Off by default: with a helper
-alive, the caller's own work ran slower (the helper's CPU share on a busy machine and
-copy-on-write faults on the forked heap), and the template's own time, which has a
-limit (:mod:`.sandbox`), doubled (20 ms to 40-50 ms for Pfinztal-Kidira on a loaded
-2-core machine); a test of that limit failed."""
+"""``0`` keeps every chart in the calling process; unset or ``1``, the automatic choice
+(``parallel=None``) forks a helper where :func:`can_fork` allows. On by default: on an
+idle 2-core machine the DOCX of 30 measures took 0.94 × the time it took before the
+charts were redrawn for print (farm-bench, docs/performance.md), 1.27 × without the
+helper. On a machine whose cores are busy, the helper takes CPU from the caller (the
+template's own time, which has a limit in :mod:`.sandbox`, went from 20 ms to 40-50 ms
+on a loaded machine), so hosts that render many documents at once set it to ``0``;
+``build`` of several files already renders one per core and forks no helper there."""
 
 _FREE, _HELPER, _CALLER = 0, 1, 2
 _NOTICE = struct.Struct("<qQQ")
@@ -69,7 +71,7 @@ _ERROR = -1
 def can_fork() -> bool:
     """Whether a helper process is wanted (:data:`ENV_SWITCH`) and safe: Linux, a spare
     core, one thread, not itself a worker of a process pool."""
-    if sys.platform != "linux" or os.environ.get(ENV_SWITCH, "0") != "1":
+    if sys.platform != "linux" or os.environ.get(ENV_SWITCH, "1") == "0":
         return False
     if len(os.sched_getaffinity(0)) < 2:
         return False
@@ -108,6 +110,9 @@ class ChartPool(Mapping[str, T], Generic[T]):
         self._front = list(front)
         self._context = context
         self._done: dict[int, T] = {}
+        """Charts drawn and not yet asked for."""
+        self._handed: set[int] = set()
+        """Jobs already handed to the caller."""
         self._failed: dict[int, BaseException] = {}
         self._gone = True  # no helper (yet): nothing to wait for
         self._pid: int | None = None
@@ -167,26 +172,40 @@ class ChartPool(Mapping[str, T], Generic[T]):
     # -- the caller's side -----------------------------------------------------------
 
     def _get(self, index: int) -> T:
+        if index in self._handed:  # asked for again: drawn again, not kept
+            with self._context():
+                return self._draws[index]()
+        value = self._fetch(index)
+        # handed over, not kept: the document holds the picture from now on, and a pool
+        # that kept every chart held all of a large programme's pictures (60 MB at 5,000
+        # measures) once more until the end
+        self._handed.add(index)
+        return value
+
+    def _fetch(self, index: int) -> T:
         while True:
             self._receive(wait=False)
             if index in self._done:
-                return self._done[index]
+                return self._done.pop(index)
             if index in self._failed:
                 raise self._failed[index]
             owner = self._claim(index)
             if owner == _CALLER or self._gone:  # ours, or the helper died drawing it
-                return self._draw(index)
+                return self._draw(index, keep=False)
             spare = next((i for i in reversed(self._front) if self._claim(i) == _CALLER
-                          and i not in self._done), None)  # fmt: skip
+                          and i not in self._done and i not in self._handed), None)  # fmt: skip
             if spare is not None:
                 self._draw(spare)
             else:
                 self._receive(wait=True)
 
-    def _draw(self, index: int) -> T:
+    def _draw(self, index: int, *, keep: bool = True) -> T:
+        """Draw job ``index`` here; ``keep`` it for when it is asked for (a spare job
+        drawn while waiting), or hand it over at once."""
         with self._context():
             value = self._draws[index]()
-        self._done[index] = value
+        if keep:
+            self._done[index] = value
         return value
 
     def _claim(self, index: int) -> int:
@@ -236,7 +255,7 @@ class ChartPool(Mapping[str, T], Generic[T]):
                 if isinstance(value, _Failure):
                     if index != _ERROR:
                         self._failed[index] = value.exception
-                else:
+                elif index not in self._handed:
                     self._done.setdefault(index, value)
 
     # -- the helper ------------------------------------------------------------------

@@ -15,7 +15,7 @@ replaced, keeps a single copy of the pictures in memory.
 
 from __future__ import annotations
 
-import io
+import tempfile
 import zipfile
 
 from docx.document import Document as DocxDocument
@@ -39,8 +39,10 @@ def write_package(document: DocxDocument, streams: Streams) -> bytes:
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    # a file, not a BytesIO: a growing buffer of 60 MB (the pictures of 5,000 measures)
+    # is copied whole each time it is enlarged, twice its size for a moment
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, after reading back
+    with out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         target.writestr(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)  # type: ignore[no-untyped-call]
         target.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
         for part in parts:
@@ -53,8 +55,20 @@ def write_package(document: DocxDocument, streams: Streams) -> bytes:
                 with target.open(name, "w", force_zip64=big) as stream:
                     streams.write(blob, stream)
             else:
-                kind = zipfile.ZIP_STORED if part.partname.ext.lower() in _STORED else None
-                target.writestr(name, part.blob, compress_type=kind)
+                stored = part.partname.ext.lower() in _STORED
+                target.writestr(name, part.blob, compress_type=zipfile.ZIP_STORED if stored else None)
+                if stored:
+                    _let_go(part)
             if len(part.rels):
                 target.writestr(part.partname.rels_uri.membername, part.rels.xml)
-    return out.getvalue()
+        target.close()
+        out.seek(0)
+        return out.read()
+
+
+def _let_go(part: object) -> None:
+    """Drop a written picture's bytes: the package is written once, and the picture is in
+    the archive now (python-docx keeps the bytes twice: the part's and its image's)."""
+    for name in ("_blob", "_image"):
+        if hasattr(part, name):
+            setattr(part, name, b"" if name == "_blob" else None)
