@@ -148,12 +148,16 @@ def _limits(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list
         out += [
             f"- **Charts** are {charts / r['docx_s']:.0%} of a typical DOCX ({_s(charts)} of "
             f"{_s(r['docx_s'])} at 30 measures: two time-plan images, two money charts, the",
-            "  personnel chart and two indicator grids). Their cost is matplotlib's text: since",
-            "  version 3.11 it lays out and draws every glyph in Python. The same charts with",
-            "  matplotlib 3.10.9 took about a quarter less on this machine (measured on",
-            "  2026-11-21); matplotlib's text speed-ups (matplotlib#32120, merged) are not yet",
-            "  released. The time plan needs one image per 25 measures, so charts grow with",
-            "  the programme.",
+            "  personnel charts and two indicator grids, all in both languages at 300 ppi). Their",
+            "  cost is matplotlib's text: since version 3.11 it lays out and draws every glyph in",
+            "  Python (matplotlib#32120, merged, is not yet released). Since the charts were",
+            "  redrawn for print (bilingual, 300 ppi) a helper process draws them on the second",
+            "  core while the document is written (render/chart_pool.py; off with",
+            "  `HANDLUNGSPROGRAMM_CHART_PROCESS=0`): the figures here are wall-clock times with",
+            "  it. Paired with the version before the redrawing (farm-bench, 5 runs each, idle",
+            "  machine, a fresh process per DOCX of 30 measures): wall 0.94× with the helper,",
+            "  1.27× without, CPU 1.30× (the pictures have four times the pixels). The time",
+            "  plan needs one image per 25 measures, so charts grow with the programme.",
         ]
     if pdf and "build_separate_s" in pdf and 30 in by_n:
         per_doc = pdf["build_separate_s"] / pdf["batch"]
@@ -182,8 +186,14 @@ def _limits(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list
             "tenths of the document, are built 25 at a time, kept as",
             "  compressed XML and written into the Word file while it is saved (as one lxml",
             "  tree they took ~900 MB); the other chapters stay a tree (the overview has a row",
-            "  per measure); the package is written once, part by part, so the pictures are",
-            "  held once — the time plan alone is ~200 palette PNGs at this size.",
+            "  per measure); the package is written once, part by part, through a temporary",
+            "  file, letting go of each picture once written. The pictures are the growth since",
+            "  the charts went to 300 ppi: ~60 MB of palette PNGs at this size (the time plan",
+            "  alone is 200 of them), held while the other chapters are written, then once more",
+            "  as the finished file the API returns in memory. The helper process that draws",
+            "  the charts is not in this figure: it is forked, so most of its ~400 MB resident",
+            "  at 5,000 measures are pages it shares with the renderer, and it is stopped when",
+            "  the document is written.",
         ]
     out.append("")
     return out
