@@ -73,6 +73,7 @@ def build_files(
     pdfa: bool = True,
     force: bool = False,
     charts: bool = True,
+    embed_fonts: bool = True,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
 ) -> list[BuildItem]:
@@ -108,7 +109,9 @@ def build_files(
             continue
         targets_taken[name] = source
         todo.append(item)
-    options = _RenderOptions(layout, None if template is None else str(template), mode, charts)
+    options = _RenderOptions(
+        layout, None if template is None else str(template), mode, charts, embed_fonts
+    )
     pool = workers if workers is not None else min(os.cpu_count() or 1, len(todo))
     rendered = _render_parallel(todo, options, pool) if pool > 1 and len(todo) > 1 else None
     for index, item in enumerate(todo):
@@ -136,6 +139,7 @@ class _RenderOptions:
     template: str | None
     mode: Mode
     charts: bool
+    embed_fonts: bool
 
 
 def _render(programme: Programme, options: _RenderOptions) -> DocxResult:
@@ -145,6 +149,7 @@ def _render(programme: Programme, options: _RenderOptions) -> DocxResult:
         template=options.template,
         mode=options.mode,
         charts=options.charts,
+        embed_fonts=options.embed_fonts,
     )
 
 
@@ -318,6 +323,7 @@ def render_pdf(
     charts: bool = True,
     pdfa: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
+    embed_fonts: bool = True,
 ) -> bytes:
     """Render ``programme`` to the finished PDF (with its signature fields) and return its bytes.
 
@@ -327,7 +333,10 @@ def render_pdf(
     LibreOffice needs files, so a private temporary folder is used and removed; the
     caller sees bytes in and bytes out.
     """
-    result = render_docx(programme, layout=layout, template=template, mode=mode, charts=charts)
+    result = render_docx(
+        programme, layout=layout, template=template, mode=mode, charts=charts,
+        embed_fonts=embed_fonts,
+    )  # fmt: skip
     with private_folder("hp-pdf-") as tmp:
         source = tmp / f"{slug(programme)}.docx"
         source.write_bytes(result.data)

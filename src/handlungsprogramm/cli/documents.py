@@ -81,6 +81,13 @@ def build_command(
     charts: Annotated[
         bool, typer.Option("--charts/--no-charts", help="Include the charts or not.")
     ] = True,
+    embed_fonts: Annotated[
+        bool,
+        typer.Option(
+            "--embed-fonts/--no-embed-fonts",
+            help="Embed the text font (Noto Sans) in the Word file, or only name it.",
+        ),
+    ] = True,
     lang: LangOption = None,
 ) -> None:
     """Build the bilingual documents of each programme into --out (one file per programme)."""
@@ -103,7 +110,7 @@ def build_command(
             items = build_files(
                 files, out, targets=targets, layout=layout, template=template, mode=mode,
                 timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
-                progress=lambda _: bar.advance(task),
+                embed_fonts=embed_fonts, progress=lambda _: bar.advance(task),
             )  # fmt: skip
         except TemplateError as exc:
             _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)

@@ -41,6 +41,7 @@ from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.charts import Chart, start_charts
 from handlungsprogramm.render.fields import settle_rendered_fields
+from handlungsprogramm.render.fonts import embed_fonts as embed_text_font
 from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sandbox import Sandbox
 from handlungsprogramm.render.sanitize import sanitize
@@ -156,14 +157,17 @@ def render_docx(
     template: bytes | str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
     charts: bool = True,
+    embed_fonts: bool = True,
 ) -> DocxResult:
     """Render ``programme`` to a Word document in memory (bytes in ``.data``, nothing on disk).
 
-    Raises :class:`IncompleteProgrammeError` for ``Mode.FINAL`` with open errors and
+    ``embed_fonts`` embeds the template's text font (Noto Sans) in the Word file, so it
+    keeps its lines on a computer without that font
+    (:mod:`~handlungsprogramm.render.fonts`). Raises :class:`IncompleteProgrammeError` for ``Mode.FINAL`` with open errors and
     :class:`TemplateError` when the template cannot be used.
     """
     with paused_gc():
-        return _render(programme, layout, template, mode, charts)
+        return _render(programme, layout, template, mode, charts, embed_fonts)
 
 
 def _render(
@@ -172,6 +176,7 @@ def _render(
     template: bytes | str | os.PathLike[str] | None,
     mode: Mode,
     charts: bool,
+    embed_fonts: bool,
 ) -> DocxResult:
     report = check(programme)
     if mode is Mode.FINAL and not report.ok:
@@ -179,7 +184,7 @@ def _render(
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)
     clean, warnings = sanitize(programme)
     full = fingerprint(clean)
-    data = _fill(clean, report, layout, template, draft, charts, full)
+    data = _fill(clean, report, layout, template, draft, charts, full, embed_fonts)
     return DocxResult(data, draft, report, full, tuple(warnings))
 
 
@@ -191,6 +196,7 @@ def _fill(
     draft: bool,
     charts: bool,
     full: str,
+    embed_fonts: bool,
 ) -> bytes:
     """Render the template with the programme's blocks; the .docx bytes."""
     tpl, name = _open_template(template)
@@ -201,11 +207,13 @@ def _fill(
         start_charts(clean, totals=totals) if charts else contextlib.nullcontext({})
     )
     with drawn as pictures:
-        return _fill_with(tpl, name, clean, report, layout, draft, full, totals, pictures)
+        return _fill_with(tpl, name, clean, report, layout, draft, full, totals, pictures,
+                          embed_fonts)  # fmt: skip
 
 
 def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, layout: Layout,
-               draft: bool, full: str, totals: Totals, pictures: Mapping[str, Chart]) -> bytes:  # fmt: skip
+               draft: bool, full: str, totals: Totals, pictures: Mapping[str, Chart],
+               embed_fonts: bool) -> bytes:  # fmt: skip
     context = build_context(
         clean, totals, report, layout=layout.value, draft=draft, fingerprint=full,
         short=short_fingerprint(full),
@@ -218,6 +226,8 @@ def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, l
     settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
     streams = blocks.splice(tpl.docx)
     _describe(tpl, clean, composer.v, full)
+    if embed_fonts:
+        embed_text_font(tpl.docx)
     return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
 
 
@@ -337,9 +347,13 @@ def write_docx(
     template: bytes | str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
     charts: bool = True,
+    embed_fonts: bool = True,
 ) -> tuple[Path, DocxResult]:
     """Render and write ``<out_dir>/<slug>.docx`` atomically; a failed build writes nothing."""
-    result = render_docx(programme, layout=layout, template=template, mode=mode, charts=charts)
+    result = render_docx(
+        programme, layout=layout, template=template, mode=mode, charts=charts,
+        embed_fonts=embed_fonts,
+    )  # fmt: skip
     path = write_atomic(Path(out_dir) / f"{slug(programme)}.docx", result.data)
     return path, result
 
