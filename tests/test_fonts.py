@@ -220,3 +220,17 @@ def test_libreoffice_converts_the_embedding_document_with_noto_sans_embedded(
     assert {"NotoSans-Regular", "NotoSans-Bold"} <= names, names
     assert {name.split("-")[0] for name in names} == {"NotoSans"}
     assert all(row[-5] == "yes" for row in rows), rows
+
+
+def test_a_build_is_reproducible_with_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SOURCE_DATE_EPOCH (the reproducible-builds convention) two renders of the
+    same programme, charts and fonts included, are the same file byte for byte; the
+    properties carry that time, and no entry of the archive carries the clock's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")  # 2025-07-01 00:00 UTC
+    first = render_docx(load(EXAMPLE)).data
+    second = render_docx(load(EXAMPLE)).data
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    assert "2025-07-01T00:00:00Z" in core

@@ -288,6 +288,16 @@ def _clear_described_properties(tpl: DocxTemplate) -> None:
         setattr(props, name, "")
 
 
+def build_time() -> dt.datetime:
+    """When the document was made, for its properties: now, or ``SOURCE_DATE_EPOCH``
+    (seconds since 1970, the reproducible-builds convention) when set, so that two builds
+    of the same programme give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
 def _describe(tpl: DocxTemplate, programme: Programme, values: Values, digest: str) -> None:
     """Document properties and languages; LibreOffice carries them into the PDF.
 
@@ -319,7 +329,7 @@ def _describe(tpl: DocxTemplate, programme: Programme, values: Values, digest: s
     if element is None:
         element = etree.SubElement(props._element, f"{{{core_ns}}}keywords")
     element.text = _meta(", ".join(dict.fromkeys(map(_keyword, keywords))))
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    now = build_time()
     props.created = props.modified = now
     props.comments = f"Version {programme.version} · SHA-256 {digest}"
     props.revision = 1

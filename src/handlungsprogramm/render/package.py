@@ -43,8 +43,9 @@ def write_package(document: DocxDocument, streams: Streams) -> bytes:
     # is copied whole each time it is enlarged, twice its size for a moment
     out = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, after reading back
     with out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        target.writestr(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)  # type: ignore[no-untyped-call]
-        target.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        types = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+        target.writestr(_entry(CONTENT_TYPES_URI.membername), types)
+        target.writestr(_entry(PACKAGE_URI.rels_uri.membername), package.rels.xml)
         for part in parts:
             name = part.partname.membername
             if part is document.part:
@@ -52,18 +53,32 @@ def write_package(document: DocxDocument, streams: Streams) -> bytes:
                 # zipfile must know in advance whether a streamed entry may pass 2 GiB
                 # (zip64); with writestr it sees for itself
                 big = len(blob) + streams.size > zipfile.ZIP64_LIMIT / 1.05
-                with target.open(name, "w", force_zip64=big) as stream:
+                with target.open(_entry(name), "w", force_zip64=big) as stream:
                     streams.write(blob, stream)
             else:
                 stored = part.partname.ext.lower() in _STORED
-                target.writestr(name, part.blob, compress_type=zipfile.ZIP_STORED if stored else None)
+                kind = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+                target.writestr(_entry(name, kind), part.blob)
                 if stored:
                     _let_go(part)
             if len(part.rels):
-                target.writestr(part.partname.rels_uri.membername, part.rels.xml)
+                target.writestr(_entry(part.partname.rels_uri.membername), part.rels.xml)
         target.close()
         out.seek(0)
         return out.read()
+
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every entry's time in the archive: the earliest a ZIP can hold. The build time is in
+the document's properties (docProps/core.xml); entry times would only make two builds
+of the same programme differ byte for byte."""
+
+
+def _entry(name: str, kind: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    info.compress_type = kind
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _let_go(part: object) -> None:
