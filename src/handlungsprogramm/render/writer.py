@@ -13,7 +13,6 @@ from enum import StrEnum
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
@@ -112,29 +111,21 @@ class Writer:
                 markdown_into(tc, part, source, styles=styles, first=add_p(tc, None))
 
     def parallel(self, doc: DocxDocument, paragraphs: Sequence[Bi], style: str) -> None:
-        """Plain paragraphs in both languages, laid out like a long text: side by side
-        (German left, partner right, paragraph against paragraph) or German first. They
-        keep with what follows (a clause stays with the signatures it introduces)."""
+        """Plain paragraphs in both languages side by side, German left, partner right,
+        paragraph against paragraph, in either layout: the signing clause stands above
+        the two signature blocks of the same sides, and German first, then the partner
+        language, took the signing page past its seals. They keep with what follows (a
+        clause stays with the signatures it introduces)."""
         part = doc.part
         ids = StyleIds(part)
         sink = Sink(container_element(doc))
-        if self.layout is Layout.SEQUENTIAL:
-            for lang in ("de", "partner"):
-                for index, value in enumerate(paragraphs):
-                    p = add_p(sink, ids[style])
-                    _keep_with_next(p)
-                    if lang == "partner" and index == 0:
-                        space_before(p, _PARTNER_BLOCK_GAP_TWIPS)
-                    text = value.de if lang == "de" else value.partner
-                    add_r(p, text, ids[S.PARTNER] if lang == "partner" else None)
-            return
         half = TEXT_WIDTH_CM / 2
         tbl = add_tbl(sink, ids[S.LAYOUT], [half, half], first_row_look=False)
         for value in paragraphs:
             tr = add_row(tbl)
             for text, partner in ((value.de, False), (value.partner, True)):
                 p = add_p(add_cell(tr, half), ids[style])
-                _keep_with_next(p)
+                keep_with_next(p)
                 add_r(p, text, ids[S.PARTNER] if partner else None)
 
     def table(
@@ -316,18 +307,6 @@ _P = qn("w:p")
 
 _PARTNER_GAP_TWIPS = 50
 """2.5 pt between a German text and its partner-language version in one table cell."""
-_PARTNER_BLOCK_GAP_TWIPS = 160
-"""8 pt between the German paragraphs and the partner's in the sequential layout."""
-
-
-def _keep_with_next(p: Any) -> None:
-    """``w:keepNext`` on paragraph ``p``, right after its style (the schema's order)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    has_style = len(ppr) and ppr[0].tag == qn("w:pStyle")
-    ppr.insert(1 if has_style else 0, OxmlElement("w:keepNext"))
 
 
 def _pair(de: Cell, partner: Cell) -> Cell:
