@@ -497,7 +497,8 @@ def build() -> bytes:
     lang.set(qn("w:val"), "de-DE")
     _one_font_family(doc)
     _no_hyphens(doc, (S.COVER_TITLE, S.COVER_TITLE_PARTNER, S.COVER_SUBTITLE, S.TOC_HEADING,
-                      S.HEADING_1, S.HEADING_2, S.HEADING_3, S.MEASURE_HEADING))  # fmt: skip
+                      S.HEADING_1, S.HEADING_2, S.HEADING_3, S.MEASURE_HEADING,
+                      S.TABLE_HEADER))  # fmt: skip  # "Ki-dira", "Betroffe-ne" in headers
     _text_font_bullets(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")

@@ -59,9 +59,10 @@ def test_french_is_set_as_french(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt", "de"])
-def test_other_languages_are_left_alone(lang: str) -> None:
-    text = "Hello : it's « here » ?"
-    assert typeset(text, lang) == text
+def test_other_languages_get_the_apostrophe_only(lang: str) -> None:
+    """Their spacing is left as written; the apostrophe is the labels' one everywhere."""
+    text = "Hello : it's « here » ? `it's`"
+    assert typeset(text, lang) == "Hello : it\u2019s « here » ? `it's`"
 
 
 def test_french_labels_use_one_space_and_one_apostrophe() -> None:

@@ -1,5 +1,5 @@
-"""French typography for the partner's texts: the spaces and apostrophe a French
-reader expects in a printed municipal document.
+"""Typography for the programme's texts: the spaces a French reader expects, and one
+apostrophe in every language.
 
 French sets a narrow no-break space (U+202F) before ``;``, ``:``, ``!`` and ``?`` and
 inside guillemets (« … »), so a line never starts with a lone colon or closing
@@ -26,19 +26,23 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 def typeset(text: str, lang: str) -> str:
-    """``text`` as ``lang`` sets it in print; unchanged for languages other than French."""
-    if lang.replace("-", "_").split("_", 1)[0].lower() != "fr" or not text:
+    """``text`` as ``lang`` sets it in print: French spacing for French; in every
+    language the typographic apostrophe, as the labels have it (a German text quoting a
+    French name, "Centre d'appui", showed the two apostrophes on one page)."""
+    if not text:
         return text
+    french = lang.replace("-", "_").split("_", 1)[0].lower() == "fr"
     out, start = [], 0
     for match in _PROTECTED.finditer(text):
-        out.append(_french(text[start : match.start()]))
+        out.append(_set(text[start : match.start()], french))
         out.append(match.group())
         start = match.end()
-    out.append(_french(text[start:]))
+    out.append(_set(text[start:], french))
     return "".join(out)
 
 
-def _french(text: str) -> str:
-    text = _BEFORE.sub(_NARROW, text)
-    text = _AFTER.sub(_NARROW, text)
+def _set(text: str, french: bool) -> str:
+    if french:
+        text = _BEFORE.sub(_NARROW, text)
+        text = _AFTER.sub(_NARROW, text)
     return _APOSTROPHE.sub("\u2019", text)

@@ -129,7 +129,7 @@ class Values:
             return Bi("", "")
         if isinstance(text, str):
             return Bi(text, text)
-        return Bi(text.get("de"), typeset(text.get(self.lang), self.lang))
+        return Bi(typeset(text.get("de"), "de"), typeset(text.get(self.lang), self.lang))
 
     def label(self, key: str, /, **params: object) -> Bi:
         """A catalogue label in both languages, with plain parameters."""

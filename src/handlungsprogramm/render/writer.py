@@ -279,7 +279,8 @@ def _kept_rows(
     rows: Sequence[Sequence[Cell]], widths: Sequence[float], groups: frozenset[int]
 ) -> frozenset[int]:
     """The rows that keep with the next: all but the last of a short table, else all
-    but the last of each short group."""
+    but the last of each short group, and the head row of every taller group (a
+    strategic objective never stays alone at a page's foot)."""
     heights = [max(_lines(v, w) for v, w in zip(row, widths, strict=True)) for row in rows]
     count = len(rows)
     if sum(heights) <= KEEP_LINES:
@@ -291,6 +292,8 @@ def _kept_rows(
     for start, end in zip(starts, [*starts[1:], count], strict=True):
         if sum(heights[start:end]) <= KEEP_LINES:
             kept.update(range(start, end - 1))
+        elif end - start > 1:
+            kept.add(start)  # a group too tall to keep whole still keeps its head row
     return frozenset(kept)
 
 
