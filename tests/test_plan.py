@@ -196,22 +196,26 @@ def test_resources_total_line_keeps_with_its_chart_and_is_in_both_formats(
     assert total.keep_with_next is False
 
 
-def test_strategic_objectives_are_label_rows_without_a_duplicate_year(
+def test_strategic_objectives_are_headings_over_their_tables_without_a_duplicate_year(
     pfinztal: Programme,
 ) -> None:
-    tables = [n for n in _plan(pfinztal, "objectives") if isinstance(n, Table)]
-    assert len(tables) == len(pfinztal.fields_of_action)
-    for field, table in zip(pfinztal.fields_of_action, tables, strict=True):
-        strategic_rows = sorted(table.label_rows)
-        codes = [table.rows[i][0] for i in strategic_rows]
-        assert codes == [s.code for s in field.strategic_objectives]
-        for i, strategic in zip(strategic_rows, field.strategic_objectives, strict=True):
-            title = table.rows[i][1]
-            assert isinstance(title, tuple)
-            assert isinstance(title[0], Bi)
-            year = str(strategic.target_year)
-            assert title[0].de.count(year) == 1
-            assert title[0].partner.count(year) == 1
+    """Each strategic objective is a level-3 heading (it keeps with the table of its
+    operational objectives under it); its year is named once per language."""
+    nodes = _plan(pfinztal, "objectives")
+    headings = [n for n in nodes if isinstance(n, Heading) and n.level == 3]
+    strategic = [s for field in pfinztal.fields_of_action for s in field.strategic_objectives]
+    assert len(headings) == len(strategic)
+    for heading, objective in zip(headings, strategic, strict=True):
+        assert isinstance(heading.title, Bi)
+        assert heading.title.de.startswith(f"{objective.code} ")
+        year = str(objective.target_year)
+        assert heading.title.de.count(year) == 1
+        assert heading.title.partner.count(year) == 1
+        following = nodes[nodes.index(heading) + 1]
+        if objective.operational_objectives:
+            table = following if isinstance(following, Table) else nodes[nodes.index(heading) + 2]
+            assert isinstance(table, Table)
+            assert table.rows[0][0] == objective.operational_objectives[0].code
 
 
 def test_signatures_have_one_row_per_signatory_and_a_bookmark_per_box(

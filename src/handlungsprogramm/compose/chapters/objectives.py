@@ -4,7 +4,7 @@ indicators, baselines and targets; then the indicator charts."""
 from __future__ import annotations
 
 from handlungsprogramm.compose.chapters.base import Composer
-from handlungsprogramm.compose.plan import Cell, Heading, Node, Section, Table
+from handlungsprogramm.compose.plan import Cell, Heading, Node, Para, Role, Section, Table
 from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.model import Indicator
 
@@ -12,8 +12,13 @@ __all__ = ["objectives"]
 
 
 def objectives(c: Composer) -> Section | None:
-    """A table per field: a strategic objective's row (set as a label), then its
-    operational objectives, one row per indicator."""
+    """Per field, each strategic objective as a heading (with its year and references)
+    over a table of its operational objectives, one row per indicator.
+
+    A heading, not a row of one table per field: a heading keeps with the table under
+    it, so a strategic objective never stands alone at a page's foot, which a row could
+    not promise (LibreOffice keeps no table row with the next).
+    """
     if not c.programme.fields_of_action:
         return None
     v = c.v
@@ -30,15 +35,14 @@ def objectives(c: Composer) -> Section | None:
     nodes: list[Node] = []
     for field in c.programme.fields_of_action:
         nodes.append(Heading(c.code_title(field.code, field.title), 2))
-        rows: list[tuple[Cell, ...]] = []
-        label_rows: set[int] = set()
         for strategic in field.strategic_objectives:
-            label_rows.add(len(rows))
-            title: list[Bi] = [_with_year(v.text(strategic.title), strategic.target_year)]
+            title = _with_year(v.text(strategic.title), strategic.target_year)
+            code = strategic.code
+            nodes.append(Heading(Bi(f"{code} {title.de}", f"{code} {title.partner}"), 3))
             if strategic.references:
                 refs = ", ".join(strategic.references)
-                title.append(v.label("objective.references", refs=refs))
-            rows.append((strategic.code, tuple(title), "", "", ""))
+                nodes.append(Para(v.label("objective.references", refs=refs), Role.CAPTION, True))
+            rows: list[tuple[Cell, ...]] = []
             for op in strategic.operational_objectives:
                 indicators: list[Indicator | None] = [ind for _, ind in op.all_indicators()]
                 for number, ind in enumerate(indicators or [None]):
@@ -50,7 +54,8 @@ def objectives(c: Composer) -> Section | None:
                             *_indicator_cells(c, ind),
                         )
                     )
-        nodes.append(Table(header, tuple(rows), (1.4, 5.6, 4.4, 2.6, 2.6), frozenset(label_rows)))
+            if rows:
+                nodes.append(Table(header, tuple(rows), (1.4, 5.6, 4.4, 2.6, 2.6)))
     nodes += c.figures("indicators-")
     return tuple(nodes)
 
