@@ -12,7 +12,7 @@ import json
 
 from handlungsprogramm.model import Programme
 
-__all__ = ["canonical_json", "fingerprint", "short_fingerprint"]
+__all__ = ["canonical_json", "fingerprint", "grouped", "short_fingerprint"]
 
 
 def canonical_json(programme: Programme) -> bytes:
@@ -32,5 +32,9 @@ def short_fingerprint(programme: Programme | str) -> str:
 
     Pass the full fingerprint when it is already known, to hash only once.
     """
-    full = (programme if isinstance(programme, str) else fingerprint(programme))[:16]
-    return " ".join(full[i : i + 4] for i in range(0, 16, 4))
+    return grouped((programme if isinstance(programme, str) else fingerprint(programme))[:16])
+
+
+def grouped(digits: str) -> str:
+    """Hex digits in groups of four, as people read them aloud and compare them."""
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))

@@ -33,7 +33,6 @@ __all__ = [
     "FieldTable",
     "Figure",
     "Heading",
-    "LogoRow",
     "Markdown",
     "MeasureSheets",
     "Node",
@@ -104,16 +103,12 @@ class Table:
     """A data table: a header row repeated on every page, rows, widths in cm.
 
     Rows listed in ``label_rows`` (totals, strategic objectives) are set as labels.
-    ``groups`` lists the rows that start a group of rows that belong together (a
-    strategic objective and its operational objectives): a group is not parted by a
-    page break where it fits on one page.
     """
 
     header: tuple[Bi | str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     label_rows: frozenset[int] = frozenset()
-    groups: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         columns = len(self.widths)
@@ -211,15 +206,6 @@ class CoverFunders:
 
 
 @dataclass(frozen=True, slots=True)
-class LogoRow:
-    """Funders' logos in one line, each at most ``max_width_cm`` wide."""
-
-    logos: tuple[bytes, ...]
-    height_cm: float = 1.2
-    max_width_cm: float = 5.0
-
-
-@dataclass(frozen=True, slots=True)
 class SignatureCell:
     """One signatory's block: for whom, the place (the town) with the line for the date,
     the box, the signature line, name and function."""
@@ -275,7 +261,6 @@ Node = (
     | CoverParties
     | Columns
     | CoverFunders
-    | LogoRow
     | SignatureRow
     | MeasureSheets
 )

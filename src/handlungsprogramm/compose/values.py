@@ -214,6 +214,11 @@ class Values:
             return self.label("common.not_specified")
         return self.pair(lambda lang: format_period(tl.start, tl.end, tl.ongoing, lang))
 
+    def programme_period(self) -> Bi:
+        """The programme's period: "Januar 2025 – Dezember 2030" / "janvier 2025 – …"."""
+        period = self.p.period
+        return self.pair(lambda lang: format_period(period.start, period.end, False, lang))
+
     def indicator_value(self, value: IndicatorValue) -> Bi:
         """ "1.250 (2019)" / "1,250 (2019)"."""
         return self.pair(lambda lang: f"{format_decimal(value.value, lang)} ({value.year})")

@@ -25,7 +25,6 @@ from handlungsprogramm.compose.plan import (
     FieldTable,
     Figure,
     Heading,
-    LogoRow,
     Markdown,
     MeasureSheets,
     Node,
@@ -100,18 +99,14 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                 w.markdown(doc, text)
             case Parallel(paragraphs, role):
                 w.parallel(doc, paragraphs, _ROLE_STYLES[role])
-            case Table(header, rows, widths, label_rows, groups):
-                last_table = w.table(
-                    doc, header, rows, widths, label_rows=label_rows, groups=groups
-                )
+            case Table(header, rows, widths, label_rows):
+                last_table = w.table(doc, header, rows, widths, label_rows=label_rows)
             case FieldTable(rows, languages, code):
                 w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages, code)
             case Figure():
                 _figure(doc, node, w)
             case CoverParties():
                 _cover_parties(doc, node)
-            case LogoRow():
-                _logo_row(doc, node)
             case Columns():
                 _columns(doc, node)
             case CoverFunders():
@@ -182,18 +177,6 @@ def _cover_parties(doc: DocxDocument, node: CoverParties) -> None:
         meta = add_paragraph(cell, style=S.COVER_META)
         meta.add_run(party.meta)
     set_column_widths(table, [TEXT_WIDTH_CM / 2] * 2)
-
-
-def _logo_row(doc: DocxDocument, node: LogoRow) -> None:
-    """Logos in one line, each scaled to the row's height and at most its width."""
-    row = add_paragraph(doc, style=S.COVER_META)
-    for data in node.logos:
-        picture = row.add_run().add_picture(io.BytesIO(data), height=Cm(node.height_cm))
-        widest = Cm(node.max_width_cm)
-        if picture.width > widest:
-            picture.height = Emu(picture.height * widest // picture.width)
-            picture.width = widest
-        row.add_run("   ")
 
 
 def _columns(doc: DocxDocument, node: Columns) -> None:

@@ -136,12 +136,11 @@ class Writer:
         widths: Sequence[float],
         *,
         label_rows: frozenset[int] = frozenset(),
-        groups: frozenset[int] = frozenset(),
     ) -> Table:
         """A data table with a repeated bilingual header row; widths in cm.
 
         The header row stays with the first row (never alone at a page's foot); a short
-        table stays on one page, a longer one keeps each group of rows together.
+        table (about a third of a page) stays on one page; a longer one is left to break.
         Built element by element (:mod:`~handlungsprogramm.render.ooxml`): tables are
         most of a large document, and python-docx's object API was most of its cost.
         """
@@ -151,7 +150,7 @@ class Writer:
         for title, width in zip(header, widths, strict=True):
             self._fill_tc(add_cell(tr, width), title, S.TABLE_HEADER, ids)
         _keep(tr)
-        kept = _kept_rows(rows, widths, groups)
+        kept = _kept_rows(rows, widths)
         for index, values in enumerate(rows):
             tr = add_row(tbl)
             style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
@@ -248,10 +247,9 @@ class Writer:
 
 
 KEEP_LINES = 20
-"""A table (or a group of its rows) of at most about this many lines of text, a third of
-a page, is kept on one page: a two-row adoption table is never split 1 + 1, and a
-strategic objective stays with its operational objectives. A taller one is left to
-break, or it would leave its heading alone at the foot of the page before."""
+"""A table of at most about this many lines of text, a third of a page, is kept on one
+page: a two-row adoption table is never split 1 + 1. A taller one is left to break, or
+it would leave its heading alone at the foot of the page before."""
 _CHARS_PER_CM = 6.0
 """Characters of 9 pt Noto Sans in a centimetre of column, on average."""
 
@@ -275,26 +273,12 @@ def _texts(value: Cell) -> list[str]:
     return texts
 
 
-def _kept_rows(
-    rows: Sequence[Sequence[Cell]], widths: Sequence[float], groups: frozenset[int]
-) -> frozenset[int]:
-    """The rows that keep with the next: all but the last of a short table, else all
-    but the last of each short group, and the head row of every taller group (a
-    strategic objective never stays alone at a page's foot)."""
+def _kept_rows(rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> frozenset[int]:
+    """The rows that keep with the next: all but the last of a short table."""
     heights = [max(_lines(v, w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    count = len(rows)
     if sum(heights) <= KEEP_LINES:
-        return frozenset(range(count - 1))
-    if not groups:
-        return frozenset()
-    starts = sorted(groups | {0})
-    kept: set[int] = set()
-    for start, end in zip(starts, [*starts[1:], count], strict=True):
-        if sum(heights[start:end]) <= KEEP_LINES:
-            kept.update(range(start, end - 1))
-        elif end - start > 1:
-            kept.add(start)  # a group too tall to keep whole still keeps its head row
-    return frozenset(kept)
+        return frozenset(range(len(rows) - 1))
+    return frozenset()
 
 
 def keep_row_with_next(tr: Any) -> None:

@@ -21,7 +21,8 @@ from handlungsprogramm.compose.plan import (
     Table,
 )
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.i18n.formatting import colon, format_period
+from handlungsprogramm.fingerprint import grouped
+from handlungsprogramm.i18n.formatting import colon
 from handlungsprogramm.model import Side, Text
 
 __all__ = ["abbreviations", "cover", "imprint", "references", "text"]
@@ -49,9 +50,7 @@ def cover(c: Composer) -> Section:
     partnership = _partnership(c)
     if partnership:
         rows.append(ColumnRow(None, tuple(partnership)))
-    rows.append(
-        ColumnRow(None, (_labelled(c, "cover.period", v.pair(lambda lang: _period(c, lang))),))
-    )
+    rows.append(ColumnRow(None, (_labelled(c, "cover.period", v.programme_period()),)))
     version = v.label("footer.version", version=p.version)
     if p.date is not None:
         dated = _labelled(c, "cover.date", v.date(p.date))
@@ -127,7 +126,7 @@ def imprint(c: Composer) -> Section:
             f"{version.de}, {v.date(p.date).de}", f"{version.partner}, {v.date(p.date).partner}"
         )
     rows.append(ColumnRow(v.label("cover.date"), (version,)))
-    groups = " ".join(c.fingerprint[i : i + 4] for i in range(0, len(c.fingerprint), 4))
+    groups = grouped(c.fingerprint)
     rows.append(
         ColumnRow(
             v.label("imprint.fingerprint"),
@@ -143,11 +142,6 @@ def imprint(c: Composer) -> Section:
         Para(v.label("imprint.title"), Role.IMPRINT_HEADING),
         Columns(tuple(rows), Role.IMPRINT),
     )
-
-
-def _period(c: Composer, lang: str) -> str:
-    period = c.programme.period
-    return format_period(period.start, period.end, False, lang)
 
 
 def abbreviations(c: Composer) -> Section | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlungsprogramm.compose.chapters.base import Composer
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.i18n.formatting import colon, format_money, semicolon
+from handlungsprogramm.i18n.formatting import colon, semicolon
 from handlungsprogramm.i18n.labels import personnel_key
 from handlungsprogramm.model import Measure, Money
 from handlungsprogramm.totals import funded
@@ -76,13 +76,14 @@ def _money_lines(c: Composer, m: Measure, item: Money) -> list[Bi]:
         )
     ]
     if item.by_year:
-        parts = sorted(item.by_year.items())
+        parts = [
+            (year, v.money(value, item.currency)) for year, value in sorted(item.by_year.items())
+        ]
         lines.append(
             v.label_with(
                 "money.by_year",
                 parts=lambda lang: semicolon(lang).join(
-                    f"{year}{colon(lang)}{format_money(value, item.currency, lang)}"
-                    for year, value in parts
+                    f"{year}{colon(lang)}{money.get(lang)}" for year, money in parts
                 ),
             )
         )

@@ -18,6 +18,7 @@ from handlungsprogramm.compose.plan import (
     SignatureRow,
 )
 from handlungsprogramm.compose.values import Bi
+from handlungsprogramm.fingerprint import grouped
 from handlungsprogramm.i18n.formatting import colon
 from handlungsprogramm.model import CouncilAdoption, Side, Signatory
 from handlungsprogramm.render.geometry import bookmark_name
@@ -90,10 +91,10 @@ def _fingerprint(c: Composer) -> tuple[Para, Para]:
     digits in groups of four, the small print at the foot of the page."""
     caption = c.v.label("footer.fingerprint", fingerprint="")
     names = Bi(caption.de.rstrip(" :"), caption.partner.rstrip(" :\u00a0\u202f")).joined()
-    grouped = " ".join(c.fingerprint[i : i + 4] for i in range(0, len(c.fingerprint), 4))
+    digits = grouped(c.fingerprint)
     return (
         Para(f"{names} (SHA-256){colon(c.lang).rstrip()}", Role.FINGERPRINT, keep_with_next=True),
-        Para(grouped, Role.FINGERPRINT),
+        Para(digits, Role.FINGERPRINT),
     )
 
 

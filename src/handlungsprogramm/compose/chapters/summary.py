@@ -14,7 +14,6 @@ from decimal import Decimal
 from handlungsprogramm.compose.chapters.base import Composer
 from handlungsprogramm.compose.plan import Cell, Heading, Node, Para, Role, Section, Table
 from handlungsprogramm.compose.values import Bi
-from handlungsprogramm.i18n.formatting import format_period
 from handlungsprogramm.model import FundingStatus, LeadSide, Pillar, Side
 from handlungsprogramm.totals import estimated_reduction, secured_share
 
@@ -48,7 +47,7 @@ def summary(c: Composer) -> Section | None:
 def _key_figures(c: Composer) -> Table:
     """Period, counts of fields, objectives and measures, estimated reduction."""
     p, v = c.programme, c.v
-    period = v.pair(lambda lang: format_period(p.period.start, p.period.end, False, lang))
+    period = v.programme_period()
     strategic = sum(1 for _ in p.iter_strategic())
     operational = sum(1 for _ in p.iter_operational())
     rows: list[tuple[Cell, ...]] = [
