@@ -181,19 +181,22 @@ def _limits(by_n: dict[int, dict[str, Any]], pdf: dict[str, Any] | None) -> list
             f"{r['after_imports_mb']:.0f} MB are the imports and",
             f"  {r['after_load_check_mb'] - r['after_imports_mb']:.0f} MB reading and "
             "checking (the model, the position of every value packed into one integer for",
-            "  located findings, and what reading freed but the process keeps). Rendering adds",
-            f"  {r['peak_mb'] - r['after_load_check_mb']:.0f} MB: the measure sheets, nine "
-            "tenths of the document, are built 25 at a time, kept as",
+            "  located findings). Rendering adds",
+            f"  {r['peak_mb'] - r['after_load_check_mb']:.0f} MB at most. The measure sheets, "
+            "nine tenths of the document, are built 25 at a time, kept as",
             "  compressed XML and written into the Word file while it is saved (as one lxml",
-            "  tree they took ~900 MB); the other chapters stay a tree (the overview has a row",
-            "  per measure); the package is written once, part by part, through a temporary",
-            "  file, letting go of each picture once written. The pictures are the growth since",
-            "  the charts went to 300 ppi: ~60 MB of palette PNGs at this size (the time plan",
-            "  alone is 200 of them), held while the other chapters are written, then once more",
-            "  as the finished file the API returns in memory. The helper process that draws",
-            "  the charts is not in this figure: it is forked, so most of its ~400 MB resident",
-            "  at 5,000 measures are pages it shares with the renderer, and it is stopped when",
-            "  the document is written.",
+            "  tree they took ~900 MB). A chapter of more than 20,000 XML elements is kept the",
+            "  same way (the overview has a row and the time plan a picture per 25 measures),",
+            "  and the rows of a long table go to compressed text 256 at a time while the table",
+            "  is built (render/blocks.py). The charts' pictures (~60 MB of palette PNGs at this",
+            "  size) wait in a temporary file until the package is written (render/spool.py).",
+            "  Between stages the memory just freed is handed back to the system",
+            "  (glibc's malloc_trim, _memory.py): without that, what reading and the chapters",
+            "  freed stayed resident, and the finished file, which the API returns in memory,",
+            "  came on top of it (the peak was 629 MB). The helper process that draws",
+            "  the charts is not in this figure: it is forked, so most of its resident memory",
+            "  are pages it shares with the renderer, and it is stopped when the document is",
+            "  written.",
         ]
     out.append("")
     return out

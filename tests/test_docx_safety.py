@@ -26,7 +26,9 @@ from handlungsprogramm import Programme, from_data
 from handlungsprogramm.cli import app
 from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.i18n.labels import label
+from handlungsprogramm.location import format_path
 from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, standard_template
+from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.writer import Layout
 from tests.conftest import ROOT, complete_data
 
@@ -232,6 +234,29 @@ def test_control_characters_are_removed_and_reported() -> None:
     assert "Kidira" in all_text
     assert "\x01" not in all_text
     assert "\x0b" not in all_text
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [(("vision", "de"), "Vi\x01sion"), (("measures", 0, "title", "fr"), "Ti\x1ftre")],
+)
+def test_the_in_place_search_finds_a_control_character_anywhere(
+    field: tuple[str | int, ...], value: str
+) -> None:
+    """The search that spares a clean programme its copy finds a character deep inside
+    too (a measure's title in the partner language), and a clean programme is not copied."""
+    clean = from_data(complete_data())
+    assert sanitize(clean) == (clean, [])
+    data = complete_data()
+    target: Any = data
+    for key in field[:-1]:
+        target = target[key]
+    target[field[-1]] = value
+    cleaned, changed = sanitize(from_data(data))
+    assert changed == [format_path(field)]
+    dumped = cleaned.model_dump_json()
+    assert "\\u0001" not in dumped
+    assert "\\u001f" not in dumped
 
 
 def test_control_characters_are_reported_by_the_cli(tmp_path: Path) -> None:

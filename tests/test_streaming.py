@@ -25,6 +25,7 @@ from handlungsprogramm import Programme, from_data, load
 from handlungsprogramm.errors import TemplateError
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.render import sections
+from handlungsprogramm.render.blocks import RowPacker
 from handlungsprogramm.render.docx import render_docx
 from handlungsprogramm.render.writer import Layout
 from tests.conftest import EXAMPLE, complete_data
@@ -89,6 +90,24 @@ def test_parts_do_not_change_the_document(
     assert _sheet_codes(render_docx(many, layout=layout, charts=False).data) == expected
 
 
+@pytest.mark.parametrize("layout", list(Layout), ids=[layout.value for layout in Layout])
+def test_a_chapter_kept_as_text_gives_the_same_document(
+    many: Programme, layout: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every chapter streamed (pictures of the time plan and charts included) gives the
+    same main part, picture ids and all, as every chapter in the tree."""
+    written = {}
+    for above in (10**9, 0):
+        monkeypatch.setattr(sections, "_STREAM_ABOVE", above)
+        written[above] = render_docx(many, layout=layout).data
+    assert _document_xml(written[0]) == _document_xml(written[10**9])
+    ids = re.findall(rb'<wp:docPr id="(\d+)"', _document_xml(written[0]))
+    assert len(ids) >= 6
+    assert [int(i) for i in ids] == list(range(1, len(ids) + 1))
+    document = docx.Document(io.BytesIO(written[0]))
+    assert len(document.inline_shapes) == len(ids)
+
+
 def test_each_sheet_has_its_field_table(many: Programme) -> None:
     """Between one sheet's heading and the next comes exactly that sheet's field table."""
     result = render_docx(many, layout=Layout.SEQUENTIAL, charts=False)
@@ -119,6 +138,20 @@ def test_a_block_placed_twice_is_written_twice(many: Programme) -> None:
     assert codes == expected + expected
     document = docx.Document(io.BytesIO(result.data))
     assert "—" in [p.text for p in document.paragraphs]
+
+
+def test_a_chapter_with_pictures_placed_twice_numbers_each_picture(
+    many: Programme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview streamed and placed twice: each copy's pictures get ids of their own."""
+    monkeypatch.setattr(sections, "_STREAM_ABOVE", 0)
+    template = template_with(
+        "{{p blocks.measures_overview }}", "—", "{{p blocks.measures_overview }}"
+    )
+    xml = _document_xml(render_docx(many, template=template).data)
+    ids = [int(i) for i in re.findall(rb'<wp:docPr id="(\d+)"', xml)]
+    assert len(ids) >= 2
+    assert ids == list(range(1, len(ids) + 1))
 
 
 def test_package_lists_what_python_docx_would() -> None:
@@ -231,3 +264,25 @@ def test_a_main_part_past_the_zip64_limit_is_written_as_zip64(
     assert info.file_size > 256 * 1024
     assert package.testzip() is None
     assert _sheet_codes(result.data) == [f"M-{i + 1:03d}" for i in range(MEASURES)]
+
+
+@pytest.mark.parametrize("layout", list(Layout), ids=[layout.value for layout in Layout])
+def test_rows_kept_as_text_give_the_same_document(
+    many: Programme, layout: Layout, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long tables handed over a few rows at a time (the overview, the responsibilities,
+    the sheets' field tables) give the same main part as tables built whole."""
+    whole = _document_xml(render_docx(many, layout=layout, charts=False).data)
+    monkeypatch.setattr(RowPacker, "BATCH", 2)
+    batches: list[int] = []
+    pack = RowPacker.pack
+
+    def counted(self: RowPacker, tbl: Any, rows: list[Any]) -> None:
+        batches.append(len(rows))
+        pack(self, tbl, rows)
+
+    monkeypatch.setattr(RowPacker, "pack", counted)
+    packed = _document_xml(render_docx(many, layout=layout, charts=False).data)
+    assert len(batches) >= MEASURES // 3  # the overview's rows at least
+    assert packed == whole
+    assert b"HP-ROWS" not in packed

@@ -20,6 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any, Literal
 
 from handlungsprogramm._gc import paused_gc
+from handlungsprogramm._memory import give_back
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.input_files import InputFileError, read_regular
 from handlungsprogramm.loading.fast import _FallBack as _FallBack
@@ -129,7 +130,10 @@ def loads(
             loc = source.value(())
             problem = LoadProblem("HP007", "not_a_mapping", (), loc, {"input": plain})
             raise ProgrammeLoadError([problem])
-        return _validate(plain, source, FsPath(base_dir) if base_dir is not None else None)
+        programme = _validate(plain, source, FsPath(base_dir) if base_dir is not None else None)
+        del plain
+    give_back()  # the raw data, as large as the model, is freed now
+    return programme
 
 
 def read_data(

@@ -17,6 +17,7 @@ docxtpl has rendered. Two kinds of block:
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -30,7 +31,15 @@ from lxml import etree
 
 from handlungsprogramm.errors import TemplateError
 
-__all__ = ["AnyBlock", "Block", "BlockMarker", "LazyBlocks", "StreamedBlock", "Streams"]
+__all__ = [
+    "AnyBlock",
+    "Block",
+    "BlockMarker",
+    "LazyBlocks",
+    "RowPacker",
+    "StreamedBlock",
+    "Streams",
+]
 
 
 class Block:
@@ -66,37 +75,94 @@ class Block:
         return self.document.element.body
 
 
+class RowPacker:
+    """Rows of long tables kept as compressed text while the table is still being built.
+
+    At 5,000 measures the overview and the responsibilities are tables of 5,000 rows:
+    as lxml nodes, the overview alone held some 100 MB until its chapter was serialised.
+    The writer hands over each full batch of rows (:meth:`pack`); they are serialised,
+    compressed and replaced in the table by a comment, which :meth:`StreamedBlock.add`
+    replaces by the rows' text again. A chapter with packed rows is always streamed
+    (:meth:`pending`), since only a streamed chapter is written from text.
+    """
+
+    BATCH = 256
+    """Rows serialised together: small enough to keep the tree small, large enough for
+    the compressor."""
+
+    def __init__(self) -> None:
+        self._packed: dict[int, bytes] = {}
+        self._next = 0
+
+    @property
+    def pending(self) -> bool:
+        """Whether rows wait to be written back into their chapter's text."""
+        return bool(self._packed)
+
+    def pack(self, tbl: Any, rows: list[Any]) -> None:
+        """Replace ``rows`` (consecutive ``w:tr`` of ``tbl``) by a comment, keeping their text."""
+        root = tbl.getroottree().getroot()
+        holder = root.makeelement(qn("w:tbl"), {}, nsmap=root.nsmap)
+        rows[0].addprevious(etree.Comment(f"{_ROWS}{self._next}"))
+        for row in rows:
+            holder.append(row)  # moved out of the table
+        xml = etree.tostring(holder, encoding="UTF-8", xml_declaration=False)
+        # '<w:tbl xmlns:…="…">rows</w:tbl>', as a block's body: the rows without declarations
+        self._packed[self._next] = zlib.compress(xml[xml.index(b">") + 1 : xml.rindex(b"</")], 1)
+        self._next += 1
+
+    def take(self, number: int) -> bytes:
+        """The compressed text of batch ``number``, handed over once."""
+        return self._packed.pop(number)
+
+
 class StreamedBlock:
     """A block kept as text: its content is added a part at a time and serialised at once.
 
     Each part (a :class:`Block`, e.g. a few measure sheets) is written out as the XML
     of its body's children, in the main document's namespace prefixes, compressed
-    (zlib level 1: a tenth of the size for little time), and its tree is freed. Parts
-    must not contain pictures: picture ids are numbered over the main tree.
+    (zlib level 1: a tenth of the size for little time), and its tree is freed. Its
+    pictures keep their relationships (held by the main part); their ids (``wp:docPr``)
+    are numbered with the main document's when the package is written
+    (:meth:`Streams.write`).
     """
 
-    __slots__ = ("_parts", "size")
+    __slots__ = ("_parts", "pictures", "size")
 
     def __init__(self) -> None:
         self._parts: list[bytes] = []
         self.size = 0
         """Bytes of XML, uncompressed."""
+        self.pictures = False
+        """Whether a part holds a picture (whose id is numbered on writing)."""
 
-    def add(self, part: Block) -> None:
-        """Serialise ``part``'s content (not its ``w:sectPr``) and keep it compressed."""
+    def add(self, part: Block, rows: RowPacker | None = None) -> None:
+        """Serialise ``part``'s content (not its ``w:sectPr``) and keep it compressed,
+        with the table rows that ``rows`` packed meanwhile back in their places."""
         body = part.body
         for sect_pr in body.findall(qn("w:sectPr")):
             body.remove(sect_pr)
         if not len(body):
             return
         if next(body.iter(qn("wp:docPr")), None) is not None:
-            raise ValueError("a streamed block cannot hold pictures")  # a programming error
+            self.pictures = True
         xml = etree.tostring(body, encoding="UTF-8", xml_declaration=False)
         # '<w:body xmlns:…="…">children</w:body>': the children, whose namespaces the
         # start tag declared (attribute values never hold a raw '>')
         content = xml[xml.index(b">") + 1 : xml.rindex(b"</")]
-        self.size += len(content)
-        self._parts.append(zlib.compress(content, 1))
+        position = 0
+        for match in _ROWS_COMMENT.finditer(content) if rows is not None else ():
+            self._keep(content[position : match.start()])
+            packed = rows.take(int(match.group(1)))  # type: ignore[union-attr]
+            self.size += len(zlib.decompress(packed))
+            self._parts.append(packed)
+            position = match.end()
+        self._keep(content[position:])
+
+    def _keep(self, content: bytes) -> None:
+        if content:
+            self.size += len(content)
+            self._parts.append(zlib.compress(content, 1))
 
     def xml(self) -> Iterator[bytes]:
         """The content's XML, a part at a time."""
@@ -133,6 +199,11 @@ _STREAM = "HP-STREAM-7f3a:"
 """The text of the XML comment that stands for a streamed block in the saved package
 (a comment: user text cannot produce one, and it serialises the same in any template)."""
 _STREAM_COMMENT = re.compile(rb"<!--" + re.escape(_STREAM.encode()) + rb"(\d+)-->")
+_ROWS = "HP-ROWS-7f3a:"
+"""The text of the XML comment that stands for a batch of packed table rows."""
+_ROWS_COMMENT = re.compile(rb"<!--" + re.escape(_ROWS.encode()) + rb"(\d+)-->")
+_PICTURE_ID = re.compile(rb"(<[A-Za-z_][\w.-]*:docPr\s[^>]*?\bid=\")\d+(\")")
+"""A picture's id in serialised XML (a raw '<' is never text, so never user text)."""
 
 
 def _move_before(anchor: Any, element: Any) -> None:
@@ -276,15 +347,30 @@ class Streams:
         self.size += block.size
 
     def write(self, xml: bytes, stream: IO[bytes]) -> None:
-        """Write the main part's ``xml`` to ``stream``, each block where its comment stands."""
+        """Write the main part's ``xml`` to ``stream``, each block where its comment stands.
+
+        When a streamed block holds pictures, every picture id of the part is numbered
+        anew in document order, as :meth:`LazyBlocks.splice` numbers those in the tree:
+        the same ids as if the block had been in the tree, and unique where a block is
+        placed twice.
+        """
+        pictures = any(block.pictures for block in self._blocks.values())
+        number = itertools.count(1)
+
+        def out(text: bytes, numbered: bool) -> None:
+            if numbered:
+                text = _PICTURE_ID.sub(lambda m: b"%s%d%s" % (m[1], next(number), m[2]), text)
+            stream.write(text)
+
         position = 0
         found = 0
         for match in _STREAM_COMMENT.finditer(xml) if self._placed else ():
-            stream.write(xml[position : match.start()])
-            for text in self._blocks[int(match.group(1))].xml():
-                stream.write(text)
+            out(xml[position : match.start()], pictures)
+            block = self._blocks[int(match.group(1))]
+            for text in block.xml():
+                out(text, block.pictures)
             position = match.end()
             found += 1
-        stream.write(xml[position:] if position else xml)
+        out(xml[position:] if position else xml, pictures)
         if found != self._placed:  # a template cannot remove a comment; a bug if it happens
             raise RuntimeError(f"{found} of {self._placed} streamed blocks found in the part")

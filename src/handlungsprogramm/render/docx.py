@@ -29,6 +29,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from handlungsprogramm._gc import paused_gc
+from handlungsprogramm._memory import give_back
 from handlungsprogramm.checks import Report, check
 from handlungsprogramm.compose.chapters import Composer
 from handlungsprogramm.compose.context import build_context
@@ -39,6 +40,7 @@ from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.naming import slugify
 from handlungsprogramm.output import write_atomic
+from handlungsprogramm.render.blocks import RowPacker
 from handlungsprogramm.render.charts import Chart, start_charts
 from handlungsprogramm.render.fields import settle_rendered_fields
 from handlungsprogramm.render.fonts import embed_fonts as embed_text_font
@@ -46,6 +48,7 @@ from handlungsprogramm.render.package import write_package
 from handlungsprogramm.render.sandbox import Sandbox
 from handlungsprogramm.render.sanitize import sanitize
 from handlungsprogramm.render.sections import Sections
+from handlungsprogramm.render.spool import PictureSpool
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.template_guard import check_template, read_template
 from handlungsprogramm.render.writer import Layout, Writer
@@ -184,6 +187,7 @@ def _render(
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)
     clean, warnings = sanitize(programme)
     full = fingerprint(clean)
+    give_back()  # the fingerprint's copy of the whole programme as text is freed
     data = _fill(clean, report, layout, template, draft, charts, full, embed_fonts)
     return DocxResult(data, draft, report, full, tuple(warnings))
 
@@ -219,16 +223,20 @@ def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, l
         short=short_fingerprint(full),
     )  # fmt: skip
     composer = Composer(clean, totals, report, full, pictures)
-    blocks = Sections(tpl, composer, Writer(layout)).lazy(draft=draft, template=name)
-    context["blocks"] = blocks
-    _clear_described_properties(tpl)
-    _render_template(tpl, context, name)
-    settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
-    streams = blocks.splice(tpl.docx)
-    _describe(tpl, clean, composer.v, full)
-    if embed_fonts:
-        embed_text_font(tpl.docx)
-    return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
+    with contextlib.closing(PictureSpool()) as spool:
+        blocks = Sections(tpl, composer, Writer(layout, spool, RowPacker())).lazy(
+            draft=draft, template=name
+        )
+        context["blocks"] = blocks
+        _clear_described_properties(tpl)
+        _render_template(tpl, context, name)
+        settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
+        streams = blocks.splice(tpl.docx)
+        _describe(tpl, clean, composer.v, full)
+        if embed_fonts:
+            embed_text_font(tpl.docx)
+        give_back()  # the chapters' trees are text now; the package's bytes come next
+        return write_package(tpl.docx, streams)  # what tpl.save() does, streams written in
 
 
 def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> None:

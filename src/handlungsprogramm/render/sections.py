@@ -14,6 +14,7 @@ from itertools import islice
 
 from docxtpl import DocxTemplate
 
+from handlungsprogramm._memory import give_back
 from handlungsprogramm.compose.chapters import Composer, chapters
 from handlungsprogramm.compose.plan import MeasureSheets, Section
 from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
@@ -29,6 +30,13 @@ __all__ = ["LOGO_MAX_WIDTH_CM", "MAX_FIGURE_HEIGHT_CM", "Sections"]
 
 _SHEETS_PER_PART = 25
 """Measure sheets built as one tree before they are serialised (~4 MB of tree)."""
+
+_STREAM_ABOVE = 20_000
+"""XML elements above which a chapter is kept as compressed text, not in the tree: at
+5,000 measures the overview (~200 pictures of the time plan, a table of 5,000 rows)
+and the responsibilities held ~12 MB of XML in the main tree, several times that as
+lxml nodes, until the package was written. Chapters of an ordinary programme stay
+in the tree, where a template's later passes can see them."""
 
 
 class Sections:
@@ -57,7 +65,14 @@ class Sections:
             return self._stream(nodes[0])
         block = Block.inside(self.tpl.docx)
         write_nodes(block.document, nodes, self.w)
-        return block
+        packed = self.w.rows is not None and self.w.rows.pending
+        if not packed and sum(1 for _ in block.body.iter()) <= _STREAM_ABOVE:
+            return block
+        streamed = StreamedBlock()
+        streamed.add(block, self.w.rows)
+        del block
+        give_back()  # the chapter's tree, many times its text, is freed
+        return streamed
 
     def _stream(self, sheets: MeasureSheets) -> StreamedBlock:
         """The sheets written :data:`_SHEETS_PER_PART` at a time, each part serialised
@@ -70,5 +85,6 @@ class Sections:
             for sheet in part:
                 write_sheet(block.document, sheet, self.w, new_page=not first)
                 first = False
-            out.add(block)
+            out.add(block, self.w.rows)
+        give_back()  # the last part's tree
         return out

@@ -149,7 +149,11 @@ def _figure(doc: DocxDocument, figure: Figure, w: Writer) -> None:
         size = {"height": Cm(MAX_FIGURE_HEIGHT_CM)}  # narrower, same proportions
     else:
         size = {"width": Cm(TEXT_WIDTH_CM)}
-    shape = paragraph.add_run().add_picture(io.BytesIO(figure.png), **size)
+    run = paragraph.add_run()
+    if w.spool is not None:
+        shape = w.spool.picture(run, figure.png, **size)
+    else:
+        shape = run.add_picture(io.BytesIO(figure.png), **size)
     doc_pr = shape._inline.docPr
     doc_pr.set("title", figure.title.joined())
     doc_pr.set("descr", figure.alt.joined())

@@ -19,6 +19,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from handlungsprogramm.compose.values import Bi
+from handlungsprogramm.render.blocks import RowPacker
 from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
 from handlungsprogramm.render.ooxml import (
     Sink,
@@ -31,6 +32,7 @@ from handlungsprogramm.render.ooxml import (
     keep_with_next,
     space_before,
 )
+from handlungsprogramm.render.spool import PictureSpool
 from handlungsprogramm.render.styles import S, StyleIds, add_paragraph, style_id
 
 __all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "keep_row_with_next", "set_column_widths"]
@@ -68,8 +70,15 @@ _PARTNER_MD = MarkdownStyles(
 class Writer:
     """Writes bilingual content into python-docx containers, in one layout."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(
+        self, layout: Layout, spool: PictureSpool | None = None, rows: RowPacker | None = None
+    ) -> None:
         self.layout = layout
+        self.spool = spool
+        """Where the charts' bytes wait for the package (:mod:`.spool`); none: in memory."""
+        self.rows = rows
+        """Where long tables' rows wait as text (:class:`~.blocks.RowPacker`); none: in
+        the tree."""
 
     # -- blocks --------------------------------------------------------------------
 
@@ -151,6 +160,7 @@ class Writer:
             self._fill_tc(add_cell(tr, width), title, S.TABLE_HEADER, ids)
         _keep(tr)
         kept = _kept_rows(rows, widths)
+        batch: list[Any] = []
         for index, values in enumerate(rows):
             tr = add_row(tbl)
             style = S.TABLE_LABEL if index in label_rows else S.TABLE_TEXT
@@ -158,6 +168,12 @@ class Writer:
                 self._fill_tc(add_cell(tr, width), value, style, ids)
             if index in kept:
                 _keep(tr)
+            batch.append(tr)
+            # a full batch goes to text once the next has begun: the last rows stay, for a
+            # caption that keeps with the table's last row
+            if self.rows is not None and len(batch) > 2 * self.rows.BATCH:
+                self.rows.pack(tbl, batch[: self.rows.BATCH])
+                del batch[: self.rows.BATCH]
         return Table(tbl, doc)
 
     def field_table(
