@@ -11,7 +11,9 @@ docxtpl has rendered. Two kinds of block:
   (:mod:`~handlungsprogramm.render.package`). The
   measure sheets are nine tenths of a large document: at 5,000 measures, held as one
   XML tree, they took ~900 MB; built and serialised a few sheets at a time they take
-  the size of their compressed text (:class:`Streams` writes them in).
+  the size of their compressed text (:class:`Streams` writes them in). Any chapter
+  too large for the tree takes this form too, and the rows of its long tables are
+  turned into text while the table grows (:class:`RowPacker`).
 """
 
 from __future__ import annotations
