@@ -7,6 +7,7 @@ here skips.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -520,18 +521,23 @@ def test_table_of_contents_has_page_numbers(built: Path) -> None:
     assert int(entry.group(1)) == last  # the signature page is the last one
 
 
-def test_a_field_for_every_signatory(tmp_path: Path, identities: dict[str, DemoIdentity]) -> None:
-    """Each signatory gets a box and a field (a further one of a side below the first
-    row); all fields can be signed one after another and the file verifies."""
+@pytest.mark.parametrize("further", [1, 3], ids=["one-row", "rows-of-two"])
+def test_a_field_for_every_signatory(
+    tmp_path: Path, identities: dict[str, DemoIdentity], further: int
+) -> None:
+    """Each signatory gets a box and a field: up to four side by side in one row (the
+    columns narrower), more in rows of two (a further one of a side below the first);
+    all fields can be signed one after another and the file verifies."""
     data = load(EXAMPLE).model_dump(mode="json", exclude_unset=True)
-    data["signatories"].append(
-        {
-            "side": "partner",
-            "name": "Fatou Exemple",
-            "function": {"de": "Generalsekretärin", "fr": "Secrétaire générale"},
-            "place": "Bakel",
-        }
-    )
+    for number in range(further):
+        data["signatories"].append(
+            {
+                "side": "partner",
+                "name": f"Fatou Exemple {number + 1}",
+                "function": {"de": "Generalsekretärin", "fr": "Secrétaire générale"},
+                "place": "Bakel",
+            }
+        )
     source = tmp_path / "programme.json"
     source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     for picture in EXAMPLE.parent.glob("*.png"):
@@ -546,8 +552,16 @@ def test_a_field_for_every_signatory(tmp_path: Path, identities: dict[str, DemoI
     assert signature_fields(pdf.read_bytes()) == dict.fromkeys(names, False)
     assert names[-1] == f"sig-commune-de-kidira-{len(programme.signatories_of(Side.PARTNER))}"
     first, last = boxes[names.index(FIELDS[1])], boxes[-1]
-    assert last.box[0] == first.box[0]  # the partner's column
-    assert (last.page, -last.box[1]) > (first.page, -first.box[1])  # further down
+    if further == 1:  # three columns: all boxes on one line of one page, left to right
+        assert len({b.page for b in boxes}) == 1
+        assert {b.box[3] for b in boxes} == {first.box[3]}
+        lefts = [b.box[0] for b in boxes]
+        assert lefts == sorted(lefts)
+        assert all(a.box[2] < b.box[0] for a, b in itertools.pairwise(boxes))
+        assert 140 < first.box[2] - first.box[0] < 160  # a third of the width, less the gap
+    else:  # rows of two: the partner's column, further down
+        assert last.box[0] == first.box[0]
+        assert (last.page, -last.box[1]) > (first.page, -first.box[1])
     assert "Bakel," in pdftotext(pdf)
     current = pdf
     for index, box in enumerate(boxes):

@@ -36,6 +36,7 @@ from handlungsprogramm.errors import ProgrammeLoadError
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Programme, Side
+from handlungsprogramm.render.geometry import bookmark_name
 from handlungsprogramm.totals import compute_totals
 from tests.conftest import ROOT, complete_data
 
@@ -297,13 +298,22 @@ def test_each_side_signs_in_its_town_with_a_seal_below(path: Path) -> None:
         municipality = programme.partnership.municipality(side)
         town = municipality.town or municipality.name
         assert side is Side.GERMAN or municipality.town  # every example's partner has one
-        cells = [row.cells[list(Side).index(side)] for row in rows]
-        places = [cell.place for cell in cells if cell is not None]
+        cells = [c for row in rows for c in row.cells if c and c.bookmark.startswith(
+            bookmark_name(side))]  # fmt: skip
+        places = [cell.place for cell in cells]
         assert places == [f"{town}, "] * max(1, len(programme.signatories_of(side)))
     assert all(row.seals is None for row in rows[:-1])
-    seal = label("signature.seal", "de"), label("signature.seal", programme.partner_language)
-    assert rows[-1].seals == (Bi(*seal), Bi(*seal))
-    assert seal[0] == "Dienstsiegel"
+    seal = Bi(label("signature.seal", "de"), label("signature.seal", programme.partner_language))
+    last = rows[-1]
+    assert last.seals is not None
+    # a seal below the first column of each side, nowhere else
+    firsts = [
+        i for i, c in enumerate(last.cells)
+        if c is not None and c.bookmark in (bookmark_name(Side.GERMAN), bookmark_name(Side.PARTNER))
+    ] if len(last.cells) > 2 else [0, 1]  # fmt: skip
+    assert [i for i, s in enumerate(last.seals) if s is not None] == firsts
+    assert {s for s in last.seals if s is not None} == {seal}
+    assert seal.de == "Dienstsiegel"
     fingerprint = nodes[-2:]
     assert all(isinstance(n, Para) and n.role is Role.FINGERPRINT for n in fingerprint)
     assert fingerprint[-1] == Para(" ".join(["abab"] * 16), Role.FINGERPRINT)
@@ -311,18 +321,50 @@ def test_each_side_signs_in_its_town_with_a_seal_below(path: Path) -> None:
 
 
 def test_functions_are_in_both_languages_and_several_signatories_each_get_a_box() -> None:
+    """Pforzheim signs with one, Mtwara with two: three columns in one row, German first."""
     programme = load(ROOT / "examples" / "pforzheim-mtwara" / "programme.yaml")
     rows = [n for n in _plan(programme, "signatures") if isinstance(n, SignatureRow)]
-    assert len(rows) == 2
-    german, partner = rows[1].cells
-    assert german is None
-    assert partner is not None
-    assert partner.bookmark == "HPSignaturePartner2"
-    assert partner.function == Bi(
+    assert len(rows) == 1
+    german, mayor, director = rows[0].cells
+    assert german is not None
+    assert mayor is not None
+    assert director is not None
+    assert [german.bookmark, mayor.bookmark, director.bookmark] == [
+        "HPSignatureGerman", "HPSignaturePartner", "HPSignaturePartner2",
+    ]  # fmt: skip
+    assert len({german.bookmark_id, mayor.bookmark_id, director.bookmark_id}) == 3
+    assert director.function == Bi(
         "Stadtdirektor (Municipal Director) des Mtwara-Mikindani Municipal Council",
         "Municipal Director, Mtwara-Mikindani Municipal Council",
     )
-    assert partner.place == "Mtwara, "
+    assert director.place == "Mtwara, "
+    assert rows[0].seals is not None
+    assert [s is not None for s in rows[0].seals] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("german", "partner", "shape"),
+    [(1, 1, [2]), (2, 2, [4]), (1, 3, [4]), (2, 3, [2, 2, 2]), (0, 0, [2])],
+)
+def test_up_to_four_signatories_sign_in_one_row(
+    german: int, partner: int, shape: list[int]
+) -> None:
+    """Up to four side by side (a page holds them with the clause and the seals); more
+    in rows of two, the seals below the last. A side without names keeps its mayor's box."""
+    data = complete_data()
+    people = [
+        {"side": side, "name": f"{side} {i}", "function": {"de": "Amt", "fr": "Fonction"}}
+        for side, count in (("german", german), ("partner", partner))
+        for i in range(count)
+    ]
+    data["signatories"] = people
+    rows = [n for n in _plan(from_data(data), "signatures") if isinstance(n, SignatureRow)]
+    assert [len(row.cells) for row in rows] == shape
+    boxes = [c.bookmark for row in rows for c in row.cells if c is not None]
+    assert len(boxes) == max(1, german) + max(1, partner)
+    assert len(set(boxes)) == len(boxes)
+    assert rows[-1].seals is not None
+    assert sum(s is not None for s in rows[-1].seals) == 2
 
 
 def test_a_missing_language_of_a_long_text_is_marked(pfinztal: Programme) -> None:

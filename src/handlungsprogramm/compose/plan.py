@@ -227,15 +227,16 @@ class SignatureCell:
 
 @dataclass(frozen=True, slots=True)
 class SignatureRow:
-    """Signatory ``index`` of each side: German left, partner right (``None``: empty).
+    """Signatories side by side: the German side's first, then the partner's (``None``:
+    an empty column where the other side has more, in rows of two).
 
-    ``seals``, on the last row only, labels a marked area per side for the official
-    seal of each municipality, both at the same height below the last signatures (each
-    language its own line).
+    ``seals``, on the last row only, labels a marked area for the official seal of each
+    municipality below the first column of its side (``None`` in the other columns),
+    each language its own line.
     """
 
-    cells: tuple[SignatureCell | None, SignatureCell | None]
-    seals: tuple[Bi, Bi] | None = None
+    cells: tuple[SignatureCell | None, ...]
+    seals: tuple[Bi | None, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

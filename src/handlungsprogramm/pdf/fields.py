@@ -21,9 +21,10 @@ from handlungsprogramm.model import Programme, Side
 from handlungsprogramm.naming import slugify
 from handlungsprogramm.render.geometry import (
     SIGNATURE_BOX_HEIGHT_CM,
-    SIGNATURE_COLUMN_CM,
     SIGNATURE_GAP_CM,
     bookmark_name,
+    signature_column_cm,
+    signature_columns,
 )
 
 __all__ = [
@@ -62,7 +63,8 @@ def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
     except (PdfReadError, ValueError, KeyError) as exc:
         raise PdfError(f"cannot read the converted PDF: {exc}") from None
     boxes: list[SignatureBox] = []
-    width = (SIGNATURE_COLUMN_CM - SIGNATURE_GAP_CM) * _PT_PER_CM
+    columns = signature_columns(*(len(programme.signatories_of(side)) for side in Side))
+    width = (signature_column_cm(columns) - SIGNATURE_GAP_CM) * _PT_PER_CM
     height = SIGNATURE_BOX_HEIGHT_CM * _PT_PER_CM
     for side in Side:
         for index in range(max(1, len(programme.signatories_of(side)))):

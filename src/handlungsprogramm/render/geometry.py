@@ -1,7 +1,9 @@
 """Where the signature boxes are, so the PDF step can put signature fields exactly there.
 
-The signature page is a two-column table of fixed column width whose box row has an
-exact height; a bookmark named after the side marks the top-left of each box.
+The signature page is a table of fixed column width whose box row has an exact height:
+every signatory in one row when there are at most four (German left, the partner's
+right), else two columns and a row per pair. A bookmark named after the side marks the
+top-left of each box.
 LibreOffice exports bookmarks as named PDF destinations, which give the page and the
 position; width and height come from here.
 """
@@ -20,10 +22,12 @@ __all__ = [
     "SIGNATURE_COLUMN_CM",
     "SIGNATURE_GAP_CM",
     "bookmark_name",
+    "signature_column_cm",
+    "signature_columns",
 ]
 
 SIGNATURE_COLUMN_CM: Final = 8.3
-"""Width of each signature column (half the text width of the standard template)."""
+"""Width of each of two signature columns (half the text width of the standard template)."""
 SIGNATURE_BOX_HEIGHT_CM: Final = 3.0
 """Exact height of the row that holds the handwritten or digital signature."""
 SIGNATURE_GAP_CM: Final = 0.3
@@ -34,6 +38,25 @@ SEAL_SIZE_CM: Final = 3.6
 """Side of the dashed square marked for the official seal (round seals are 3–3.5 cm)."""
 SEAL_ROW_CM: Final = SEAL_SIZE_CM + 0.5
 """Exact height of the row that holds the seal areas, with room above them."""
+
+
+SIGNATURES_IN_ONE_ROW: Final = 4
+"""Most signatories side by side: with a mayor and a town clerk on each side, a column
+is still 4.1 cm, room for a signature and a seal. A second row of signatures (a mayor
+and a clerk below each other) pushed the last signatures and the seals onto a page
+of their own."""
+
+
+def signature_columns(german: int, partner: int) -> int:
+    """Columns of the signature table for ``german`` and ``partner`` signatories (each
+    side has at least one block, its mayor's, even before the names are known)."""
+    total = max(1, german) + max(1, partner)
+    return total if total <= SIGNATURES_IN_ONE_ROW else 2
+
+
+def signature_column_cm(columns: int) -> float:
+    """Width of each of ``columns`` signature columns: the text width shared equally."""
+    return 2 * SIGNATURE_COLUMN_CM / columns
 
 
 def bookmark_name(side: Side, index: int = 0) -> str:

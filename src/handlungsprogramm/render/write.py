@@ -43,7 +43,7 @@ from handlungsprogramm.render.geometry import (
     SEAL_ROW_CM,
     SEAL_SIZE_CM,
     SIGNATURE_BOX_HEIGHT_CM,
-    SIGNATURE_COLUMN_CM,
+    signature_column_cm,
 )
 from handlungsprogramm.render.styles import S, add_paragraph, set_style
 from handlungsprogramm.render.writer import (
@@ -264,14 +264,19 @@ def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:
     box (its bookmark becomes the PDF signature field), signature line, name and
     function; below the last row a marked area per side for the official seal."""
     rows = 5 if node.seals is not None else 4
-    table = doc.add_table(rows=rows, cols=2)
+    columns = len(node.cells)
+    table = doc.add_table(rows=rows, cols=columns)
     table.style = doc.styles[S.LAYOUT]
-    set_column_widths(table, [SIGNATURE_COLUMN_CM, SIGNATURE_COLUMN_CM])
-    heights = (None, Cm(PLACE_ROW_CM), Cm(SIGNATURE_BOX_HEIGHT_CM), None, Cm(SEAL_ROW_CM))
+    set_column_widths(table, [signature_column_cm(columns)] * columns)
+    # the box row is exact (the PDF field is its size); the place row grows when its
+    # label wraps in a narrow column, rather than cut it
+    exact, least = WD_ROW_HEIGHT_RULE.EXACTLY, WD_ROW_HEIGHT_RULE.AT_LEAST
+    heights = (None, (PLACE_ROW_CM, least), (SIGNATURE_BOX_HEIGHT_CM, exact), None,
+               (SEAL_ROW_CM, exact))  # fmt: skip
     for row, height in zip(table.rows, heights, strict=False):
         if height is not None:
-            row.height = height
-            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            row.height = Cm(height[0])
+            row.height_rule = height[1]
         # a signature block is never split: place, box and name on one page
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for table_cell in table.rows[1].cells:  # the town sits on the date line
@@ -279,9 +284,11 @@ def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:
     for column, cell in enumerate(node.cells):
         if cell is not None:
             _signature_cell(table, column, cell)
+    _one_caption_per_side(table, node)
     if node.seals is not None:
         for column, seal in enumerate(node.seals):
-            _seal_area(table.cell(4, column), seal)
+            if seal is not None:
+                _seal_area(table.cell(4, column), seal)
     # every row keeps with the next: the first blocks stay with the clause above them,
     # the last with the seals and the fingerprint; the page may turn between the rows
     # of several signatories (mayor, then town clerk)
@@ -290,6 +297,34 @@ def _signature_row(doc: DocxDocument, node: SignatureRow) -> None:
         for table_cell in row.cells:
             for paragraph in table_cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
+
+
+def _one_caption_per_side(table: Any, node: SignatureRow) -> None:
+    """Where a side signs in several columns of one row, its "Für … / For …" and name
+    head them once, across: four times a long name in a narrow column took four lines
+    each and pushed the seals off the page."""
+    column = 0
+    while column < len(node.cells):
+        first = node.cells[column]
+        end = column + 1
+        while (
+            first is not None
+            and end < len(node.cells)
+            and (cell := node.cells[end]) is not None
+            and cell.municipality == first.municipality
+        ):
+            end += 1
+        if end - column > 1:
+            for repeated in range(column + 1, end):
+                for paragraph in table.cell(0, repeated).paragraphs[1:]:
+                    paragraph._p.getparent().remove(paragraph._p)
+                for run in table.cell(0, repeated).paragraphs[0].runs:
+                    run._r.getparent().remove(run._r)
+            table.cell(0, column).merge(table.cell(0, end - 1))
+            merged = table.cell(0, column)
+            for paragraph in merged.paragraphs[2:]:  # merge() keeps the emptied paragraphs
+                paragraph._p.getparent().remove(paragraph._p)
+        column = end
 
 
 def _signature_cell(table: Any, column: int, s: SignatureCell) -> None:

@@ -21,7 +21,7 @@ from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.fingerprint import grouped
 from handlungsprogramm.i18n.formatting import colon
 from handlungsprogramm.model import CouncilAdoption, Side, Signatory
-from handlungsprogramm.render.geometry import bookmark_name
+from handlungsprogramm.render.geometry import bookmark_name, signature_columns
 
 __all__ = ["clause", "signatures"]
 
@@ -31,13 +31,20 @@ def signatures(c: Composer) -> Section:
     bookmark of its PDF field."""
     nodes: list[Node] = [Parallel(clause(c), Role.CLAUSE)]
     signers = {side: c.programme.signatories_of(side) for side in Side}
-    count = max(1, *(len(people) for people in signers.values()))
+    count = {side: max(1, len(people)) for side, people in signers.items()}
     seal = c.v.label("signature.seal")
-    for index in range(count):
-        nodes.append(Para("", keep_with_next=True))  # apart, or the two tables run together
-        german, partner = (_cell(c, index, side, signers[side]) for side in Side)
-        last = index == count - 1
-        nodes.append(SignatureRow((german, partner), (seal, seal) if last else None))
+    if signature_columns(count[Side.GERMAN], count[Side.PARTNER]) > 2:
+        # everybody in one row: the seals below the first column of each side
+        cells = [_cell(c, i, side, signers[side]) for side in Side for i in range(count[side])]
+        seals = [seal if i in (0, count[Side.GERMAN]) else None for i in range(len(cells))]
+        nodes.append(Para("", keep_with_next=True))  # apart from the clause
+        nodes.append(SignatureRow(tuple(cells), tuple(seals)))
+    else:
+        rows = max(count.values())
+        for index in range(rows):
+            nodes.append(Para("", keep_with_next=True))  # apart, or the tables run together
+            pair = tuple(_cell(c, index, side, signers[side]) for side in Side)
+            nodes.append(SignatureRow(pair, (seal, seal) if index == rows - 1 else None))
     nodes.append(Para("", Role.FINGERPRINT, keep_with_next=True))
     nodes += _fingerprint(c)
     return tuple(nodes)
