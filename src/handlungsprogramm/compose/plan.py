@@ -128,12 +128,15 @@ class FieldRow:
 @dataclass(frozen=True, slots=True)
 class FieldTable:
     """A measure sheet's fields; ``languages`` names the two value columns where the
-    layout sets them side by side ("Deutsch", "Français"); ``code`` heads the first
-    column, so a sheet continued on the next page still names its measure there."""
+    layout sets them side by side ("Deutsch", "Français"); ``code`` heads the table, so
+    a sheet continued on the next page still names its measure there. Side by side,
+    each field's name runs into its value, followed by ``colon`` as each language writes
+    it (``Säule: …``, ``Pilier : …``)."""
 
     rows: tuple[FieldRow, ...]
     languages: Bi
     code: str = ""
+    colon: Bi = Bi(": ", ": ")  # noqa: RUF009 - frozen, shared safely
 
 
 class ChartLike(Protocol):

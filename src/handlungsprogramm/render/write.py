@@ -101,8 +101,9 @@ def write_nodes(doc: DocxDocument, nodes: tuple[Node, ...], w: Writer) -> None:
                 w.parallel(doc, paragraphs, _ROLE_STYLES[role])
             case Table(header, rows, widths, label_rows):
                 last_table = w.table(doc, header, rows, widths, label_rows=label_rows)
-            case FieldTable(rows, languages, code):
-                w.field_table(doc, [(r.label, r.de, r.partner) for r in rows], languages, code)
+            case FieldTable(rows, languages, code, colon):
+                fields = [(r.label, r.de, r.partner) for r in rows]
+                w.field_table(doc, fields, languages, code, colon)
             case Figure():
                 _figure(doc, node, w)
             case CoverParties():

@@ -177,29 +177,42 @@ class Writer:
         return Table(tbl, doc)
 
     def field_table(
-        self, doc: DocxDocument, rows: Sequence[tuple[Bi, Cell, Cell]], names: Bi, code: str = ""
+        self,
+        doc: DocxDocument,
+        rows: Sequence[tuple[Bi, Cell, Cell]],
+        names: Bi,
+        code: str = "",
+        colon: Bi = Bi(": ", ": "),
     ) -> Table:
-        """Label → value rows (a measure sheet): three columns side by side (headed by
-        the languages' ``names``), two otherwise. The header row, repeated on every page
-        the sheet runs to, names the measure by ``code``."""
+        """A measure sheet's fields. Side by side: a column per language, headed by the
+        code and the language's name; each field's name (in ``Label``) runs into its value,
+        ``colon`` between them. Sequential: the field names in a column of their own.
+        The header row, repeated on every page the sheet runs to, names the measure.
+
+        Side by side, the names used to be a third column: every field took two lines
+        for its two names, even a one-word value, and most sheets ran a few rows onto a
+        page of their own."""
         ids = StyleIds(doc.part)
         sink = Sink(container_element(doc))
         if self.layout is Layout.SIDE_BY_SIDE:
-            half = (TEXT_WIDTH_CM - 4.0) / 2
-            widths = [4.0, half, half]
-            tbl = add_tbl(sink, ids[S.TABLE], widths)
+            half = TEXT_WIDTH_CM / 2
+            tbl = add_tbl(sink, ids[S.TABLE], [half, half])
             tr = add_row(tbl, header=True, cant_split=False)
-            for name, width in zip([code, names.de, names.partner], widths, strict=True):
-                self._fill_tc(add_cell(tr, width), name, S.TABLE_HEADER, ids)
+            for name in (names.de, names.partner):
+                heading = f"{code}\u2003{name}" if code else name  # an em space apart
+                self._fill_tc(add_cell(tr, half), heading, S.TABLE_HEADER, ids)
             _keep(tr)
             for title, de, partner in rows:
                 tr = add_row(tbl)
-                self._fill_tc(add_cell(tr, 4.0), title, S.TABLE_LABEL, ids)
                 if de == partner:
-                    self._fill_tc(add_cell(tr, 2 * half, span=2), de, S.TABLE_TEXT, ids)
+                    run_in = title.joined() + (colon.de if title.same else colon.partner)
+                    self._fill_tc(add_cell(tr, 2 * half, span=2), de, S.TABLE_TEXT, ids,
+                                  label=run_in)  # fmt: skip
                 else:
-                    self._fill_tc(add_cell(tr, half), de, S.TABLE_TEXT, ids)
-                    self._fill_tc(add_cell(tr, half), partner, S.TABLE_TEXT, ids, partner=True)
+                    self._fill_tc(add_cell(tr, half), de, S.TABLE_TEXT, ids,
+                                  label=title.de + colon.de)  # fmt: skip
+                    self._fill_tc(add_cell(tr, half), partner, S.TABLE_TEXT, ids, partner=True,
+                                  label=title.partner + colon.partner)  # fmt: skip
             return Table(tbl, doc)
         widths = [4.0, TEXT_WIDTH_CM - 4.0]
         tbl = add_tbl(sink, ids[S.TABLE], widths)
@@ -234,8 +247,17 @@ class Writer:
             add_r(p, value.partner, style)
 
     def _fill_tc(
-        self, tc: Any, value: Cell, style: str, ids: StyleIds, *, partner: bool = False
+        self,
+        tc: Any,
+        value: Cell,
+        style: str,
+        ids: StyleIds,
+        *,
+        partner: bool = False,
+        label: str | None = None,
     ) -> None:
+        """``value`` as the cell's paragraphs; ``label`` (with its colon) runs into the
+        first (a line of its own above a list took a line on every sheet for nothing)."""
         items: list[str | Bi]
         if value is None:
             items = []
@@ -245,8 +267,12 @@ class Writer:
             items = list(value)
         style_id_ = ids[style]
         header = style == S.TABLE_HEADER
+        run_in = label
         for item in items or [""]:
             p = add_p(tc, style_id_)
+            if run_in is not None:
+                add_r(p, run_in, ids[S.EMPHASIS_LABEL])
+                run_in = None
             if isinstance(item, Bi) and not header and not item.same and item.partner:
                 # Both languages in the same type: the partner's text is its own paragraph,
                 # set a little apart, so where one language ends is seen without italics.

@@ -21,6 +21,7 @@ from handlungsprogramm.compose.plan import (
     Table,
 )
 from handlungsprogramm.compose.values import Bi
+from handlungsprogramm.i18n.formatting import colon
 from handlungsprogramm.model import Measure
 
 __all__ = ["measure_rows", "overview", "sheets"]
@@ -76,13 +77,14 @@ def sheets(c: Composer) -> Section | None:
 
     def plan() -> Iterator[tuple[Heading | Markdown | FieldTable, ...]]:
         languages = _language_names(c.lang)
+        colons = Bi(colon("de"), colon(c.lang))
         for measure in measures:
             sheet: list[Heading | Markdown | FieldTable] = [
                 Heading(c.code_title(measure.code, measure.title), 2)
             ]
             if measure.description is not None:
                 sheet.append(Markdown(c.text_pair(measure.description)))
-            sheet.append(FieldTable(measure_rows(c, measure), languages, measure.code))
+            sheet.append(FieldTable(measure_rows(c, measure), languages, measure.code, colons))
             yield tuple(sheet)
 
     return (MeasureSheets(len(measures), plan),)
