@@ -182,6 +182,22 @@ def test_date(lang: str, expected: str) -> None:
     assert format_date(dt.date(2025, 6, 30), lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", "1er juin 2025"),
+        ("de", "1. Juni 2025"),
+        ("en", "1 June 2025"),
+        ("es", "1 de junio de 2025"),
+        ("pt", "1 de junho de 2025"),
+    ],
+)
+def test_the_first_of_the_month(lang: str, expected: str) -> None:
+    """French writes the first of a month as an ordinal (CLDR has the plain number)."""
+    assert format_date(dt.date(2025, 6, 1), lang) == expected
+    assert format_date(dt.date(2025, 6, 11), lang).startswith("11")
+
+
 def test_date_lengths_and_us_english() -> None:
     """Other CLDR lengths and locales are available on request."""
     assert format_date(dt.date(2025, 6, 30), "de", length="medium") == "30.06.2025"

@@ -204,8 +204,20 @@ def format_date(
     length: DateLength = "long",
     locale: Locale | str | None = None,
 ) -> str:
-    """A date: long by default (de "30. Juni 2025", fr "30 juin 2025"), unambiguous in print."""
-    return babel_dates.format_date(date, format=length, locale=babel_locale(lang, locale))
+    """A date: long by default (de "30. Juni 2025", fr "30 juin 2025"), unambiguous in print.
+
+    French writes the first of the month as an ordinal, "1er juin 2025"; CLDR's pattern
+    has the plain number ("1 juin 2025"), so the long French form gets its "er" here.
+    """
+    text = babel_dates.format_date(date, format=length, locale=babel_locale(lang, locale))
+    if date.day == 1 and length == "long" and _base(lang, locale) == "fr" and text.startswith("1 "):
+        return "1er" + text[1:]
+    return text
+
+
+def _base(lang: str, locale: Locale | str | None) -> str:
+    """The language of ``lang`` (or of ``locale`` when given), without its region."""
+    return str(babel_locale(lang, locale).language)
 
 
 def _first_day(month: YearMonth) -> dt.date:
