@@ -3,8 +3,8 @@
 Each rule of the page standard (../shared/design/document.md) that a reader sees is
 checked on the produced PDF with poppler (pdftotext per page, pdffonts, pdfimages)
 and pypdf (bookmarks): no page of a few spill-over lines, every page of the measure
-sheets names its measure, no German word broken without a hyphen, every font
-embedded and of one family.
+sheets names its measure, no German word broken without a hyphen, no code broken at
+its hyphen, every font embedded and of one family.
 """
 
 from __future__ import annotations
@@ -72,7 +72,8 @@ def _sheet_pages(pdf: Path) -> Iterator[tuple[int, str]]:
         children = outline[index + 1]
         assert isinstance(children, list)
         starts = [
-            (_page_of(reader, child), str(child.title).split()[0])
+            # a code's no-break hyphen is U+2011 in the bookmarks, a hyphen in the text
+            (_page_of(reader, child), str(child.title).split()[0].replace("\u2011", "-"))
             for child in children
             if not isinstance(child, list)
         ]
@@ -157,6 +158,23 @@ def test_no_german_word_is_broken_without_a_hyphen(pdfs: list[Path]) -> None:
                     broken.append(f"{head}|{tail[:cut]}")
                     break
         assert broken == [], f"{pdf.name}: {broken[:10]}"
+
+
+def test_no_code_is_broken_across_lines(pdfs: list[Path]) -> None:
+    """A measure's code stays on one line and is found by searching the PDF for it.
+
+    pdftotext joins a word broken at a line-end hyphen ("M-" + "14" reads "M14"), so a
+    code broken at its hyphen would show as the code without it."""
+    for pdf in pdfs:
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        for measure in load(_source(pdf)).measures:
+            assert measure.code in text, f"{pdf.name}: {measure.code} not found"
+            joined = measure.code.replace("-", "")
+            assert not re.search(rf"(?<![\w-]){joined}(?!\w)", text), (
+                f"{pdf.name}: {measure.code} broken at its hyphen"
+            )
 
 
 def test_every_font_is_embedded_and_of_one_family(pdfs: list[Path]) -> None:

@@ -125,8 +125,10 @@ def test_bookmarks_for_chapters_and_measures(reader: PdfReader) -> None:
     assert "Gemeinsame Vision / Vision commune" in all_titles
     assert "Unterzeichnung / Signatures" in all_titles
     programme = load(EXAMPLE)
+    # a code's hyphen is Word's no-break hyphen, which the outline keeps as U+2011
+    plain = [t.replace("\u2011", "-") for t in all_titles]
     for measure in programme.measures:
-        assert any(t.startswith(f"{measure.code} ") for t in all_titles), measure.code
+        assert any(t.startswith(f"{measure.code} ") for t in plain), measure.code
 
 
 def test_text_in_both_languages(built: Path) -> None:

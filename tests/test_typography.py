@@ -85,7 +85,7 @@ def test_straight_double_quotes_become_the_language_s_quotation_marks(
     # inside Markdown emphasis as well: the same marks as around "AUS" above
     marks = expected[expected.index("(") + 1 : expected.index(")")].split("AUS")
     assert typeset('**"AUS"**', lang) == f"**{marks[0]}AUS{marks[1]}**"
-    kept = '`"x"` [Seite](https://a.example/?q="x" "Titel")'
+    kept = '`"x"` [Seite](https://a.example/?q="x" "Titel") a " b'  # a lone one: no quote
     assert typeset(kept, lang) == kept
 
 

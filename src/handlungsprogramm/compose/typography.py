@@ -27,7 +27,9 @@ _AFTER = re.compile(r"(?<=«)[ \u00a0]+")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _OPENING = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2013\u2014/*_]))"(?=\S)')
 """A straight double quote that opens: at the start or after a space, bracket, dash or
-Markdown emphasis (``**"…"**``), before a character; any other closes."""
+Markdown emphasis (``**"…"**``), before a character."""
+_CLOSING = re.compile(r'(?<=\S)"')
+"""One that closes: after a character. One between spaces is no quotation: it stays."""
 _QUOTES = {"de": ("\u201e", "\u201c"), "en": ("\u201c", "\u201d"), "es": ("«", "»"),
            "pt": ("«", "»"), "fr": ("«" + _NARROW, _NARROW + "»")}  # fmt: skip
 """Opening and closing quotation marks by language (a language not listed keeps the
@@ -53,7 +55,7 @@ def typeset(text: str, lang: str) -> str:
 def _set(text: str, lang: str) -> str:
     if '"' in text and lang in _QUOTES:
         opening, closing = _QUOTES[lang]
-        text = _OPENING.sub(opening, text).replace('"', closing)
+        text = _CLOSING.sub(closing, _OPENING.sub(opening, text))
     if lang == "fr":
         text = _BEFORE.sub(_NARROW, text)
         text = _AFTER.sub(_NARROW, text)

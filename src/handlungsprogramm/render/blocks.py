@@ -32,6 +32,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.render.ooxml import bind_codes
 
 __all__ = [
     "AnyBlock",
@@ -108,6 +109,7 @@ class RowPacker:
         rows[0].addprevious(etree.Comment(f"{_ROWS}{self._next}"))
         for row in rows:
             holder.append(row)  # moved out of the table
+        bind_codes(holder)  # as the chapter's other text will be
         xml = etree.tostring(holder, encoding="UTF-8", xml_declaration=False)
         # '<w:tbl xmlns:…="…">rows</w:tbl>', as a block's body: the rows without declarations
         self._packed[self._next] = zlib.compress(xml[xml.index(b">") + 1 : xml.rindex(b"</")], 1)

@@ -15,6 +15,7 @@ them where the rest of the renderer needs them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "add_r",
     "add_row",
     "add_tbl",
+    "bind_codes",
     "cm_to_twips",
     "container_element",
     "keep_with_next",
@@ -180,6 +182,50 @@ def _t(r: Any, text: str) -> None:
     if text[:1].isspace() or text[-1:].isspace():
         t.set(_SPACE, "preserve")
     t.text = text
+
+
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_CODE = re.compile(r"\b[A-Z][A-Z0-9]{0,5}(-)(?=\d)")
+"""The hyphen of a code (M-01, SDG-7, HF-2): a capital, up to five more capitals or
+digits, the hyphen, a digit."""
+
+
+def bind_codes(element: Any) -> None:
+    """Make the hyphen inside every code of ``element``'s text a no-break hyphen.
+
+    A line used to break inside a code ("… / M-" and "14 Solarstrom …" on the next
+    line, in headings, code lists and running text). Word's own no-break hyphen
+    (``<w:noBreakHyphen/>``) keeps the code on one line in Word and LibreOffice, and
+    LibreOffice's PDF carries it as a plain hyphen, so searching the PDF for "M-14"
+    still finds it (the character U+2011 in the text would have kept the line too, but
+    Word's search and python-docx would no longer see "M-14").
+    """
+    for t in [t for t in element.iter(_T) if t.text and "-" in t.text]:
+        text = t.text
+        hyphens = [m.start(1) for m in _CODE.finditer(text)]
+        if not hyphens:
+            continue
+        pieces: list[Any] = []
+        start = 0
+        for at in hyphens:
+            pieces.append(text[start:at])
+            pieces.append(None)  # the hyphen
+            start = at + 1
+        pieces.append(text[start:])
+        anchor = t
+        for piece in pieces:
+            if piece == "":
+                continue
+            if piece is None:
+                new = t.makeelement(_NO_BREAK_HYPHEN, {})
+            else:
+                new = t.makeelement(_T, {})
+                new.text = piece
+                if piece[:1].isspace() or piece[-1:].isspace():
+                    new.set(_SPACE, "preserve")
+            anchor.addnext(new)
+            anchor = new
+        t.getparent().remove(t)
 
 
 def add_tbl(

@@ -18,6 +18,7 @@ from handlungsprogramm._memory import give_back
 from handlungsprogramm.compose.chapters import Composer, chapters
 from handlungsprogramm.compose.plan import MeasureSheets, Section
 from handlungsprogramm.render.blocks import AnyBlock, Block, LazyBlocks, StreamedBlock
+from handlungsprogramm.render.ooxml import bind_codes
 from handlungsprogramm.render.write import (
     LOGO_MAX_WIDTH_CM,
     MAX_FIGURE_HEIGHT_CM,
@@ -65,6 +66,7 @@ class Sections:
             return self._stream(nodes[0])
         block = Block.inside(self.tpl.docx)
         write_nodes(block.document, nodes, self.w)
+        bind_codes(block.body)
         packed = self.w.rows is not None and self.w.rows.pending
         if not packed and sum(1 for _ in block.body.iter()) <= _STREAM_ABOVE:
             return block
@@ -85,6 +87,7 @@ class Sections:
             for sheet in part:
                 write_sheet(block.document, sheet, self.w, new_page=not first)
                 first = False
+            bind_codes(block.body)
             out.add(block, self.w.rows)
         give_back()  # the last part's tree
         return out
