@@ -25,6 +25,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
+from handlungsprogramm.compose.values import in_words
 from handlungsprogramm.model import Indicator, Side
 from handlungsprogramm.render.chart_draw import Key, figure, legend, legend_width, text_lines
 from handlungsprogramm.render.chart_style import LABEL_PT as _SIZE
@@ -96,7 +97,8 @@ def _title(cell: IndicatorCell) -> list[str]:
 
 def _header(cell: IndicatorCell, lang: str) -> list[str]:
     ind = cell.indicator
-    name_de, name_partner = ind.name.get("de"), ind.name.get(lang)
+    name_de = in_words(ind.name, "de")
+    name_partner = in_words(ind.name, lang) if ind.name.get(lang) else None
     lines = wrap(name_de, _WRAP)
     if name_partner and name_partner != name_de:
         lines += wrap(name_partner, _WRAP)
@@ -107,7 +109,7 @@ def _unit(cell: IndicatorCell, lang: str) -> list[str]:
     unit = cell.indicator.unit
     if isinstance(unit, str):
         return wrap(unit, _WRAP)
-    return wrap(joined((unit.get("de"), unit.get(lang) or unit.get("de"))), _WRAP)
+    return wrap(joined((in_words(unit, "de"), in_words(unit, lang))), _WRAP)
 
 
 def indicator_figure(

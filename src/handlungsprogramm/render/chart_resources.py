@@ -18,6 +18,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation
 
+from handlungsprogramm.compose.values import in_words
 from handlungsprogramm.i18n.labels import enum_label, personnel_key
 from handlungsprogramm.model import FundingStatus, PersonnelUnit, Pillar, Programme, Side
 from handlungsprogramm.render.chart_draw import (
@@ -123,7 +124,7 @@ def money_figure(programme: Programme, currency: str, totals: Totals, numbers: C
                 cell = by_pillar.setdefault(m.pillar, {})
                 cell[item.status] = cell.get(item.status, Decimal(0)) + item.amount
     names = [
-        wrap(f"{f.code} {f.title.get('de')}", _WRAP) + wrap(f.title.get(lang), _WRAP)
+        wrap(f"{f.code} {in_words(f.title, 'de')}", _WRAP) + wrap(in_words(f.title, lang), _WRAP)
         for f in fields
     ] + ([["–"]] if "" in t.by_field else [])  # fmt: skip
     keys = [f.code for f in fields] + ([""] if "" in t.by_field else [])

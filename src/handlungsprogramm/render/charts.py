@@ -39,6 +39,7 @@ matplotlib.use("Agg")  # no display, should anyone import pyplot; charts do not 
 from matplotlib.figure import Figure
 
 from handlungsprogramm._gc import running_gc
+from handlungsprogramm.compose.values import in_words
 from handlungsprogramm.i18n.formatting import format_money
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Measure, PersonnelUnit, Programme, Side
@@ -240,9 +241,10 @@ def _ordered(programme: Programme) -> list[Measure]:
 
 
 def _timeline_label(measure: Measure, lang: str) -> list[str]:
-    lines = wrap(f"{measure.code}  {measure.title.get('de')}", TIMELINE_WRAP)
-    if measure.title.get(lang) != measure.title.get("de"):
-        lines += wrap(measure.title.get(lang), TIMELINE_WRAP)
+    german, partner = in_words(measure.title, "de"), in_words(measure.title, lang)
+    lines = wrap(f"{measure.code}  {german}", TIMELINE_WRAP)
+    if partner != german:
+        lines += wrap(partner, TIMELINE_WRAP)
     return lines
 
 
