@@ -176,7 +176,10 @@ def test_title_page_has_no_publisher_or_notice_but_the_funders(pfinztal: Program
         in lines
     )
     assert (
-        Bi("Version 1.0 · Stand: 30. Juni 2025", f"Version 1.0 · Date{NNBSP}: 30 juin 2025")
+        Bi(
+            "Version 1.0 · Stand: 10.\u00a0Juli 2025",
+            f"Version 1.0 · Date{NNBSP}: 10\u00a0juillet 2025",
+        )
         in lines
     )
     funders = nodes[-1]

@@ -24,7 +24,10 @@ _PROTECTED = re.compile(r"`[^`]*`|<[^>\s]+>|\]\([^)]*\)|\b(?:https?|ftp|mailto):
 _BEFORE = re.compile(r"[ \u00a0]+(?=[;:!?»])")
 """Plain or no-break spaces before high punctuation or a closing guillemet."""
 _AFTER = re.compile(r"(?<=«)[ \u00a0]+")
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_APOSTROPHE = re.compile(r"(?<=[\w*_])'(?=[\w*_])|(?<=\w)'(?=\w)")
+"""An apostrophe inside a word, also at Markdown emphasis (``l'**atténuation**``)."""
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z]s)'(?=[\s.,;:!?)*_]|$)")
+"""English plural possessive ("the councils' resolutions"): the apostrophe after the s."""
 _OPENING = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2013\u2014/*_]))"(?=\S)')
 """A straight double quote that opens: at the start or after a space, bracket, dash or
 Markdown emphasis (``**"…"**``), before a character."""
@@ -59,4 +62,6 @@ def _set(text: str, lang: str) -> str:
     if lang == "fr":
         text = _BEFORE.sub(_NARROW, text)
         text = _AFTER.sub(_NARROW, text)
+    if lang == "en":
+        text = _POSSESSIVE.sub("\u2019", text)
     return _APOSTROPHE.sub("\u2019", text)

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -208,10 +209,17 @@ def format_date(
 
     French writes the first of the month as an ordinal, "1er juin 2025"; CLDR's pattern
     has the plain number ("1 juin 2025"), so the long French form gets its "er" here.
+    In the long form the day keeps its month on its line (a no-break space): "24." at a
+    line's end and "Juni 2025" on the next read as two things.
     """
     text = babel_dates.format_date(date, format=length, locale=babel_locale(lang, locale))
-    if date.day == 1 and length == "long" and _base(lang, locale) == "fr" and text.startswith("1 "):
-        return "1er" + text[1:]
+    if length != "long":
+        return text
+    if date.day == 1 and _base(lang, locale) == "fr" and text.startswith("1 "):
+        text = "1er" + text[1:]
+    day = re.match(r"\d{1,2}(?:\.|er)? ", text)
+    if day:  # "24. Juni", "24 juin", "24 de junio": day first, then a space
+        text = text[: day.end() - 1] + "\u00a0" + text[day.end() :]
     return text
 
 

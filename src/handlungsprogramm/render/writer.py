@@ -288,10 +288,12 @@ class Writer:
                 add_r(p, item)
 
 
-KEEP_LINES = 20
-"""A table of at most about this many lines of text, a third of a page, is kept on one
-page: a two-row adoption table is never split 1 + 1. A taller one is left to break, or
-it would leave its heading alone at the foot of the page before."""
+KEEP_LINES = 30
+"""A table of at most about this many lines of text, half a page, is kept on one page:
+a two-row adoption table is never split 1 + 1, an eight-row table of hazards not 4 + 4.
+A taller one is left to break, or it would leave its heading alone at the foot of the
+page before; but its last row keeps with the one before, so no row stands alone at
+the head of a page."""
 _CHARS_PER_CM = 6.0
 """Characters of 9 pt Noto Sans in a centimetre of column, on average."""
 
@@ -316,11 +318,12 @@ def _texts(value: Cell) -> list[str]:
 
 
 def _kept_rows(rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> frozenset[int]:
-    """The rows that keep with the next: all but the last of a short table."""
+    """The rows that keep with the next: all but the last of a short table; of a taller
+    one the first (two rows under the header) and the last but one (two rows overleaf)."""
     heights = [max(_lines(v, w) for v, w in zip(row, widths, strict=True)) for row in rows]
     if sum(heights) <= KEEP_LINES:
         return frozenset(range(len(rows) - 1))
-    return frozenset()
+    return frozenset({0, len(rows) - 2}) if len(rows) >= 4 else frozenset()
 
 
 def keep_row_with_next(tr: Any) -> None:
