@@ -170,11 +170,11 @@ def test_percent(lang: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("de", "30. Juni 2025"),
-        ("en", "30 June 2025"),
-        ("fr", "30 juin 2025"),
-        ("es", "30 de junio de 2025"),
-        ("pt", "30 de junho de 2025"),
+        ("de", "30.\u00a0Juni 2025"),
+        ("en", "30\u00a0June 2025"),
+        ("fr", "30\u00a0juin 2025"),
+        ("es", "30\u00a0de junio de 2025"),
+        ("pt", "30\u00a0de junho de 2025"),
     ],
 )
 def test_date(lang: str, expected: str) -> None:
@@ -185,11 +185,11 @@ def test_date(lang: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("fr", "1er juin 2025"),
-        ("de", "1. Juni 2025"),
-        ("en", "1 June 2025"),
-        ("es", "1 de junio de 2025"),
-        ("pt", "1 de junho de 2025"),
+        ("fr", "1er\u00a0juin 2025"),
+        ("de", "1.\u00a0Juni 2025"),
+        ("en", "1\u00a0June 2025"),
+        ("es", "1\u00a0de junio de 2025"),
+        ("pt", "1\u00a0de junho de 2025"),
     ],
 )
 def test_the_first_of_the_month(lang: str, expected: str) -> None:

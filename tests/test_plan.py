@@ -242,10 +242,10 @@ def test_the_clause_names_both_resolutions_and_the_originals(pfinztal: Programme
     assert isinstance(clause, Parallel)
     de = "\n".join(p.de for p in clause.paragraphs)
     fr = "\n".join(p.partner for p in clause.paragraphs)
-    assert "Gemeinderat Pfinztal, Beschluss vom 24. Juni 2025 (GR 2025/087)" in de
-    assert "Gemeinderat von Kidira, Beschluss vom 5. Juli 2025 (Délibération n°\u00a0012" in de
-    assert "Conseil municipal de Pfinztal, délibération du 24 juin 2025 (GR 2025/087)" in fr
-    assert "Conseil municipal de Kidira, délibération du 5 juillet 2025" in fr
+    assert "Gemeinderat Pfinztal, Beschluss vom 24.\u00a0Juni 2025 (GR 2025/087)" in de
+    assert "Gemeinderat von Kidira, Beschluss vom 5.\u00a0Juli 2025 (Délibération n°\u00a0012" in de
+    assert "Conseil municipal de Pfinztal, délibération du 24\u00a0juin 2025 (GR 2025/087)" in fr
+    assert "Conseil municipal de Kidira, délibération du 5\u00a0juillet 2025" in fr
     assert "in zwei Originalen, jedes in den Sprachen Deutsch und Französisch" in de
     assert "gleichermaßen verbindlich" in de
     assert "en deux exemplaires originaux, chacun en allemand et en français" in fr

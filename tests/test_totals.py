@@ -238,7 +238,7 @@ def test_eur_equivalent_with_the_rate(data: dict[str, Any]) -> None:
     )
     assert "1.000.000\u00a0F\u202fCFA (ca. 1.524,49\u00a0€) – Commune" in text
     assert "1\u202f000\u202f000\u00a0F\u202fCFA (env. 1\u202f524,49\u00a0€) – Commune" in text
-    assert "Umrechnung: 1 € = 655,957 XOF (Stand 1. Juni 2025, InforEuro)." in text
+    assert "Umrechnung: 1 € = 655,957 XOF (Stand 1.\u00a0Juni 2025, InforEuro)." in text
 
 
 def test_a_currency_with_only_a_cost_gets_only_the_cost_table(data: dict[str, Any]) -> None:

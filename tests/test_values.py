@@ -73,7 +73,9 @@ def test_months_are_spelled_out() -> None:
 
 
 def test_dates() -> None:
-    assert _values("en").date(dt.date(2025, 6, 30)) == Bi("30. Juni 2025", "30 June 2025")  # en-GB
+    assert _values("en").date(dt.date(2025, 6, 30)) == Bi(
+        "30.\u00a0Juni 2025", "30\u00a0June 2025"
+    )  # en-GB
 
 
 def test_percent() -> None:
