@@ -29,7 +29,7 @@ from handlungsprogramm import from_data, load
 from handlungsprogramm._gc import paused_gc, running_gc
 from handlungsprogramm.cli import app
 from handlungsprogramm.i18n.labels import label
-from handlungsprogramm.model import FundingStatus, Pillar, Programme
+from handlungsprogramm.model import FundingStatus, Pillar, Programme, Side
 from handlungsprogramm.render import charts
 from handlungsprogramm.render.chart_png import palette_png
 from handlungsprogramm.render.chart_resources import status_colour
@@ -456,7 +456,8 @@ def test_one_colour_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
     assert secured in by_field <= greys
     assert to_hex(charts.PILLAR_COLOURS[Pillar.ADAPTATION]).upper() in by_pillar
     (personnel,) = colours[f"chart-{built['personnel']}"]
-    assert personnel == set(charts.SIDE_COLOURS.values())
+    # the partner has no staff in this example's unit: no bar for it, not one of length 0
+    assert personnel == {charts.SIDE_COLOURS[Side.GERMAN]}
     assert not set(charts.SIDE_COLOURS.values()) & set(charts.PILLAR_COLOURS.values())
 
 
@@ -624,3 +625,21 @@ def test_long_titles_take_more_timeline_pictures() -> None:
     assert sum(c.count for c in timelines) == 40
     assert all(c.count <= MEASURES_PER_TIMELINE for c in timelines)
     assert all(_png_height_in(c.png) <= MAX_HEIGHT_IN + 0.01 for c in timelines)
+
+
+def test_a_municipality_without_staff_in_a_unit_is_a_dash_not_a_zero(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing given is not nothing done: the bar's place says "–", as the tables do."""
+    texts: dict[str, list[str]] = {}
+    save = charts._save
+
+    def capture(fig: Figure, svg_too: bool) -> tuple[bytes, bytes]:
+        texts[f"chart-{len(texts)}"] = [t.get_text() for ax in fig.axes for t in ax.texts]
+        return save(fig, svg_too)
+
+    monkeypatch.setattr(charts, "_save", capture)
+    built = {c.name: i for i, c in enumerate(build_charts(from_data(complete_data()), svg=False))}
+    labels = [t.strip() for t in texts[f"chart-{built['personnel']}"]]
+    assert "–" in labels
+    assert "0" not in labels

@@ -76,7 +76,9 @@ def _bars(ax: Axes, names: Sequence[Sequence[str]], bars: Sequence[Sequence[Segm
             ax.barh(centre, length, left=left, height=BAR_IN, linewidth=0.5, **style)
             left += length
         longest = max(longest, left)
-        ax.text(left, centre, f" {value(left)}", va="center", fontsize=LABEL_PT)
+        # no segments: nothing given for that row, which is not a zero ("–", as the tables)
+        shown = f" {value(left)}" if segments else " –"
+        ax.text(left, centre, shown, va="center", fontsize=LABEL_PT)
     ax.set_ylim(top, 0)
     ax.set_xlim(0, longest * _ROOM or 1)
     ax.grid(axis="x", color="#D5DBE0", linewidth=0.5)
@@ -183,11 +185,12 @@ def personnel_figure(programme: Programme, totals: Totals, units: Sequence[Perso
     axes = [fig.add_axes((0, 0, 1, 1)) for _ in units]
     labels: list[Text] = []
     for index, (ax, unit, title) in enumerate(zip(axes, units, titles, strict=True)):
-        values = [
-            float(totals.personnel.get(PersonnelKey(side, unit, per_year), Decimal(0)))
-            for side in sides
+        given = [totals.personnel.get(PersonnelKey(side, unit, per_year)) for side in sides]
+        # a municipality with no staff in this unit gets no bar and "–", not a bar of 0
+        bars = [
+            [(float(v), {"color": SIDE_COLOURS[s]})] if v is not None else []
+            for v, s in zip(given, sides, strict=True)
         ]
-        bars = [[(v, {"color": SIDE_COLOURS[s]})] for v, s in zip(values, sides, strict=True)]
         shown = _bars(ax, names, bars, numbers.number)
         if index == 0:
             labels = shown
