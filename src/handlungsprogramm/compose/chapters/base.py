@@ -38,6 +38,8 @@ class Composer:
         self.v = Values(self.programme)
         self.lang = self.programme.partner_language
         self.figure_count = 0
+        self._last_figure = ""
+        """The chart (without its part number) that the last figure showed."""
         """Figures planned so far: chapters are planned in the order the template places
         them, so figures are numbered in the order they are printed."""
 
@@ -84,11 +86,17 @@ class Composer:
 
     def figures(self, prefix: str) -> Iterator[Figure]:
         """Every chart whose name starts with ``prefix``, in the order they were drawn,
-        numbered through the document ("Abbildung 3: …" / "Figure 3 : …")."""
+        numbered through the document ("Abbildung 3: …" / "Figure 3 : …"). The parts of
+        one chart drawn in several pictures (``timeline-1``, ``timeline-2``) share its
+        number; their titles count the parts ("(1/2)")."""
         for name in self.charts:  # by name: a chart is drawn only when looked up
             if name.startswith(prefix):
                 chart = self.charts[name]
-                self.figure_count += 1
+                stem, _, part = name.rpartition("-")
+                whole = stem if part.isdigit() else name
+                if not (part.isdigit() and part != "1" and whole == self._last_figure):
+                    self.figure_count += 1
+                self._last_figure = whole
                 title = Bi(*chart.title)
                 caption = self.v.label_each(
                     "figure.caption", number=str(self.figure_count), title=title
