@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -81,11 +82,11 @@ def test_example_converts(example: Path, layout: Layout, tmp_path: Path) -> None
 
 def test_conversion_works_inside_an_activated_virtual_environment(tmp_path: Path) -> None:
     """An activated venv (its bin first on PATH) once made LibreOffice's Python abort (134)."""
-    venv_bin = ROOT / ".venv" / "bin"
+    venv_bin = Path(sys.executable).parent  # the environment running the tests, wherever
     env = {
         **os.environ,
         "PATH": f"{venv_bin}{os.pathsep}{os.environ.get('PATH', '')}",
-        "VIRTUAL_ENV": str(ROOT / ".venv"),
+        "VIRTUAL_ENV": str(venv_bin.parent),
         "PYTHONPATH": str(ROOT / "src"),
     }
     result = subprocess.run(
