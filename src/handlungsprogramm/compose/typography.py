@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from handlungsprogramm.i18n.labels import base_language
+
 __all__ = ["typeset"]
 
 _NARROW = "\u202f"
@@ -45,7 +47,7 @@ def typeset(text: str, lang: str) -> str:
     French name, "Centre d'appui", showed the two apostrophes on one page)."""
     if not text:
         return text
-    base = lang.replace("-", "_").split("_", 1)[0].lower()
+    base = base_language(lang)
     out, start = [], 0
     for match in _PROTECTED.finditer(text):
         out.append(_set(text[start : match.start()], base))

@@ -53,7 +53,7 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel.core import get_global
 
-from handlungsprogramm.i18n.labels import label
+from handlungsprogramm.i18n.labels import base_language, label
 from handlungsprogramm.model.types import YearMonth
 
 __all__ = [
@@ -171,13 +171,13 @@ def format_money(
 
 def semicolon(lang: str) -> str:
     """``"; "`` as ``lang`` writes it between items (French: narrow no-break space first)."""
-    return "\u202f; " if lang.replace("-", "_").split("_", 1)[0].lower() == "fr" else "; "
+    return "\u202f; " if base_language(lang) == "fr" else "; "
 
 
 def colon(lang: str) -> str:
     """``": "`` as ``lang`` writes it before a value: French puts a narrow no-break
     space before the colon ("Kidira : Service technique")."""
-    return "\u202f: " if lang.replace("-", "_").split("_", 1)[0].lower() == "fr" else ": "
+    return "\u202f: " if base_language(lang) == "fr" else ": "
 
 
 def format_decimal(value: Decimal | int, lang: str, *, locale: Locale | str | None = None) -> str:
@@ -215,17 +215,13 @@ def format_date(
     text = babel_dates.format_date(date, format=length, locale=babel_locale(lang, locale))
     if length != "long":
         return text
-    if date.day == 1 and _base(lang, locale) == "fr" and text.startswith("1 "):
+    french = babel_locale(lang, locale).language == "fr"
+    if date.day == 1 and french and text.startswith("1 "):
         text = "1er" + text[1:]
     day = re.match(r"\d{1,2}(?:\.|er)? ", text)
     if day:  # "24. Juni", "24 juin", "24 de junio": day first, then a space
         text = text[: day.end() - 1] + "\u00a0" + text[day.end() :]
     return text
-
-
-def _base(lang: str, locale: Locale | str | None) -> str:
-    """The language of ``lang`` (or of ``locale`` when given), without its region."""
-    return str(babel_locale(lang, locale).language)
 
 
 def _first_day(month: YearMonth) -> dt.date:

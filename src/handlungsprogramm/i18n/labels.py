@@ -2272,6 +2272,11 @@ def personnel_key(unit: PersonnelUnit, *, inline: bool = False) -> str:
     return f"{'unit' if inline else 'measure'}.{unit.value}"
 
 
+def base_language(lang: str) -> str:
+    """The language of ``lang`` without region or script: ``pt_BR``, ``pt-BR`` → ``pt``."""
+    return lang.replace("-", "_").split("_", 1)[0].lower()
+
+
 def label_language(lang: str) -> LabelLang:
     """The catalogue language for content language ``lang``.
 
@@ -2279,7 +2284,7 @@ def label_language(lang: str) -> LabelLang:
     need headings. Such languages get the English labels (:data:`FALLBACK_LANGUAGE`).
     Region or script suffixes are ignored, so ``pt_BR`` and ``pt-BR`` give ``pt``.
     """
-    base = lang.replace("-", "_").split("_", 1)[0].lower()
+    base = base_language(lang)
     for candidate in LABEL_LANGUAGES:
         if candidate == base:
             return candidate

@@ -94,7 +94,8 @@ class RowPacker:
     the compressor."""
 
     def __init__(self) -> None:
-        self._packed: dict[int, bytes] = {}
+        self._packed: dict[int, tuple[bytes, int]] = {}
+        """Each batch's compressed text and its size uncompressed."""
         self._next = 0
 
     @property
@@ -112,11 +113,12 @@ class RowPacker:
         bind_codes(holder)  # as the chapter's other text will be
         xml = etree.tostring(holder, encoding="UTF-8", xml_declaration=False)
         # '<w:tbl xmlns:…="…">rows</w:tbl>', as a block's body: the rows without declarations
-        self._packed[self._next] = zlib.compress(xml[xml.index(b">") + 1 : xml.rindex(b"</")], 1)
+        rows_xml = xml[xml.index(b">") + 1 : xml.rindex(b"</")]
+        self._packed[self._next] = zlib.compress(rows_xml, 1), len(rows_xml)
         self._next += 1
 
-    def take(self, number: int) -> bytes:
-        """The compressed text of batch ``number``, handed over once."""
+    def take(self, number: int) -> tuple[bytes, int]:
+        """The compressed text of batch ``number`` and its size, handed over once."""
         return self._packed.pop(number)
 
 
@@ -157,8 +159,8 @@ class StreamedBlock:
         position = 0
         for match in _ROWS_COMMENT.finditer(content) if rows is not None else ():
             self._keep(content[position : match.start()])
-            packed = rows.take(int(match.group(1)))  # type: ignore[union-attr]
-            self.size += len(zlib.decompress(packed))
+            packed, size = rows.take(int(match.group(1)))  # type: ignore[union-attr]
+            self.size += size
             self._parts.append(packed)
             position = match.end()
         self._keep(content[position:])

@@ -181,8 +181,8 @@ class Writer:
         doc: DocxDocument,
         rows: Sequence[tuple[Bi, Cell, Cell]],
         names: Bi,
-        code: str = "",
-        colon: Bi = Bi(": ", ": "),
+        code: str,
+        colon: Bi,
     ) -> Table:
         """A measure sheet's fields. Side by side: a column per language, headed by the
         code and the language's name; each field's name (in ``Label``) runs into its value,
