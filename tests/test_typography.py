@@ -65,30 +65,6 @@ def test_other_languages_get_the_apostrophe_only(lang: str) -> None:
     assert typeset(text, lang) == "Hello : it\u2019s « here » ? `it's`"
 
 
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        ("de", "das \u201eBundesprogramm\u201c (\u201eAUS\u201c)"),
-        ("en", "das \u201cBundesprogramm\u201d (\u201cAUS\u201d)"),
-        ("es", "das «Bundesprogramm» («AUS»)"),
-        ("pt", "das «Bundesprogramm» («AUS»)"),
-        ("fr", f"das «{NNBSP}Bundesprogramm{NNBSP}» («{NNBSP}AUS{NNBSP}»)"),
-        ("sw", 'das "Bundesprogramm" ("AUS")'),  # a language without rules here: as written
-    ],
-)
-def test_straight_double_quotes_become_the_language_s_quotation_marks(
-    lang: str, expected: str
-) -> None:
-    """A quotation typed with straight quotes reads as each language prints one; code,
-    addresses and a Markdown link's title keep theirs (the link would break)."""
-    assert typeset('das "Bundesprogramm" ("AUS")', lang) == expected
-    # inside Markdown emphasis as well: the same marks as around "AUS" above
-    marks = expected[expected.index("(") + 1 : expected.index(")")].split("AUS")
-    assert typeset('**"AUS"**', lang) == f"**{marks[0]}AUS{marks[1]}**"
-    kept = '`"x"` [Seite](https://a.example/?q="x" "Titel") a " b'  # a lone one: no quote
-    assert typeset(kept, lang) == kept
-
-
 def test_french_labels_use_one_space_and_one_apostrophe() -> None:
     """The catalogue itself: every French label is already set (none relies on typeset)."""
     for key, text in catalogue("fr").items():
