@@ -25,17 +25,24 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import warnings
 from typing import Annotated
 
-import typer
+# cryptography 51 deprecates DSA, and pyHanko imports its DSA key type to recognise such
+# keys; the warning is about pyHanko's import, not about anything a user did or can
+# change, so the command does not print it. Only this message from pyHanko's modules is
+# hidden; the library itself leaves warnings to the application that imports it.
+warnings.filterwarnings("ignore", message="DSA is deprecated", module=r"pyhanko\.")
 
-from handlungsprogramm._version import __version__
-from handlungsprogramm.cli.checking import check_command, rules_command
-from handlungsprogramm.cli.common import ExitCode, _default_lang
-from handlungsprogramm.cli.documents import build_command, charts_command
-from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command
-from handlungsprogramm.cli.pdf import fill_form_command, sign_command, verify_command
-from handlungsprogramm.cli.templates import template_check_command
+import typer  # noqa: E402
+
+from handlungsprogramm._version import __version__  # noqa: E402
+from handlungsprogramm.cli.checking import check_command, rules_command  # noqa: E402
+from handlungsprogramm.cli.common import ExitCode, _default_lang  # noqa: E402
+from handlungsprogramm.cli.documents import build_command, charts_command  # noqa: E402
+from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command  # noqa: E402
+from handlungsprogramm.cli.pdf import fill_form_command, sign_command, verify_command  # noqa: E402
+from handlungsprogramm.cli.templates import template_check_command  # noqa: E402
 
 __all__ = ["ExitCode", "app", "main"]
 
