@@ -224,9 +224,19 @@ def build_styles(doc: DocumentObject) -> None:
         # single line spacing in tables (Noto's own line height is generous): a measure
         # sheet a few lines over a page would otherwise spill its last rows overleaf
         _spacing(style, 0, 1.5, 1.0)
+    # a table's caption stands above it (a figure's below), apart from the text before
+    table_caption = _paragraph_style(doc, S.TABLE_CAPTION, S.CAPTION)
+    _spacing(table_caption, 6, 3, 1.0)
+    table_caption.paragraph_format.keep_with_next = True
     figure = _paragraph_style(doc, S.FIGURE)
     _spacing(figure, 8, 2, 1.0)
     figure.paragraph_format.keep_with_next = True
+    running = _paragraph_style(doc, S.RUNNING_HEADER)
+    _set_font(running, 7.5, colour=MUTED)
+    _spacing(running, 0, 4, 1.0)
+    # no rule under it: the pages before the first chapter (imprint, contents) have an
+    # empty running header, and a rule alone there reads as a stray line
+    running.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))  # as the chapter heading
     draft = _paragraph_style(doc, S.DRAFT_MARKING)
     _set_font(draft, 11, bold=True, colour=DRAFT)
     draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -396,11 +406,22 @@ def build_body(doc: DocumentObject) -> None:
 
 
 def build_header_footer(doc: DocumentObject) -> None:
-    """Draft marking on every page; page X of Y, version and fingerprint in the footer."""
+    """The chapter's name and the draft marking on every page; page X of Y, version and
+    fingerprint in the footer.
+
+    The chapter's number and name are ``STYLEREF 1 \\n`` and ``STYLEREF 1`` fields (of the
+    last "Heading 1"), which Word updates as it lays out pages. LibreOffice 7.4 keeps a STYLEREF's stored result,
+    so the conversion replaces it by LibreOffice's chapter field (pdf/lo_macro.py).
+    """
     section = doc.sections[0]
-    header = section.header.paragraphs[0]
-    header.style = doc.styles[S.DRAFT_MARKING]
-    header.add_run("{{ draft_marking }}")
+    # the draft marking above the chapter, and no empty line in its place when final
+    section.header.paragraphs[0].add_run("{%p if draft_marking %}")
+    section.header.add_paragraph("{{ draft_marking }}", style=S.DRAFT_MARKING)
+    section.header.add_paragraph("{%p endif %}")
+    running = section.header.add_paragraph(style=S.RUNNING_HEADER)
+    _field(running, "STYLEREF 1 \\n", "")
+    running.add_run("\t")
+    _field(running, "STYLEREF 1", "")
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles[S.FOOTER]
     for lang in ("de", "partner"):
@@ -435,6 +456,52 @@ def _one_font_family(doc: DocumentObject) -> None:
     for fonts in doc.styles.element.iter(qn("w:rFonts")):
         for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             fonts.attrib.pop(qn(f"w:{theme}"), None)
+
+
+def _numbered_chapters(doc: DocumentObject) -> None:
+    """Chapters numbered 1, 2, 3 … through the "Heading 1" style's own list, so the
+    contents, the bookmarks and the running header carry the number, and a user who
+    restyles the heading in Word keeps it (or switches it off in one place)."""
+    numbering = doc.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.iter(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.iter(qn("w:num"))]
+    abstract_id, num_id = max(ids, default=-1) + 1, max(nums, default=0) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    kind = OxmlElement("w:multiLevelType")
+    kind.set(qn("w:val"), "singleLevel")
+    abstract.append(kind)
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for name, value in (("start", "1"), ("numFmt", "decimal"), ("pStyle", "Heading1"),
+                        ("suff", "tab"), ("lvlText", "%1"), ("lvlJc", "left")):  # fmt: skip
+        element = OxmlElement(f"w:{name}")
+        element.set(qn("w:val"), value)
+        level.append(element)
+    ppr = OxmlElement("w:pPr")
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), "567")  # 1 cm: a second line of the heading aligns with its text
+    indent.set(qn("w:hanging"), "567")
+    ppr.append(indent)
+    level.append(ppr)
+    abstract.append(level)
+    last = list(numbering.iter(qn("w:abstractNum")))
+    if last:
+        last[-1].addnext(abstract)
+    else:
+        numbering.insert(0, abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(abstract_id))
+    num.append(ref)
+    numbering.append(num)
+    num_pr = OxmlElement("w:numPr")
+    for name, value in (("ilvl", "0"), ("numId", str(num_id))):
+        element = OxmlElement(f"w:{name}")
+        element.set(qn("w:val"), value)
+        num_pr.append(element)
+    _insert_ppr(doc.styles[S.HEADING_1].element.get_or_add_pPr(), num_pr)
 
 
 def _text_font_bullets(doc: DocumentObject) -> None:
@@ -500,6 +567,7 @@ def build() -> bytes:
                       S.HEADING_1, S.HEADING_2, S.HEADING_3, S.MEASURE_HEADING,
                       S.TABLE_HEADER))  # fmt: skip  # "Ki-dira", "Betroffe-ne" in headers
     _text_font_bullets(doc)
+    _numbered_chapters(doc)
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")

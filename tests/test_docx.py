@@ -18,6 +18,7 @@ from typing import Any, cast
 import docx
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -626,3 +627,27 @@ def test_large_logo_keeps_its_exif_orientation(tmp_path: Path) -> None:
         width, height = image.size
     assert height == 260
     assert abs(width - 260 * 2600 / 1600) <= 1
+
+
+def test_chapters_are_numbered_and_the_running_header_names_them() -> None:
+    """ "Heading 1" carries its own list numbering (so the contents, the bookmarks and a
+    restyled heading keep the number), and the page header holds STYLEREF fields of the
+    chapter's number and name after the draft marking."""
+    document = docx.Document(io.BytesIO(standard_template()))
+    heading = document.styles["Heading 1"].element
+    num_id = heading.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a
+        for a in numbering.iter(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    level = abstract.find(qn("w:lvl"))
+    assert level.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
+    assert level.find(qn("w:lvlText")).get(qn("w:val")) == "%1"
+    header = document.sections[0].header
+    instructions = [" ".join(t.text.split()) for t in header._element.iter(qn("w:instrText"))]
+    assert instructions == ["STYLEREF 1 \\n", "STYLEREF 1"]
+    assert header.paragraphs[-1].style.name == "HP Running Header"

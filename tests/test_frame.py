@@ -249,3 +249,45 @@ def test_pdf_title_page_without_footer_and_summary_with_figures(tmp_path: Path) 
     figures = "\n".join(pages[summary : summary + 2])
     for wanted in ("3.060.000,00 €", "28,5 %", "1.085 t CO₂e pro Jahr", "10 der 17", "8,2 %"):
         assert wanted in figures.replace("\u00a0", " "), wanted
+
+
+def test_tables_are_numbered_in_print_order_with_captions_in_both_languages() -> None:
+    """Every data table has a caption above it, "Tabelle N: …" / "Tabela N: …", numbered
+    1, 2, 3 … through the document in the order the chapters print them."""
+
+    jena = load(JENA)
+    composer = Composer(jena, compute_totals(jena), check(jena), "ab" * 32)
+    planned = chapters(composer, draft=False)
+    captions = [
+        node.caption
+        for name in CHAPTERS
+        if name in planned
+        for node in planned[name]() or ()
+        if isinstance(node, Table)
+    ]
+    assert captions
+    assert all(caption is not None for caption in captions)
+    numbers = [re.match(r"Tabelle (\d+): ", c.de) for c in captions if c is not None]
+    partner = [re.match(r"Tabela (\d+): ", c.partner) for c in captions if c is not None]
+    assert [int(m.group(1)) for m in numbers if m] == list(range(1, len(captions) + 1))
+    assert [int(m.group(1)) for m in partner if m] == list(range(1, len(captions) + 1))
+    assert captions[0] == Bi("Tabelle 1: Auf einen Blick", "Tabela 1: Em síntese")
+
+
+def test_french_table_caption_has_a_narrow_space_before_its_colon(pfinztal: Programme) -> None:
+    table = _tables(_plan(pfinztal, "summary"))["Auf einen Blick"]
+    assert table.caption is not None
+    assert table.caption.partner.startswith(f"Tableau 1{NNBSP}: ")
+
+
+def test_a_measures_hazards_are_one_line_of_names(pfinztal: Programme) -> None:
+    """Several hazards are one value set apart by middle dots, each name as it is on its
+    own (no "…, … und …" sentence that lower-cases or doubles an "und")."""
+    from handlungsprogramm.compose.chapters.measures import measure_rows
+    from handlungsprogramm.i18n.labels import enum_label
+
+    composer = Composer(pfinztal, compute_totals(pfinztal), check(pfinztal), "ab" * 32)
+    measure = next(m for m in pfinztal.measures if len(m.hazards) > 1)
+    row = next(r for r in measure_rows(composer, measure) if r.label.de.startswith("Berücks"))
+    assert row.de == "\u00a0· ".join(enum_label(h, "de") for h in measure.hazards)
+    assert row.partner == "\u00a0· ".join(enum_label(h, "fr") for h in measure.hazards)

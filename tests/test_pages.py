@@ -51,7 +51,25 @@ def _pages(pdf: Path) -> list[str]:
 
 
 def _lines(page: str) -> list[str]:
-    return [line for line in page.splitlines() if line.strip() and "SHA-256" not in line]
+    """The page's lines of text, without the footer and the running header."""
+    lines = [line for line in page.splitlines() if line.strip() and "SHA-256" not in line]
+    if lines and _RUNNING_HEADER.match(lines[0]):
+        return lines[1:]
+    return lines
+
+
+_RUNNING_HEADER = re.compile(r"^\d+ {2,}\S.* / ")
+"""The running header: the chapter's number, a tab, its bilingual name."""
+
+
+def _chapters(pdf: Path) -> list[tuple[int, str]]:
+    """(first page, title) of every chapter, from the bookmarks ("11 Maßnahmen / …")."""
+    reader = PdfReader(pdf)
+    return [
+        (_page_of(reader, entry), " ".join(str(entry.title).split()))
+        for entry in reader.outline
+        if not isinstance(entry, list)
+    ]
 
 
 def _pages_with_images(pdf: Path) -> set[int]:
@@ -67,7 +85,7 @@ def _sheet_pages(pdf: Path) -> Iterator[tuple[int, str]]:
     reader = PdfReader(pdf)
     outline = reader.outline
     for index, entry in enumerate(outline):
-        if isinstance(entry, list) or not str(entry.title).startswith("Maßnahmen /"):
+        if isinstance(entry, list) or not re.match(r"\d+ Maßnahmen /", str(entry.title)):
             continue
         children = outline[index + 1]
         assert isinstance(children, list)
@@ -119,6 +137,27 @@ def test_every_page_of_the_measure_sheets_names_its_measure(pdfs: list[Path]) ->
             )
             seen += 1
         assert seen >= len(load(_source(pdf)).measures)
+
+
+def test_every_page_names_its_chapter_in_the_running_header(pdfs: list[Path]) -> None:
+    """From the first chapter on, each page's first line is the number and name of the
+    chapter at the top of the page or of one that starts on it (Word shows the latter,
+    LibreOffice the former); the imprint and the contents have none."""
+    for pdf in pdfs:
+        chapters = _chapters(pdf)
+        first = chapters[0][0]
+        for number, page in enumerate(_pages(pdf), start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            if number < first:
+                assert not _RUNNING_HEADER.match(lines[0]), f"{pdf.name} page {number}"
+                continue
+            begun = [(start, title) for start, title in chapters if start <= number]
+            allowed = {title for start, title in begun if start == number}
+            top = [title for start, title in begun if start < number]
+            if top:
+                allowed.add(top[-1])  # the chapter the page's first line belongs to
+            header = " ".join(lines[0].split())
+            assert header in allowed, f"{pdf.name} page {number}: {header!r} not in {allowed}"
 
 
 def _source(pdf: Path) -> Path:

@@ -102,13 +102,16 @@ class Parallel:
 class Table:
     """A data table: a header row repeated on every page, rows, widths in cm.
 
-    Rows listed in ``label_rows`` (totals, strategic objectives) are set as labels.
+    Rows listed in ``label_rows`` (totals, strategic objectives) are set as labels. The
+    ``caption`` ("Tabelle 3: …", numbered by :meth:`Composer.table_caption`) stands above
+    the table, as tables' captions do.
     """
 
     header: tuple[Bi | str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     label_rows: frozenset[int] = frozenset()
+    caption: Bi | None = None
 
     def __post_init__(self) -> None:
         columns = len(self.widths)

@@ -10,7 +10,7 @@ shows a value in two formats, and a partner column never shows a German number.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -160,6 +160,15 @@ class Values:
 
     def enum(self, member: StrEnum) -> Bi:
         return self.pair(lambda lang: enum_label(member, lang))
+
+    def enums(self, members: Sequence[StrEnum]) -> Bi:
+        """Named values on one line, set apart by middle dots ("Hochwasser · Starkregen ·
+        Durch Vektoren übertragene Krankheiten"): a short enumeration reads as one line,
+        not one line per item. Not a sentence ("…, … und …"): the names keep the capital
+        they have on their own, and a name with "und" in it is not mistaken for the last
+        item. A no-break space before each dot: a line breaks after it, never starts
+        with it."""
+        return self.pair(lambda lang: "\u00a0· ".join(enum_label(m, lang) for m in members))
 
     # -- numbers and money -----------------------------------------------------------
 

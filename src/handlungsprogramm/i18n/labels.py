@@ -1224,6 +1224,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "contrapartida propia de {grant}",
         "pt": "contrapartida própria de {grant}",
     },
+    "table.caption": {
+        "de": "Tabelle {number}: {title}",
+        "en": "Table {number}: {title}",
+        "fr": f"Tableau {{number}}{_NNBSP}: {{title}}",
+        "es": "Tabla {number}: {title}",
+        "pt": "Tabela {number}: {title}",
+    },
     "figure.caption": {
         "de": "Abbildung {number}: {title}",
         "en": "Figure {number}: {title}",

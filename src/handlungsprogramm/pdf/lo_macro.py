@@ -21,6 +21,60 @@ def _prop(name, value):
     return prop
 
 
+_CODE = "vnd.oasis.opendocument.field.code"
+_HEADERS = ("HeaderText", "HeaderTextLeft", "HeaderTextRight", "HeaderTextFirst")
+
+
+def _styleref_marks(text):
+    """The STYLEREF fields of one header text (LibreOffice 7.4 imports them as field
+    marks it does not handle, showing the result the .docx stored)."""
+    marks = []
+    paragraphs = text.createEnumeration()
+    while paragraphs.hasMoreElements():
+        paragraph = paragraphs.nextElement()
+        if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+            continue
+        portions = paragraph.createEnumeration()
+        while portions.hasMoreElements():
+            portion = portions.nextElement()
+            if portion.TextPortionType != "TextFieldStart":
+                continue
+            mark = portion.Bookmark
+            parameters = mark.getParameters()
+            if parameters.hasByName(_CODE):
+                code = str(parameters.getByName(_CODE)).split()
+                if code[:2] == ["STYLEREF", "1"]:
+                    marks.append((mark, "\\n" in code))
+    return marks
+
+
+def _running_headers(doc):
+    """Each ``STYLEREF 1`` of a page header becomes a chapter field of level 1: the
+    chapter's number for ``STYLEREF 1 \\n``, its name otherwise, as Word shows them."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for index in range(styles.getCount()):
+        style = styles.getByIndex(index)
+        if not style.HeaderIsOn:
+            continue
+        for name in _HEADERS:
+            if not style.getPropertySetInfo().hasPropertyByName(name):
+                continue
+            text = style.getPropertyValue(name)
+            if text is None:
+                continue
+            for mark, number in _styleref_marks(text):
+                anchor = mark.getAnchor()
+                owner = anchor.getText()
+                cursor = owner.createTextCursorByRange(anchor)
+                owner.removeTextContent(mark)
+                cursor.setString("")
+                field = doc.createInstance("com.sun.star.text.TextField.Chapter")
+                field.ChapterFormat = 1 if number else 0  # NUMBER, NAME
+                field.Level = 0
+                owner.insertTextContent(cursor, field, True)
+    doc.getTextFields().refresh()
+
+
 def convert(*_args):
     """Convert every (source, target) pair of the job; a failed file is skipped."""
     job = json.loads(Path(os.environ["HP_CONVERT_JOB"]).read_text(encoding="utf-8"))
@@ -40,6 +94,7 @@ def convert(*_args):
             # splits them at spaces on loading): in the PDF they read with plain spaces.
             props = doc.getDocumentProperties()
             props.Keywords = tuple(k.replace("\u00a0", " ") for k in props.Keywords)
+            _running_headers(doc)
             indexes = doc.getDocumentIndexes()
             for index in range(indexes.getCount()):
                 indexes.getByIndex(index).update()

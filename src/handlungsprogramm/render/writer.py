@@ -95,9 +95,17 @@ class Writer:
                 pass
         return add_paragraph(doc, text, f"Heading {level}")
 
-    def paragraph(self, doc: DocxDocument, value: Bi, style: str = S.BODY) -> Paragraph:
-        """A short bilingual line (not Markdown): one paragraph in either layout."""
-        paragraph = add_paragraph(doc, style=style)
+    def paragraph(
+        self, doc: DocxDocument, value: Bi, style: str = S.BODY, fallback: str | None = None
+    ) -> Paragraph:
+        """A short bilingual line (not Markdown): one paragraph in either layout; in
+        ``fallback`` if the template lacks ``style`` (made before that style existed)."""
+        try:
+            paragraph = add_paragraph(doc, style=style)
+        except KeyError:
+            if fallback is None:
+                raise
+            paragraph = add_paragraph(doc, style=fallback)
         self._bi_runs(paragraph, value)
         return paragraph
 

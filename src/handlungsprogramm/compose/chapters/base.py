@@ -38,6 +38,7 @@ class Composer:
         self.v = Values(self.programme)
         self.lang = self.programme.partner_language
         self.figure_count = 0
+        self.table_count = 0
         self._last_figure = ""
         """The chart (without its part number) that the last figure showed."""
         """Figures planned so far: chapters are planned in the order the template places
@@ -49,6 +50,16 @@ class Composer:
         """``M-04 Gefahrenkarte …`` / ``M-04 Flood map …``: a code with its title."""
         t = self.v.text(title)
         return Bi(f"{code} {t.de}", f"{code} {t.partner}")
+
+    def field_heading(self, code: str, title: Text) -> Bi:
+        """A field of action as a heading, named as one ("Handlungsfeld 1: …" / "Domaine
+        d’action 1 : …"): under the numbered chapter "8 Handlungsfelder" a bare "1 …"
+        would read as chapter 1."""
+        name, t = self.v.label("measure.field_of_action"), self.v.text(title)
+        return Bi(
+            f"{name.de} {code}{colon('de')}{t.de}",
+            f"{name.partner} {code}{colon(self.lang)}{t.partner}",
+        )
 
     def field_name(self, code: str) -> Bi:
         """A field of action by code and title (the code alone if it is unknown)."""
@@ -83,6 +94,15 @@ class Composer:
         if logo is None or self.programme.base_dir is None:
             return None
         return logo_file(self.programme.base_dir, logo).data
+
+    def table_caption(self, *title: Bi | str) -> Bi:
+        """The next table's caption ("Tabelle 3: Herausforderungen – Jena" / "Tableau 3 :
+        …"), its title's parts joined by a dash: tables are numbered through the document,
+        in the order the chapters are planned and printed."""
+        self.table_count += 1
+        parts = [Bi(t, t) if isinstance(t, str) else t for t in title]
+        joined = Bi(" – ".join(t.de for t in parts), " – ".join(t.partner for t in parts))
+        return self.v.label_each("table.caption", number=str(self.table_count), title=joined)
 
     def figures(self, prefix: str) -> Iterator[Figure]:
         """Every chart whose name starts with ``prefix``, in the order they were drawn,

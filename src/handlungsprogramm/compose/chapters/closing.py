@@ -41,7 +41,8 @@ def responsibilities(c: Composer) -> Section | None:
             for key, ms in groups.items()
         )
         header = (v.label("measure.department"), v.label("responsibilities.measures"))
-        nodes.append(Table(header, rows, (5.6, 11.0)))
+        caption = c.table_caption(v.label("section.responsibilities"), v.town(side))
+        nodes.append(Table(header, rows, (5.6, 11.0), caption=caption))
     return tuple(nodes)
 
 
@@ -85,7 +86,9 @@ def adoptions(c: Composer) -> Section | None:
         for a in c.programme.adoptions
     )
     keys = ("common.municipality", "adoption.body", "adoption.date", "adoption.reference")
-    return (Table(tuple(v.label(k) for k in keys), rows, (3.6, 5.6, 4.2, 3.2)),)
+    header = tuple(v.label(k) for k in keys)
+    caption = c.table_caption(v.label("section.adoption"))
+    return (Table(header, rows, (3.6, 5.6, 4.2, 3.2), caption=caption),)
 
 
 def findings(c: Composer) -> Section:
@@ -106,4 +109,6 @@ def findings(c: Composer) -> Section:
         )
     keys = ("findings.code", "findings.severity", "findings.location", "findings.finding")
     header = tuple(v.label(k) for k in keys)
-    return (Para(v.label("findings.intro")), Table(header, tuple(rows), (2.0, 2.6, 4.6, 7.4)))
+    caption = c.table_caption(v.label("findings.title"))
+    table = Table(header, tuple(rows), (2.0, 2.6, 4.6, 7.4), caption=caption)
+    return (Para(v.label("findings.intro")), table)

@@ -153,7 +153,8 @@ def abbreviations(c: Composer) -> Section | None:
         for a in sorted(c.programme.abbreviations, key=lambda a: a.short.casefold())
     )
     header = (c.v.label("abbreviations.short"), c.v.label("abbreviations.expansion"))
-    return (Table(header, rows, (3.2, 13.4)),)
+    caption = c.table_caption(c.v.label("section.abbreviations"))
+    return (Table(header, rows, (3.2, 13.4), caption=caption),)
 
 
 def references(c: Composer) -> Section | None:
@@ -177,7 +178,8 @@ def references(c: Composer) -> Section | None:
     header = tuple(
         c.v.label(k) for k in ("references.code", "references.title", "references.used_by")
     )
-    return (Table(header, tuple(rows), (2.6, 10.0, 4.0)),)
+    caption = c.table_caption(c.v.label("section.references"))
+    return (Table(header, tuple(rows), (2.6, 10.0, 4.0), caption=caption),)
 
 
 def text(c: Composer, value: Text | None) -> Section | None:

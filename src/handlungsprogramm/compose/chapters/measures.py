@@ -47,7 +47,9 @@ def overview(c: Composer) -> Section | None:
         for m in c.programme.measures
     )
     # the period column holds "(fortlaufend)" / "(ongoing)" unbroken
-    return (Table(header, rows, (1.2, 4.5, 3.0, 2.6, 2.3, 3.0)), *c.figures("timeline-"))
+    caption = c.table_caption(v.label("measures.overview"))
+    table = Table(header, rows, (1.2, 4.5, 3.0, 2.6, 2.3, 3.0), caption=caption)
+    return (table, *c.figures("timeline-"))
 
 
 def _budget(c: Composer, measure: Measure) -> tuple[Bi, ...]:
@@ -153,7 +155,8 @@ def measure_rows(c: Composer, m: Measure) -> tuple[FieldRow, ...]:
             "measure.estimated_reduction",
             Bi(f"{reduction.de} {unit.de}", f"{reduction.partner} {unit.partner}"),
         )
-    add("measure.hazards", [v.enum(h) for h in m.hazards])
+    if m.hazards:
+        add("measure.hazards", v.enums(m.hazards))
     add("measure.milestones", _milestones(c, m))
     add("measure.references", [_reference(c, code) for code in m.references])
     return tuple(rows)

@@ -34,7 +34,7 @@ def objectives(c: Composer) -> Section | None:
     )
     nodes: list[Node] = []
     for field in c.programme.fields_of_action:
-        nodes.append(Heading(c.code_title(field.code, field.title), 2))
+        nodes.append(Heading(c.field_heading(field.code, field.title), 2))
         for strategic in field.strategic_objectives:
             title = _with_year(v.text(strategic.title), strategic.target_year)
             code = strategic.code
@@ -55,7 +55,10 @@ def objectives(c: Composer) -> Section | None:
                         )
                     )
             if rows:
-                nodes.append(Table(header, tuple(rows), (1.4, 5.6, 4.4, 2.6, 2.6)))
+                label = v.label("summary.operational_objectives")
+                caption = c.table_caption(label, code)
+                widths = (1.4, 5.6, 4.4, 2.6, 2.6)
+                nodes.append(Table(header, tuple(rows), widths, caption=caption))
     nodes += c.figures("indicators-")
     return tuple(nodes)
 

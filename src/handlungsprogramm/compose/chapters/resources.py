@@ -78,7 +78,9 @@ def _currency(c: Composer, t: CurrencyTotals) -> list[Node]:
             fmt(t.total),
         )
     )
-    nodes.append(Table(header, tuple(rows), (5.0, 2.9, 2.9, 2.9, 2.9), frozenset({len(rows) - 1})))
+    caption = c.table_caption(v.label("resources.by_funding_source"), currency)
+    widths = (5.0, 2.9, 2.9, 2.9, 2.9)
+    nodes.append(Table(header, tuple(rows), widths, frozenset({len(rows) - 1}), caption))
     years = sorted(t.by_year.items(), key=lambda kv: kv[0] or 0)
     for key, items in (
         ("resources.by_pillar", [(v.enum(k), x) for k, x in t.by_pillar.items()]),
@@ -93,7 +95,9 @@ def _currency(c: Composer, t: CurrencyTotals) -> list[Node]:
         lines: list[tuple[Cell, ...]] = [(name, fmt(x)) for name, x in items]
         lines.append((v.label("resources.total"), fmt(t.total)))
         header2 = (v.label(key), v.label("resources.total"))
-        nodes.append(Table(header2, tuple(lines), (11.6, 5.0), frozenset({len(lines) - 1})))
+        caption = c.table_caption(v.label(key), currency)
+        last = frozenset({len(lines) - 1})
+        nodes.append(Table(header2, tuple(lines), (11.6, 5.0), last, caption))
         if key == "resources.by_year" and t.spread:
             nodes.append(Para(v.label("resources.by_year_spread"), Role.CAPTION))
     return nodes
@@ -140,7 +144,8 @@ def _cost_table(c: Composer, t: CurrencyTotals) -> Table:
         )
     )
     header = (v.label("measure.total_cost"), v.label("resources.total"))
-    return Table(header, rows, (11.6, 5.0), frozenset({2}))
+    caption = c.table_caption(v.label("measure.total_cost"), t.currency)
+    return Table(header, rows, (11.6, 5.0), frozenset({2}), caption)
 
 
 def _personnel(c: Composer) -> Table:
@@ -165,4 +170,5 @@ def _personnel(c: Composer) -> Table:
         v.label("measure.personnel"),
         v.label("resources.total"),
     )
-    return Table(header, tuple(rows), (7.6, 5.0, 4.0))
+    caption = c.table_caption(v.label("resources.personnel_per_side"))
+    return Table(header, tuple(rows), (7.6, 5.0, 4.0), caption=caption)

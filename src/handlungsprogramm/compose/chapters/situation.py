@@ -26,7 +26,8 @@ def baseline(c: Composer) -> Section | None:
             )
             keys = ("challenge", "affected", "plans", "projects")
             header = tuple(v.label(f"baseline.{k}") for k in keys)
-            nodes.append(Table(header, rows, (4.6, 4.0, 4.0, 4.0)))
+            caption = c.table_caption(v.label("baseline.challenges"), v.town(side))
+            nodes.append(Table(header, rows, (4.6, 4.0, 4.0, 4.0), caption=caption))
         if base.hazards:
             nodes.append(Heading(v.label("baseline.hazards"), 3))
             rows = tuple(
@@ -35,7 +36,8 @@ def baseline(c: Composer) -> Section | None:
             )
             keys = ("hazard", "likelihood", "impact", "description")
             header = tuple(v.label(f"baseline.{k}") for k in keys)
-            nodes.append(Table(header, rows, (3.4, 2.6, 2.6, 8.0)))
+            caption = c.table_caption(v.label("baseline.hazards"), v.town(side))
+            nodes.append(Table(header, rows, (3.4, 2.6, 2.6, 8.0), caption=caption))
     return tuple(nodes)
 
 
@@ -45,7 +47,7 @@ def fields(c: Composer) -> Section | None:
         return None
     nodes: list[Node] = []
     for field in c.programme.fields_of_action:
-        nodes.append(Heading(c.code_title(field.code, field.title), 2))
+        nodes.append(Heading(c.field_heading(field.code, field.title), 2))
         if field.cross_cutting:
             nodes.append(Para(c.v.label("field.cross_cutting"), Role.CAPTION))
         if field.guiding_principle is not None:

@@ -68,7 +68,8 @@ def _key_figures(c: Composer) -> Table:
         reduction = v.label("summary.reduction_none")
     rows.append((v.label("measure.estimated_reduction"), reduction))
     header = (v.label("summary.key_figure"), v.label("summary.value"))
-    return Table(header, tuple(rows), (6.0, 10.6))
+    caption = c.table_caption(v.label("summary.at_a_glance"))
+    return Table(header, tuple(rows), (6.0, 10.6), caption=caption)
 
 
 def _pillar_by_lead(c: Composer) -> Table:
@@ -105,7 +106,8 @@ def _pillar_by_lead(c: Composer) -> Table:
     header.append(v.label("resources.total"))
     other = round((16.6 - 4.6) / (len(leads) + 1), 2)
     widths = (4.6, *(other for _ in range(len(leads) + 1)))
-    return Table(tuple(header), tuple(rows), widths, frozenset({len(rows) - 1}))
+    caption = c.table_caption(v.label("summary.measures_by_pillar_and_lead"))
+    return Table(tuple(header), tuple(rows), widths, frozenset({len(rows) - 1}), caption)
 
 
 def _money(c: Composer) -> Table:
@@ -132,7 +134,8 @@ def _money(c: Composer) -> Table:
         v.enum(FundingStatus.SECURED),
         v.label("summary.secured_share"),
     )
-    return Table(header, tuple(rows), (3.0, 5.0, 5.0, 3.6))
+    caption = c.table_caption(v.label("summary.money_per_currency"))
+    return Table(header, tuple(rows), (3.0, 5.0, 5.0, 3.6), caption=caption)
 
 
 def _leads(c: Composer) -> Table | None:
@@ -156,4 +159,5 @@ def _leads(c: Composer) -> Table | None:
         v.label("section.measures"),
         v.label("summary.count"),
     )
-    return Table(header, tuple(rows), (4.6, 9.4, 2.6))
+    caption = c.table_caption(v.label("summary.leads"))
+    return Table(header, tuple(rows), (4.6, 9.4, 2.6), caption=caption)
