@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -176,7 +176,8 @@ def build_styles(doc: DocumentObject) -> None:
         entry = _paragraph_style(doc, f"TOC {level}", "Normal")
         _set_font(entry, 10 if level == 1 else 9, bold=level == 1)
         entry.paragraph_format.left_indent = Cm(0.5 * (level - 1))
-        _spacing(entry, 4 if level == 1 else 0, 2)
+        # the sub-entries set close (a long programme's contents run to three pages)
+        _spacing(entry, 4, 2) if level == 1 else _spacing(entry, 0, 1, 1.1)
 
     title = _paragraph_style(doc, S.COVER_TITLE)
     _set_font(title, 19, bold=True, colour=ACCENT)
@@ -231,12 +232,18 @@ def build_styles(doc: DocumentObject) -> None:
     figure = _paragraph_style(doc, S.FIGURE)
     _spacing(figure, 8, 2, 1.0)
     figure.paragraph_format.keep_with_next = True
+    section_break = _paragraph_style(doc, S.SECTION_BREAK)
+    _set_font(section_break, 1)
+    _spacing(section_break, 0, 0, 1.0)
     running = _paragraph_style(doc, S.RUNNING_HEADER)
     _set_font(running, 7.5, colour=MUTED)
     _spacing(running, 0, 4, 1.0)
     # no rule under it: the pages before the first chapter (imprint, contents) have an
     # empty running header, and a rule alone there reads as a stray line
     running.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))  # as the chapter heading
+    # a long measure title's second line under the first's text, not under the number
+    running.paragraph_format.left_indent = Cm(1.0)
+    running.paragraph_format.first_line_indent = Cm(-1.0)
     draft = _paragraph_style(doc, S.DRAFT_MARKING)
     _set_font(draft, 11, bold=True, colour=DRAFT)
     draft.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -394,6 +401,12 @@ def build_body(doc: DocumentObject) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for block, heading, page_break in SECTIONS:
+        if block == "measures":
+            # The measure sheets are a section of their own, whose page header names
+            # the measure of the page (a sheet that runs on is known by its title on
+            # every page). The break before it stays even without measures: it ends the
+            # section of the title page, whose first page has no header or footer.
+            _section_break(doc)
         _tag(doc, f"{{%p if blocks.{block} %}}")
         paragraph = doc.add_paragraph(style=S.HEADING_1)
         # "page break before" (Format › Paragraph in Word), not a break inside the
@@ -402,44 +415,76 @@ def build_body(doc: DocumentObject) -> None:
             paragraph.paragraph_format.page_break_before = True
         paragraph.add_run(f"{{{{ h.{heading} }}}}")
         _tag(doc, f"{{{{p blocks.{block} }}}}")
+        if block == "measures":
+            _section_break(doc)
         _tag(doc, "{%p endif %}")
+
+
+def _section_break(doc: DocumentObject) -> None:
+    """End the section here, in a paragraph of its own that takes no room (HP Section
+    Break): python-docx moves the section's properties to it and starts the next."""
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.paragraphs[-1].style = doc.styles[S.SECTION_BREAK]
+
+
+def _running_header(header: Any, instruction: str = "STYLEREF 1") -> None:
+    """The draft marking (drafts only: no empty line in its place when final), then the
+    chapter's number and ``instruction``'s text (the chapter's name, or the measure's
+    heading in the measure sheets' section)."""
+    header.paragraphs[0].add_run("{%p if draft_marking %}")
+    header.add_paragraph("{{ draft_marking }}", style=S.DRAFT_MARKING)
+    header.add_paragraph("{%p endif %}")
+    running = header.add_paragraph(style=S.RUNNING_HEADER)
+    _field(running, "STYLEREF 1 \\n", "")
+    running.add_run("\t")
+    _field(running, instruction, "")
+
+
+def _footer(paragraph: Paragraph) -> None:
+    """Page X of Y in both languages, the version and the content's fingerprint."""
+    paragraph.style = S.FOOTER
+    for lang in ("de", "partner"):
+        if lang == "partner":
+            paragraph.add_run(" / ")
+        paragraph.add_run(f"{{{{ footer.page_{lang}[0] }}}}")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(f"{{{{ footer.page_{lang}[1] }}}}")
+        _field(paragraph, "NUMPAGES")
+        paragraph.add_run(f"{{{{ footer.page_{lang}[2] }}}}")
+    paragraph.add_run("  ·  {{ footer.version }}  ·  {{ footer.fingerprint }}")
 
 
 def build_header_footer(doc: DocumentObject) -> None:
     """The chapter's name and the draft marking on every page; page X of Y, version and
-    fingerprint in the footer.
+    fingerprint in the footer. Three sections: up to the measures (its first page, the
+    title page, without header and footer), the measure sheets (each page's header names
+    its measure), the rest.
 
-    The chapter's number and name are ``STYLEREF 1 \\n`` and ``STYLEREF 1`` fields (of the
-    last "Heading 1"), which Word updates as it lays out pages. LibreOffice 7.4 keeps a STYLEREF's stored result,
-    so the conversion replaces it by LibreOffice's chapter field (pdf/lo_macro.py).
+    The chapter's number and name are ``STYLEREF 1 \\n`` and ``STYLEREF 1`` fields (of
+    the last "Heading 1"), the measure's ``STYLEREF "HP Measure Heading"``, which Word
+    updates as it lays out pages. LibreOffice 7.4 keeps a STYLEREF's stored result, so
+    the conversion replaces them by LibreOffice's chapter fields (pdf/lo_macro.py).
     """
-    section = doc.sections[0]
-    # the draft marking above the chapter, and no empty line in its place when final
-    section.header.paragraphs[0].add_run("{%p if draft_marking %}")
-    section.header.add_paragraph("{{ draft_marking }}", style=S.DRAFT_MARKING)
-    section.header.add_paragraph("{%p endif %}")
-    running = section.header.add_paragraph(style=S.RUNNING_HEADER)
-    _field(running, "STYLEREF 1 \\n", "")
-    running.add_run("\t")
-    _field(running, "STYLEREF 1", "")
-    footer = section.footer.paragraphs[0]
-    footer.style = doc.styles[S.FOOTER]
-    for lang in ("de", "partner"):
-        if lang == "partner":
-            footer.add_run(" / ")
-        footer.add_run(f"{{{{ footer.page_{lang}[0] }}}}")
-        _field(footer, "PAGE")
-        footer.add_run(f"{{{{ footer.page_{lang}[1] }}}}")
-        _field(footer, "NUMPAGES")
-        footer.add_run(f"{{{{ footer.page_{lang}[2] }}}}")
-    footer.add_run("  ·  {{ footer.version }}  ·  {{ footer.fingerprint }}")
+    front, sheets, rest = doc.sections
+    _running_header(front.header)
+    _footer(front.footer.paragraphs[0])
     # the title page has no running footer ("different first page"); a draft's marking
     # stays on it, empty in a final document
-    section.different_first_page_header_footer = True
-    first = section.first_page_header.paragraphs[0]
+    front.different_first_page_header_footer = True
+    first = front.first_page_header.paragraphs[0]
     first.style = doc.styles[S.DRAFT_MARKING]
     first.add_run("{{ draft_marking }}")
-    section.first_page_footer.paragraphs[0].style = doc.styles[S.FOOTER]
+    front.first_page_footer.paragraphs[0].style = doc.styles[S.FOOTER]
+    # the chapter's first page names the chapter; the sheets after it their measure
+    # (a header or footer not "linked to previous" has a part of its own: python-docx
+    # would otherwise hand out the previous section's to fill)
+    sheets.different_first_page_header_footer = True
+    for part in (sheets.first_page_header, sheets.first_page_footer, sheets.header, rest.header):
+        part.is_linked_to_previous = False
+    _running_header(sheets.first_page_header)
+    _footer(sheets.first_page_footer.paragraphs[0])
+    _running_header(sheets.header, f'STYLEREF "{S.MEASURE_HEADING}"')
+    _running_header(rest.header)
 
 
 def _no_hyphens(doc: DocumentObject, names: tuple[str, ...]) -> None:
@@ -565,7 +610,7 @@ def build() -> bytes:
     _one_font_family(doc)
     _no_hyphens(doc, (S.COVER_TITLE, S.COVER_TITLE_PARTNER, S.COVER_SUBTITLE, S.TOC_HEADING,
                       S.HEADING_1, S.HEADING_2, S.HEADING_3, S.MEASURE_HEADING,
-                      S.TABLE_HEADER))  # fmt: skip  # "Ki-dira", "Betroffe-ne" in headers
+                      S.TABLE_HEADER, S.RUNNING_HEADER))  # fmt: skip  # "Ki-dira", "Betroffe-ne" in headers
     _text_font_bullets(doc)
     _numbered_chapters(doc)
     settings = doc.settings.element

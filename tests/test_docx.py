@@ -135,7 +135,15 @@ def test_one_sheet_per_measure(
         for p in paragraphs(document)
         if p.style is not None and p.style.name in SHEET_HEADINGS and p.text.split(" ")[0] in codes
     ]
-    assert styles == ["Heading 2"] + ["HP Measure Heading"] * 16
+    # every sheet's heading in the style the sheets' page header names; the first one's
+    # page was begun by the chapter's heading, so it does not break the page again
+    assert styles == ["HP Measure Heading"] * 17
+    breaks = [
+        p.paragraph_format.page_break_before
+        for p in paragraphs(document)
+        if p.style is not None and p.style.name == "HP Measure Heading"
+    ]
+    assert breaks == [False] + [None] * 16
     first = programme.measures[0]
     assert sheets[0] == f"{first.code} {first.title['de']} / {first.code} {first.title['fr']}"
 

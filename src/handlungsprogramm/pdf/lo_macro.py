@@ -9,6 +9,7 @@ job (files and PDF export options) is a JSON file named by HP_CONVERT_JOB.
 
 import json
 import os
+import re
 from pathlib import Path
 
 import uno
@@ -25,9 +26,14 @@ _CODE = "vnd.oasis.opendocument.field.code"
 _HEADERS = ("HeaderText", "HeaderTextLeft", "HeaderTextRight", "HeaderTextFirst")
 
 
-def _styleref_marks(text):
-    """The STYLEREF fields of one header text (LibreOffice 7.4 imports them as field
-    marks it does not handle, showing the result the .docx stored)."""
+_STYLEREF = re.compile(r'^\s*STYLEREF\s+(?:"([^"]+)"|(\d))(.*)$', re.DOTALL)
+
+
+def _styleref_marks(doc, text):
+    """(field mark, level, number?) of each STYLEREF of one header text (LibreOffice 7.4
+    imports them as field marks it does not handle, showing the result the .docx
+    stored). ``STYLEREF 1`` is level 0; ``STYLEREF "<style>"`` the style's outline level
+    less one; ``\\n`` asks for the heading's number instead of its text."""
     marks = []
     paragraphs = text.createEnumeration()
     while paragraphs.hasMoreElements():
@@ -41,16 +47,28 @@ def _styleref_marks(text):
                 continue
             mark = portion.Bookmark
             parameters = mark.getParameters()
-            if parameters.hasByName(_CODE):
-                code = str(parameters.getByName(_CODE)).split()
-                if code[:2] == ["STYLEREF", "1"]:
-                    marks.append((mark, "\\n" in code))
+            if not parameters.hasByName(_CODE):
+                continue
+            found = _STYLEREF.match(str(parameters.getByName(_CODE)))
+            if found is None:
+                continue
+            style, number, switches = found.groups()
+            level = int(number) - 1 if number else _outline_level(doc, style) - 1
+            if level >= 0:
+                marks.append((mark, level, "\\n" in switches.split()))
     return marks
 
 
+def _outline_level(doc, name):
+    """The outline level (1 …) of paragraph style ``name``; 0 for body text or none."""
+    styles = doc.getStyleFamilies().getByName("ParagraphStyles")
+    return styles.getByName(name).OutlineLevel if styles.hasByName(name) else 0
+
+
 def _running_headers(doc):
-    """Each ``STYLEREF 1`` of a page header becomes a chapter field of level 1: the
-    chapter's number for ``STYLEREF 1 \\n``, its name otherwise, as Word shows them."""
+    """Each STYLEREF of a page header becomes a chapter field: the heading of its level
+    at the top of the page, its number for ``\\n``, its text otherwise, as Word shows
+    them."""
     styles = doc.getStyleFamilies().getByName("PageStyles")
     for index in range(styles.getCount()):
         style = styles.getByIndex(index)
@@ -62,7 +80,7 @@ def _running_headers(doc):
             text = style.getPropertyValue(name)
             if text is None:
                 continue
-            for mark, number in _styleref_marks(text):
+            for mark, level, number in _styleref_marks(doc, text):
                 anchor = mark.getAnchor()
                 owner = anchor.getText()
                 cursor = owner.createTextCursorByRange(anchor)
@@ -70,7 +88,7 @@ def _running_headers(doc):
                 cursor.setString("")
                 field = doc.createInstance("com.sun.star.text.TextField.Chapter")
                 field.ChapterFormat = 1 if number else 0  # NUMBER, NAME
-                field.Level = 0
+                field.Level = level
                 owner.insertTextContent(cursor, field, True)
     doc.getTextFields().refresh()
 

@@ -55,6 +55,7 @@ class S:
     DRAFT_MARKING: Final = "HP Draft Marking"
     FOOTER: Final = "HP Footer"
     RUNNING_HEADER: Final = "HP Running Header"
+    SECTION_BREAK: Final = "HP Section Break"
     SIGNATURE_MUNICIPALITY: Final = "HP Signature Municipality"
     SIGNATURE_LINE: Final = "HP Signature Line"
     SIGNATURE_CAPTION: Final = "HP Signature Caption"

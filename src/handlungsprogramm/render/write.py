@@ -120,13 +120,14 @@ def _uncaptioned_table(node: Node) -> bool:
 def write_sheet(
     doc: DocxDocument, sheet: tuple[Node, ...], w: Writer, *, new_page: bool = True
 ) -> None:
-    """A measure sheet: its heading starts a new page (``HP Measure Heading``; not the
-    first sheet, which the chapter's heading has brought to a new page), the rest is
-    written as any plan."""
+    """A measure sheet: its heading (``HP Measure Heading``, which the page header of
+    the sheets names) starts a new page, but for the first sheet, which the chapter's
+    heading has brought to a new page; the rest is written as any plan."""
     heading, *rest = sheet
     if isinstance(heading, Heading):
-        style = S.MEASURE_HEADING if new_page else None
-        w.heading(doc, heading.title, heading.level, style)
+        paragraph = w.heading(doc, heading.title, heading.level, S.MEASURE_HEADING)
+        if not new_page:
+            paragraph.paragraph_format.page_break_before = False
         write_nodes(doc, tuple(rest), w)
     else:
         write_nodes(doc, sheet, w)
