@@ -44,6 +44,21 @@ def test_parallel_and_sequential_builds_agree(tmp_path: Path) -> None:
     assert [i.result.draft for i in parallel if i.result] == [False, True, False]
 
 
+def test_both_layouts_build_into_one_folder_as_two_files(tmp_path: Path) -> None:
+    """The sequential layout's files carry it in their name: building both layouts into
+    one folder keeps both, and each file holds its own layout."""
+    from handlungsprogramm.render.writer import Layout
+
+    source = [EXAMPLES[0]]
+    side = build_files(source, tmp_path, charts=False)
+    sequential = build_files(source, tmp_path, charts=False, layout=Layout.SEQUENTIAL)
+    (a,), (b,) = side[0].written, sequential[0].written
+    assert a.name == "marburg-gobierno-autonomo-municipal-de-sucre.docx"
+    assert b.name == "marburg-gobierno-autonomo-municipal-de-sucre-sequential.docx"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([a.name, b.name])
+    assert _body(a) != _body(b)
+
+
 def test_a_final_build_refuses_drafts_in_workers(tmp_path: Path) -> None:
     """--final in a batch: the incomplete programme is refused (exit 1), the others built."""
     from handlungsprogramm.render.docx import Mode

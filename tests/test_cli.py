@@ -432,3 +432,52 @@ def test_draft_example_builds_as_draft(tmp_path: Path) -> None:
     annex = f"{label('section.annex', 'de')} / {label('section.annex', 'fr')}"
     assert annex in [p.text for p in document.paragraphs]
     assert run("build", str(DRAFT), "--out", str(tmp_path / "final"), "--final")[0] == 1
+
+
+def test_input_and_locations_print_as_written(
+    write_file: Callable[[str, str | bytes], Path],
+) -> None:
+    """Line 100 prints as ``:100:``, ``:thumbs_up:`` and ``[bold]`` as typed: Rich's emoji
+    codes and markup are never applied to what comes from the input (a load error on
+    stderr, and a finding and the verdict of a loadable programme on stdout)."""
+    hostile = ":thumbs_up: [bold]x[/bold] :100:"
+    padded = "# pad\n" * 90 + GOOD.replace("pillar: mitigation", f'pillar: "{hostile}"')
+    path = write_file("skeleton.yaml", padded)
+    code, out, err = run("check", str(path))
+    assert code == 2
+    text = out + err
+    assert f"{path}:100:" in text
+    assert hostile in text
+    assert "👍" not in text
+    assert "💯" not in text
+    named = "# pad\n" * 90 + GOOD.replace("name: Pfinztal", f'name: "Pfinztal {hostile}"')
+    code, out, _ = run("check", str(write_file("named.yaml", named)))
+    assert code == 1
+    assert f"(Pfinztal {hostile} – Kidira)" in out.splitlines()[-1]
+    assert f"{path.parent / 'named.yaml'}:9" in out  # findings located past line 90
+    assert "👍" not in out
+
+
+def test_build_ignore_lets_deliberate_exceptions_pass(tmp_path: Path) -> None:
+    """--ignore CODE as in check: the draft example whose every error is ignored builds
+    final (no marking, no findings annex); without it, a draft; an unknown code exits 2."""
+    import docx
+
+    codes = ["HP101", "HP205", "HP301", "HP306", "HP501", "HP506", "hp601"]
+    flags = [arg for code in codes for arg in ("--ignore", code)]
+    code, _, err = run("build", str(DRAFT), "--out", str(tmp_path), "--no-charts", *flags)
+    assert code == 0, err
+    assert "(final)" in err
+    document = docx.Document(str(tmp_path / "lemgo-commune-de-ouidah.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "ENTWURF" not in text
+    assert "HP301" not in text
+    code, _, err = run(
+        "build", str(DRAFT), "--out", str(tmp_path / "b"), "--no-charts", *flags[:-2]
+    )
+    assert code == 0
+    assert "(draft)" in err
+    code, _, err = run("build", str(DRAFT), "--out", str(tmp_path / "c"), "--ignore", "HP999")
+    assert code == 2
+    assert "unknown rule code(s): HP999" in err
+    assert not (tmp_path / "c").exists()

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -76,6 +76,7 @@ def build_files(
     embed_fonts: bool = True,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
+    ignore: Collection[str] = (),
 ) -> list[BuildItem]:
     """Load, render and write the Word and/or PDF file of each programme file into ``out_dir``.
 
@@ -86,7 +87,8 @@ def build_files(
     :class:`~handlungsprogramm.errors.SofficeNotFoundError` and
     :class:`~handlungsprogramm.errors.ConversionError` propagate; Word files already
     written stay. Several programmes are rendered in parallel, one process per core
-    (``workers`` to choose; 1 renders in this process).
+    (``workers`` to choose; 1 renders in this process). ``ignore``: rules whose
+    findings do not count, as in :func:`~handlungsprogramm.render.docx.render_docx`.
     """
     step = progress or (lambda _: None)
     items: list[BuildItem] = []
@@ -101,7 +103,7 @@ def build_files(
             item.problems, item.exit_code = exc.problems, 2
             step(str(source))
             continue
-        name = slug(item.programme)
+        name = output_stem(item.programme, layout)
         if name in targets_taken:
             item.refused = f"its output name '{name}' is already used by {targets_taken[name]}"
             item.exit_code = 3
@@ -110,7 +112,12 @@ def build_files(
         targets_taken[name] = source
         todo.append(item)
     options = _RenderOptions(
-        layout, None if template is None else str(template), mode, charts, embed_fonts
+        layout,
+        None if template is None else str(template),
+        mode,
+        charts,
+        embed_fonts,
+        frozenset(code.upper() for code in ignore),
     )
     pool = workers if workers is not None else min(os.cpu_count() or 1, len(todo))
     rendered = _render_parallel(todo, options, pool) if pool > 1 and len(todo) > 1 else None
@@ -120,16 +127,18 @@ def build_files(
             if rendered is None:
                 item.result = _render(item.programme, options)
             else:
-                item.result = _result(item.programme, rendered[index])
+                item.result = _result(item.programme, rendered[index], options.ignore)
         except IncompleteProgrammeError as exc:
             item.refused, item.exit_code = f"{exc.errors} completeness error(s)", 1
             step(str(item.source))
             continue
         if Target.DOCX in targets:
-            _write(item, out_dir / f"{slug(item.programme)}.docx", item.result.data)
+            name = output_stem(item.programme, layout)
+            _write(item, out_dir / f"{name}.docx", item.result.data)
         step(str(item.source))
     if Target.PDF in targets:
-        _pdfs([i for i in items if i.result is not None], out_dir, timeout, pdfa, force, step)
+        built = [i for i in items if i.result is not None]
+        _pdfs(built, out_dir, layout, timeout, pdfa, force, step)
     return items
 
 
@@ -140,6 +149,7 @@ class _RenderOptions:
     mode: Mode
     charts: bool
     embed_fonts: bool
+    ignore: frozenset[str] = frozenset()
 
 
 def _render(programme: Programme, options: _RenderOptions) -> DocxResult:
@@ -150,6 +160,7 @@ def _render(programme: Programme, options: _RenderOptions) -> DocxResult:
         mode=options.mode,
         charts=options.charts,
         embed_fonts=options.embed_fonts,
+        ignore=options.ignore,
     )
 
 
@@ -247,7 +258,7 @@ def _leave_interrupts_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _result(programme: Programme, outcome: _Outcome) -> DocxResult:
+def _result(programme: Programme, outcome: _Outcome, ignore: Collection[str]) -> DocxResult:
     """The worker's outcome as a DocxResult (the report is recomputed here: cheap)."""
     if outcome.kind == "incomplete":
         raise IncompleteProgrammeError(outcome.errors)
@@ -255,9 +266,8 @@ def _result(programme: Programme, outcome: _Outcome) -> DocxResult:
         raise TemplateError(outcome.where, outcome.reason, outcome.reason_de)
     if outcome.kind == "error":
         raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {outcome.reason}")
-    return DocxResult(
-        outcome.data, outcome.draft, check(programme), outcome.fingerprint, outcome.warnings
-    )
+    report = check(programme, ignore=ignore)
+    return DocxResult(outcome.data, outcome.draft, report, outcome.fingerprint, outcome.warnings)
 
 
 def _write(item: BuildItem, path: Path, data: bytes) -> None:
@@ -269,9 +279,18 @@ def _write(item: BuildItem, path: Path, data: bytes) -> None:
         item.exit_code = max(item.exit_code, 8)
 
 
+def output_stem(programme: Programme, layout: Layout) -> str:
+    """The output files' name without suffix: the partnership's slug, and the layout when
+    it is not the default (``…-sequential``), so building both layouts into one folder
+    writes two files, never one over the other."""
+    name = slug(programme)
+    return name if layout is Layout.SIDE_BY_SIDE else f"{name}-{layout.value}"
+
+
 def _pdfs(
     items: list[BuildItem],
     out_dir: Path,
+    layout: Layout,
     timeout: float,
     pdfa: bool,
     force: bool,
@@ -281,7 +300,7 @@ def _pdfs(
     for item in items:
         if item.programme is None or item.result is None:
             continue
-        target = out_dir / f"{slug(item.programme)}.pdf"
+        target = out_dir / f"{output_stem(item.programme, layout)}.pdf"
         if not force and target.is_file() and has_signatures(target.read_bytes()):
             item.refused = f"{target} carries signatures; not overwritten (use --force)"
             item.exit_code = max(item.exit_code, 3)
@@ -294,7 +313,7 @@ def _pdfs(
         for _, programme, result in todo:
             # the Word file's own name (unique in a build): a FILENAME field in a custom
             # template shows it, and LibreOffice's PDF is named after it
-            path = work / f"{slug(programme)}.docx"
+            path = work / f"{output_stem(programme, layout)}.docx"
             path.write_bytes(result.data)
             sources.append(path)
 
@@ -311,7 +330,7 @@ def _pdfs(
             except PdfError as exc:
                 item.refused, item.exit_code = str(exc), max(item.exit_code, 7)
                 continue
-            _write(item, out_dir / f"{slug(programme)}.pdf", data)
+            _write(item, out_dir / f"{output_stem(programme, layout)}.pdf", data)
 
 
 def render_pdf(
@@ -324,6 +343,7 @@ def render_pdf(
     pdfa: bool = True,
     timeout: float = DEFAULT_TIMEOUT,
     embed_fonts: bool = True,
+    ignore: Collection[str] = (),
 ) -> bytes:
     """Render ``programme`` to the finished PDF (with its signature fields) and return its bytes.
 
@@ -335,7 +355,7 @@ def render_pdf(
     """
     result = render_docx(
         programme, layout=layout, template=template, mode=mode, charts=charts,
-        embed_fonts=embed_fonts,
+        embed_fonts=embed_fonts, ignore=ignore,
     )  # fmt: skip
     with private_folder("hp-pdf-") as tmp:
         source = tmp / f"{slug(programme)}.docx"

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from handlungsprogramm.checks import REGISTRY, check
 from handlungsprogramm.cli.common import (
+    IgnoreOption,
     LangOption,
     _default_lang,
-    _usage_error,
+    _rules_to_ignore,
+    console,
 )
 from handlungsprogramm.errors import (
     ProgrammeLoadError,
@@ -53,19 +54,11 @@ def check_command(
         OutputFormat, typer.Option("--format", help="text for people, json for programs.")
     ] = OutputFormat.TEXT,
     lang: LangOption = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore", metavar="CODE", help="Skip a rule (repeatable), e.g. --ignore HP311."
-        ),
-    ] = None,
+    ignore: IgnoreOption = None,
 ) -> None:
     """Check programmes for completeness. Exit 0: complete; 1: errors; 2: cannot load."""
     language: Lang = (lang or _default_lang()).value
-    skip = {code.upper() for code in ignore or []}
-    unknown = sorted(skip - REGISTRY.keys())
-    if unknown:
-        _usage_error(f"unknown rule code(s): {', '.join(unknown)}", language)
+    skip = _rules_to_ignore(ignore, language)
     results: list[CheckResult] = []
     for file in files:
         try:
@@ -77,9 +70,9 @@ def check_command(
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(results_json(results, language), ensure_ascii=False, indent=2))
     else:
-        console = Console(highlight=False, soft_wrap=True)
+        out = console()
         for result in results:
-            print_result(console, result, language)
+            print_result(out, result, language)
     raise typer.Exit(max(r.exit_code for r in results))
 
 
@@ -94,11 +87,11 @@ def rules_command(
     if output_format is RulesFormat.MARKDOWN:
         typer.echo(rules_markdown(language), nl=False)
         return
-    console = Console(highlight=False, soft_wrap=True)
+    out = console()
     for code, entry in sorted(LOAD_CODES.items()):
-        console.print(f"{code}  {'error':<7}  {entry.text(entry.title, language)}", highlight=False)
+        out.print(f"{code}  {'error':<7}  {entry.text(entry.title, language)}", highlight=False)
     for rule in sorted(REGISTRY.values(), key=lambda r: r.code):
-        console.print(
+        out.print(
             f"{rule.code}  {rule.severity.value:<7}  {rule.text(rule.title, language)}",
             highlight=False,
         )

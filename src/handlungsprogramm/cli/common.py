@@ -31,6 +31,14 @@ from handlungsprogramm.reporting import (
 )
 
 
+def console(*, stderr: bool = False) -> Console:
+    """The console every command prints through: what comes from the input (texts,
+    file names, locations such as ``file.yaml:100:11``) prints as written. Rich would
+    otherwise turn ``:100:`` or ``:thumbs_up:`` into emoji; markup in our own messages
+    is kept, and every input text in them is escaped where the line is built."""
+    return Console(highlight=False, soft_wrap=True, emoji=False, stderr=stderr)
+
+
 class ExitCode(IntEnum):
     """Exit codes of every command."""
 
@@ -74,8 +82,7 @@ def _load_or_exit(file: Path, lang: Lang) -> Programme:
     try:
         return load(file)
     except ProgrammeLoadError as exc:
-        console = Console(highlight=False, soft_wrap=True, stderr=True)
-        print_result(console, CheckResult(str(file), problems=exc.problems), lang)
+        print_result(console(stderr=True), CheckResult(str(file), problems=exc.problems), lang)
         raise typer.Exit(ExitCode.INVALID_INPUT) from None
 
 
@@ -123,6 +130,25 @@ def _pdf_error(exc: Exception, lang: Lang) -> typer.Exit:
 
 def _err(message: tuple[str, str], lang: Lang) -> None:
     typer.echo(message[0] if lang == "en" else message[1], err=True)
+
+
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="CODE", help="Skip a rule (repeatable), e.g. --ignore HP311."),
+]
+
+
+def _rules_to_ignore(codes: list[str] | None, lang: Lang) -> frozenset[str]:
+    """The rule codes of ``--ignore`` (any case), or exit 2 naming the unknown ones."""
+    from handlungsprogramm.checks import REGISTRY
+
+    skip = frozenset(code.upper() for code in codes or [])
+    unknown = ", ".join(sorted(skip - REGISTRY.keys()))
+    if unknown:
+        _usage_error(
+            (f"unknown rule code(s): {unknown}", f"unbekannte Regelnummer(n): {unknown}"), lang
+        )
+    return skip
 
 
 def _usage_error(message: str | tuple[str, str], lang: Lang) -> None:

@@ -10,18 +10,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from handlungsprogramm.build import Target, build_files
 from handlungsprogramm.cli.common import (
     ExitCode,
+    IgnoreOption,
     LangOption,
     _default_lang,
     _err,
     _load_or_exit,
+    _rules_to_ignore,
     _usage_error,
     _write_or_exit,
+    console,
 )
 from handlungsprogramm.errors import (
     ConversionError,
@@ -88,6 +90,7 @@ def build_command(
             help="Embed the text font (Noto Sans) in the Word file, or only name it.",
         ),
     ] = True,
+    ignore: IgnoreOption = None,
     lang: LangOption = None,
 ) -> None:
     """Build the bilingual documents of each programme into --out (one file per programme)."""
@@ -99,18 +102,19 @@ def build_command(
             language,
         )
     mode = Mode.DRAFT if draft else Mode.FINAL if final else Mode.AUTO
-    console = Console(highlight=False, soft_wrap=True, stderr=True)
+    skip = _rules_to_ignore(ignore, language)
+    terminal = console(stderr=True)
     steps = len(files) * (1 + (Target.PDF in targets))
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True, disable=len(files) < 2 or not console.is_terminal,
+        console=terminal, transient=True, disable=len(files) < 2 or not terminal.is_terminal,
     ) as bar:  # fmt: skip
         task = bar.add_task("build", total=steps)
         try:
             items = build_files(
                 files, out, targets=targets, layout=layout, template=template, mode=mode,
                 timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
-                embed_fonts=embed_fonts, progress=lambda _: bar.advance(task),
+                embed_fonts=embed_fonts, progress=lambda _: bar.advance(task), ignore=skip,
             )  # fmt: skip
         except TemplateError as exc:
             _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
@@ -123,7 +127,7 @@ def build_command(
             raise typer.Exit(ExitCode.CONVERSION_FAILED) from None
     for item in items:
         if item.problems:
-            print_result(console, CheckResult(str(item.source), problems=item.problems), language)
+            print_result(terminal, CheckResult(str(item.source), problems=item.problems), language)
         if item.refused:
             _err(
                 (

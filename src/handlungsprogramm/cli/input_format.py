@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from handlungsprogramm.cli.common import (
     ExitCode,
@@ -21,6 +20,7 @@ from handlungsprogramm.cli.common import (
     _err,
     _usage_error,
     _write_or_exit,
+    console,
 )
 from handlungsprogramm.errors import (
     ProgrammeLoadError,
@@ -138,13 +138,13 @@ def migrate_command(
 ) -> None:
     """Bring programme files to the current input format, in place; comments and order kept."""
     language: Lang = (lang or _default_lang()).value
-    console = Console(highlight=False, soft_wrap=True, stderr=True)
+    out = console(stderr=True)
     codes = [ExitCode.OK]
     for file in files:
         try:
             migration = migrate_file(file, write=not check_only)
         except ProgrammeLoadError as exc:
-            print_result(console, CheckResult(str(file), problems=exc.problems), language)
+            print_result(out, CheckResult(str(file), problems=exc.problems), language)
             codes.append(ExitCode.INVALID_INPUT)
             continue
         except OSError as exc:  # reading is done: this is the write

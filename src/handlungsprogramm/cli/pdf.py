@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from handlungsprogramm.cli.common import (
     ExitCode,
@@ -26,6 +25,7 @@ from handlungsprogramm.cli.common import (
     _require_file_or_exit,
     _usage_error,
     _write_or_exit,
+    console,
 )
 from handlungsprogramm.errors import (
     OutputExistsError,
@@ -92,8 +92,8 @@ def verify_command(
         reports = verify_pdf(data, trust=trust or [])
     except PdfError as exc:
         raise _pdf_error(exc, language) from None
-    console = Console(highlight=False, soft_wrap=True)
-    console.print(verification_table(reports, language))
+    out = console()
+    out.print(verification_table(reports, language))
     for line in verification_findings(reports, language, trust=bool(trust) or require_trust):
         typer.echo(line)
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)

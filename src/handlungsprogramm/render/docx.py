@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -161,8 +161,13 @@ def render_docx(
     mode: Mode = Mode.AUTO,
     charts: bool = True,
     embed_fonts: bool = True,
+    ignore: Collection[str] = (),
 ) -> DocxResult:
     """Render ``programme`` to a Word document in memory (bytes in ``.data``, nothing on disk).
+
+    ``ignore`` names rules whose findings do not count (as ``check --ignore``): a
+    deliberate exception, such as a measure that serves several fields on purpose,
+    no longer keeps the document a draft, and is not listed in a draft's annex.
 
     ``embed_fonts`` embeds the template's text font (Noto Sans) in the Word file, so it
     keeps its lines on a computer without that font
@@ -170,7 +175,7 @@ def render_docx(
     :class:`TemplateError` when the template cannot be used.
     """
     with paused_gc():
-        return _render(programme, layout, template, mode, charts, embed_fonts)
+        return _render(programme, layout, template, mode, charts, embed_fonts, ignore)
 
 
 def _render(
@@ -180,8 +185,9 @@ def _render(
     mode: Mode,
     charts: bool,
     embed_fonts: bool,
+    ignore: Collection[str] = (),
 ) -> DocxResult:
-    report = check(programme)
+    report = check(programme, ignore=ignore)
     if mode is Mode.FINAL and not report.ok:
         raise IncompleteProgrammeError(len(report.errors))
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)
