@@ -67,6 +67,48 @@ def wall(command: list[str], **kwargs: Any) -> float:
     return time.perf_counter() - start
 
 
+# -- start-up ------------------------------------------------------------------------
+
+STARTUP_EXAMPLE = ROOT / "examples" / "pfinztal-kidira" / "programme.yaml"
+"""The 17-measure example that ``check`` is timed on."""
+
+_CHILD_PEAK = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+"""Runs one command and prints its peak resident set (KB): the only child it has."""
+
+
+def startup(repeat: int = 11) -> dict[str, Any]:
+    """Wall time (median of ``repeat`` fresh processes) and peak memory of the command
+    line doing little: ``--version``, and ``check`` of the 17-measure example. Editors
+    run ``check`` on every save; what counts is the start, not the checking."""
+    command = [str(Path(sys.executable).with_name("handlungsprogramm"))]
+    cases = {
+        "version": [*command, "--version"],
+        "check": [*command, "check", str(STARTUP_EXAMPLE)],
+    }
+    out: dict[str, Any] = {"python": _python_floor(repeat)}
+    for name, argv in cases.items():
+        wall(argv)  # warm the file cache
+        times = [wall(argv) for _ in range(repeat)]
+        peak = subprocess.run(
+            [sys.executable, "-c", _CHILD_PEAK, *argv], check=True, capture_output=True, text=True
+        ).stdout
+        out[name] = {"median_s": statistics.median(times), "min_s": min(times),
+                     "max_s": max(times), "peak_mb": int(peak) / 1024}  # fmt: skip
+    return out
+
+
+def _python_floor(repeat: int) -> float:
+    """Python starting with the libraries ``check`` cannot do without (pydantic,
+    ruamel.yaml, Babel, Rich, typer): the floor the start-up is compared with."""
+    argv = [sys.executable, "-c", "import pydantic, ruamel.yaml, babel, rich.console, typer"]
+    wall(argv)
+    return statistics.median(wall(argv) for _ in range(repeat))
+
+
 # -- references ----------------------------------------------------------------------
 
 
@@ -317,7 +359,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--memory-only", action="store_true", help="re-measure peak memory into --out"
     )
+    parser.add_argument(
+        "--startup-only", action="store_true", help="re-measure the start-up into --out"
+    )
     args = parser.parse_args(argv[1:])
+    if args.startup_only:
+        earlier = json.loads(args.out.read_text(encoding="utf-8"))
+        earlier["startup"] = startup()
+        print(json.dumps(earlier["startup"]), flush=True)
+        args.out.write_text(json.dumps(earlier, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.memory_only:
         earlier = json.loads(args.out.read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="hp-bench-") as tmp:
@@ -328,6 +379,8 @@ def main(argv: list[str]) -> int:
         return 0
     load(ROOT / "examples" / "marburg-sucre" / "programme.yaml")  # imports and caches warm
     results: dict[str, Any] = {"machine": machine(), "command": " ".join(argv), "sizes": []}
+    results["startup"] = startup()
+    print(json.dumps(results["startup"]), flush=True)
     with tempfile.TemporaryDirectory(prefix="hp-bench-") as tmp:
         for n in (int(s) for s in args.sizes.split(",")):
             repeat = args.repeat_large if n >= 5000 else args.repeat

@@ -114,10 +114,10 @@ def test_unknown_attribute_raises_attribute_error_naming_it() -> None:
         exec("from handlungsprogramm import render_docks", {})  # noqa: S102 - a fixed string
 
 
-def _imported_after(code: str) -> dict[str, bool]:
-    """Which of HEAVY a fresh interpreter has loaded after running ``code``."""
+def _imported_after(code: str, modules: tuple[str, ...] = HEAVY) -> dict[str, bool]:
+    """Which of ``modules`` a fresh interpreter has loaded after running ``code``."""
     script = (
-        f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {HEAVY!r}}}))"
+        f"{code}\nimport json, sys\nprint(json.dumps({{m: m in sys.modules for m in {modules!r}}}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
@@ -133,6 +133,27 @@ def test_import_is_light() -> None:
     after = _imported_after("import handlungsprogramm\nhandlungsprogramm.sign_pdf")
     assert after["pyhanko"]
     assert not after["docxtpl"]
+
+
+def _command(*argv: str) -> str:
+    """Code that runs the command line with ``argv`` in this interpreter (its output and
+    exit swallowed), so that ``_imported_after`` sees what the command loaded."""
+    return (
+        "import contextlib, io, sys\n"
+        f"sys.argv = ['handlungsprogramm', *{list(argv)!r}]\n"
+        "from handlungsprogramm.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()"
+    )
+
+
+def test_commands_load_only_what_they_need() -> None:
+    """`--version` loads no model (not even pydantic), `check` no renderer, charts or
+    PDF code: the command line starts at once (issue 18; times in docs/performance.md)."""
+    modules = (*HEAVY, "pydantic")
+    assert _imported_after(_command("--version"), modules) == dict.fromkeys(modules, False)
+    after = _imported_after(_command("check", str(EXAMPLE)), modules)
+    assert after == {**dict.fromkeys(HEAVY, False), "pydantic": True}
 
 
 def test_render_docx_through_the_root() -> None:

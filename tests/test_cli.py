@@ -380,7 +380,7 @@ def test_internal_error_is_one_line(
 ) -> None:
     """An unexpected exception (a bug) exits 70 with one line, not a traceback."""
     import handlungsprogramm.cli as cli_module
-    import handlungsprogramm.cli.input_format as schema_module  # where `schema` looks it up
+    import handlungsprogramm.schema as schema_module  # where `schema` looks it up
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("simulated bug")

@@ -8,9 +8,10 @@ The data flow, each step callable on its own, in memory::
 
 Everything a host application needs is importable from here; the modules it lives in
 (``handlungsprogramm.render.docx``, ``handlungsprogramm.pdf.signing``, …) stay importable
-too. Rendering, PDF and signing are loaded on first use (:pep:`562`), so that
-``import handlungsprogramm`` (and the command line) does not pay for docxtpl,
-matplotlib or pyHanko up front.
+too. Every name is loaded on first use (:pep:`562`), so that ``import handlungsprogramm``
+costs nothing and the command line pays only for what its command needs
+(``--version`` nothing, ``check`` the model and the rules, never docxtpl,
+matplotlib or pyHanko).
 """
 
 from __future__ import annotations
@@ -19,43 +20,71 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from handlungsprogramm._version import __version__
-from handlungsprogramm.checks import REGISTRY, Finding, Report, Rule, Severity, check
-from handlungsprogramm.errors import (
-    ConversionError,
-    HandlungsprogrammError,
-    IncompleteProgrammeError,
-    LoadProblem,
-    OutputExistsError,
-    PdfError,
-    ProgrammeLoadError,
-    SigningError,
-    SofficeNotFoundError,
-    TemplateError,
-)
-from handlungsprogramm.loading import from_data, load, loads
-from handlungsprogramm.location import SourceLocation
-from handlungsprogramm.model import Programme, Text, YearMonth
+
+# Not lazy: importing the module ``handlungsprogramm.scaffold`` (as ``init`` does) would
+# set the package's attribute of that name to the module, hiding the function. The
+# module imports nothing heavy at its top.
 from handlungsprogramm.scaffold import scaffold
-from handlungsprogramm.schema import json_schema
 
 if TYPE_CHECKING:  # what the lazy attributes below are, for mypy and IDEs
     from handlungsprogramm.build import BuildItem, Target, build_files, render_pdf
+    from handlungsprogramm.checks import REGISTRY, Finding, Report, Rule, Severity, check
+    from handlungsprogramm.errors import (
+        ConversionError,
+        HandlungsprogrammError,
+        IncompleteProgrammeError,
+        LoadProblem,
+        OutputExistsError,
+        PdfError,
+        ProgrammeLoadError,
+        SigningError,
+        SofficeNotFoundError,
+        TemplateError,
+    )
+    from handlungsprogramm.loading import from_data, load, loads
+    from handlungsprogramm.location import SourceLocation
+    from handlungsprogramm.model import Programme, Text, YearMonth
     from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
     from handlungsprogramm.pdf.forms import FormMapping, fill_form, load_mapping
     from handlungsprogramm.pdf.signing import sign_pdf
     from handlungsprogramm.pdf.verification import FieldReport, verify_pdf
     from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, write_docx
     from handlungsprogramm.render.writer import Layout
+    from handlungsprogramm.schema import json_schema
 
 _LAZY: dict[str, str] = {
+    "REGISTRY": "handlungsprogramm.checks",
+    "Finding": "handlungsprogramm.checks",
+    "Report": "handlungsprogramm.checks",
+    "Rule": "handlungsprogramm.checks",
+    "Severity": "handlungsprogramm.checks",
+    "check": "handlungsprogramm.checks",
+    "ConversionError": "handlungsprogramm.errors",
+    "HandlungsprogrammError": "handlungsprogramm.errors",
+    "IncompleteProgrammeError": "handlungsprogramm.errors",
+    "LoadProblem": "handlungsprogramm.errors",
+    "OutputExistsError": "handlungsprogramm.errors",
+    "PdfError": "handlungsprogramm.errors",
+    "ProgrammeLoadError": "handlungsprogramm.errors",
+    "SigningError": "handlungsprogramm.errors",
+    "SofficeNotFoundError": "handlungsprogramm.errors",
+    "TemplateError": "handlungsprogramm.errors",
+    "from_data": "handlungsprogramm.loading",
+    "load": "handlungsprogramm.loading",
+    "loads": "handlungsprogramm.loading",
+    "SourceLocation": "handlungsprogramm.location",
+    "Programme": "handlungsprogramm.model",
+    "Text": "handlungsprogramm.model",
+    "YearMonth": "handlungsprogramm.model",
+    "json_schema": "handlungsprogramm.schema",
     "BuildItem": "handlungsprogramm.build",
     "DemoIdentity": "handlungsprogramm.pdf.demo",
     "DocxResult": "handlungsprogramm.render.docx",
     "FieldReport": "handlungsprogramm.pdf.verification",
     "FormMapping": "handlungsprogramm.pdf.forms",
-    "Layout": "handlungsprogramm.render.writer",
-    "Mode": "handlungsprogramm.render.docx",
-    "Target": "handlungsprogramm.build",
+    "Layout": "handlungsprogramm.options",
+    "Mode": "handlungsprogramm.options",
+    "Target": "handlungsprogramm.options",
     "build_files": "handlungsprogramm.build",
     "fill_form": "handlungsprogramm.pdf.forms",
     "load_mapping": "handlungsprogramm.pdf.forms",

@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +28,7 @@ from handlungsprogramm.errors import (
 )
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
+from handlungsprogramm.options import Target
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT, convert_many
 from handlungsprogramm.pdf.fields import add_signature_fields
@@ -38,13 +38,6 @@ from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, slug
 from handlungsprogramm.render.writer import Layout
 
 __all__ = ["BuildItem", "Target", "build_files", "render_pdf"]
-
-
-class Target(StrEnum):
-    """The formats :func:`build_files` writes: Word (``docx``) and PDF (``pdf``)."""
-
-    DOCX = "docx"
-    PDF = "pdf"
 
 
 @dataclass(slots=True)

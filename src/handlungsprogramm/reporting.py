@@ -7,6 +7,7 @@ together with ``JSON_FORMAT``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,7 +19,6 @@ from handlungsprogramm.checks.registry import RETIRED
 from handlungsprogramm.errors import LoadProblem
 from handlungsprogramm.i18n.messages import LANGS, LOAD_CODES, Lang
 from handlungsprogramm.model import Programme
-from handlungsprogramm.pdf.verification import FieldReport
 
 __all__ = [
     "JSON_FORMAT",
@@ -38,6 +38,9 @@ _SEVERITY_WORDS: dict[str, tuple[str, str]] = {
     "info": ("note", "Hinweis"),
 }
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+if TYPE_CHECKING:  # pyHanko is loaded by verify, not by every command that reports
+    from handlungsprogramm.pdf.verification import FieldReport
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from handlungsprogramm.migrate import VERSION_COMMENT, current_version
-
 __all__ = ["scaffold"]
 
 # Fixed words the scaffold pre-fills, from the glossary in the design notes.
@@ -47,6 +45,10 @@ def scaffold(
     today: dt.date | None = None,
 ) -> str:
     """Return the YAML text of a new, empty programme for the two municipalities."""
+    # imported here: the package root imports this module (its name is also the
+    # function's), and the input format's version needs the whole loader
+    from handlungsprogramm.migrate import VERSION_COMMENT, current_version
+
     today = today or dt.date.today()
     lang = language
     start, end = today.year + 1, today.year + 5

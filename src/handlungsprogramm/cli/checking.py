@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from handlungsprogramm.checks import REGISTRY, check
 from handlungsprogramm.cli.common import (
     IgnoreOption,
     LangOption,
@@ -25,13 +24,6 @@ from handlungsprogramm.errors import (
     ProgrammeLoadError,
 )
 from handlungsprogramm.i18n.messages import LOAD_CODES, Lang
-from handlungsprogramm.loading import load
-from handlungsprogramm.reporting import (
-    CheckResult,
-    print_result,
-    results_json,
-    rules_markdown,
-)
 
 
 class OutputFormat(StrEnum):
@@ -57,6 +49,10 @@ def check_command(
     ignore: IgnoreOption = None,
 ) -> None:
     """Check programmes for completeness. Exit 0: complete; 1: errors; 2: cannot load."""
+    from handlungsprogramm.checks import check
+    from handlungsprogramm.loading import load
+    from handlungsprogramm.reporting import CheckResult, print_result, results_json
+
     language: Lang = (lang or _default_lang()).value
     skip = _rules_to_ignore(ignore, language)
     results: list[CheckResult] = []
@@ -83,6 +79,9 @@ def rules_command(
     lang: LangOption = None,
 ) -> None:
     """List every code check prints: load problems (HP0xx), then completeness rules."""
+    from handlungsprogramm.checks import REGISTRY
+    from handlungsprogramm.reporting import rules_markdown
+
     language: Lang = (lang or _default_lang()).value
     if output_format is RulesFormat.MARKDOWN:
         typer.echo(rules_markdown(language), nl=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,13 +22,10 @@ from handlungsprogramm.errors import (
 )
 from handlungsprogramm.i18n.messages import Lang
 from handlungsprogramm.input_files import MAX_PDF_BYTES, describe, read_regular, require_regular
-from handlungsprogramm.loading import load
-from handlungsprogramm.model import Programme
 from handlungsprogramm.output import write_atomic
-from handlungsprogramm.reporting import (
-    CheckResult,
-    print_result,
-)
+
+if TYPE_CHECKING:
+    from handlungsprogramm.model import Programme
 
 
 def console(*, stderr: bool = False) -> Console:
@@ -79,6 +76,9 @@ LangOption = Annotated[
 
 def _load_or_exit(file: Path, lang: Lang) -> Programme:
     """Load a programme, or print its located problems and exit 2."""
+    from handlungsprogramm.loading import load
+    from handlungsprogramm.reporting import CheckResult, print_result
+
     try:
         return load(file)
     except ProgrammeLoadError as exc:

@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from handlungsprogramm.build import Target, build_files
 from handlungsprogramm.cli.common import (
     ExitCode,
     IgnoreOption,
@@ -31,17 +29,12 @@ from handlungsprogramm.errors import (
     TemplateError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.pdf.convert import DEFAULT_TIMEOUT
-from handlungsprogramm.render.charts import build_charts
-from handlungsprogramm.render.docx import Mode
-from handlungsprogramm.render.writer import Layout
-from handlungsprogramm.reporting import (
-    CheckResult,
-    print_result,
-)
+from handlungsprogramm.options import DEFAULT_TIMEOUT, Layout, Target
 
 
 def _targets(value: str) -> frozenset[Target]:
+    from handlungsprogramm.build import Target
+
     try:
         targets = frozenset(
             Target(part.strip().lower()) for part in value.split(",") if part.strip()
@@ -94,6 +87,12 @@ def build_command(
     lang: LangOption = None,
 ) -> None:
     """Build the bilingual documents of each programme into --out (one file per programme)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from handlungsprogramm.build import Target, build_files
+    from handlungsprogramm.render.docx import Mode
+    from handlungsprogramm.reporting import CheckResult, print_result
+
     language: Lang = (lang or _default_lang()).value
     targets = _targets(to)
     if draft and final:
@@ -157,6 +156,8 @@ def charts_command(
     lang: LangOption = None,
 ) -> None:
     """Export every chart of the programme as PNG and SVG (for presentations and reports)."""
+    from handlungsprogramm.render.charts import build_charts
+
     language: Lang = (lang or _default_lang()).value
     programme = _load_or_exit(file, language)
     for chart in build_charts(programme, parallel=None):  # two cores where allowed

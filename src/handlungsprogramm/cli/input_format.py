@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,14 +26,9 @@ from handlungsprogramm.errors import (
     ProgrammeLoadError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.migrate import Migration, migrate_file
-from handlungsprogramm.model.types import is_country_code, is_language_code
-from handlungsprogramm.reporting import (
-    CheckResult,
-    print_result,
-)
-from handlungsprogramm.scaffold import scaffold
-from handlungsprogramm.schema import json_schema, schema_markdown
+
+if TYPE_CHECKING:
+    from handlungsprogramm.migrate import Migration
 
 
 class SchemaFormat(StrEnum):
@@ -50,6 +45,8 @@ def schema_command(
     ] = SchemaFormat.JSON,
 ) -> None:
     """Print the JSON Schema of the input format (for editors such as VS Code)."""
+    from handlungsprogramm.schema import json_schema, schema_markdown
+
     if output_format is SchemaFormat.MARKDOWN:
         typer.echo(schema_markdown(), nl=False)
         return
@@ -70,6 +67,9 @@ def init_command(
     lang: LangOption = None,
 ) -> None:
     """Write a new programme with every section present, ready to fill in."""
+    from handlungsprogramm.model.types import is_country_code, is_language_code
+    from handlungsprogramm.scaffold import scaffold
+
     msg_lang: Lang = (lang or _default_lang()).value
     country = partner_country.strip().upper()
     code = language.strip().lower()
@@ -137,6 +137,9 @@ def migrate_command(
     lang: LangOption = None,
 ) -> None:
     """Bring programme files to the current input format, in place; comments and order kept."""
+    from handlungsprogramm.migrate import migrate_file
+    from handlungsprogramm.reporting import CheckResult, print_result
+
     language: Lang = (lang or _default_lang()).value
     out = console(stderr=True)
     codes = [ExitCode.OK]

@@ -33,12 +33,6 @@ from handlungsprogramm.errors import (
     SigningError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.pdf.forms import fill_form, load_mapping, value_paths
-from handlungsprogramm.pdf.signing import sign_pdf, verify_pdf
-from handlungsprogramm.reporting import (
-    verification_findings,
-    verification_table,
-)
 
 
 def sign_command(
@@ -49,6 +43,8 @@ def sign_command(
     lang: LangOption = None,
 ) -> None:
     """Sign one field (incremental update). Passphrase: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or a prompt."""
+    from handlungsprogramm.pdf.signing import sign_pdf
+
     language: Lang = (lang or _default_lang()).value
     data = _read_or_exit(pdf, language)
     _require_file_or_exit(pkcs12, language)
@@ -84,6 +80,9 @@ def verify_command(
     lang: LangOption = None,
 ) -> None:
     """Report on every signature field; exit 0 only when all are signed, intact and valid."""
+    from handlungsprogramm.pdf.signing import verify_pdf
+    from handlungsprogramm.reporting import verification_findings, verification_table
+
     language: Lang = (lang or _default_lang()).value
     data = _read_or_exit(pdf, language)
     for certificate in trust or []:
@@ -132,6 +131,8 @@ def fill_form_command(
     lang: LangOption = None,
 ) -> None:
     """Fill a PDF form from a programme, following a mapping file."""
+    from handlungsprogramm.pdf.forms import fill_form, load_mapping, value_paths
+
     language: Lang = (lang or _default_lang()).value
     if programme_file is None:
         _usage_error(("--programme is required", "--programme fehlt"), language)

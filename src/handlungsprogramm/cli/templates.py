@@ -20,7 +20,6 @@ from handlungsprogramm.errors import (
     TemplateError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.render.docx import template_variables
 
 
 def template_check_command(
@@ -28,6 +27,8 @@ def template_check_command(
     lang: LangOption = None,
 ) -> None:
     """List variables the template uses that the context does not provide (exit 1 if any)."""
+    from handlungsprogramm.render.docx import template_variables
+
     language: Lang = (lang or _default_lang()).value
     try:
         unknown = template_variables(template)

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from handlungsprogramm.errors import ConversionError, SofficeNotFoundError
+from handlungsprogramm.options import DEFAULT_TIMEOUT
 from handlungsprogramm.pdf.scratch import private_folder
 
 __all__ = [
@@ -35,9 +36,6 @@ __all__ = [
     "updates_indexes",
     "write_settings",
 ]
-
-DEFAULT_TIMEOUT = 120.0
-"""Seconds a single document may take; a batch gets this per document."""
 
 INSTALL_HINT = (
     "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "

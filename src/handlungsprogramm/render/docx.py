@@ -16,7 +16,6 @@ from collections.abc import Collection, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from handlungsprogramm.fingerprint import fingerprint, short_fingerprint
 from handlungsprogramm.i18n.formatting import locale_for
 from handlungsprogramm.model import Programme
 from handlungsprogramm.naming import slugify
+from handlungsprogramm.options import Mode
 from handlungsprogramm.output import write_atomic
 from handlungsprogramm.render.blocks import RowPacker
 from handlungsprogramm.render.charts import Chart, start_charts
@@ -63,14 +63,6 @@ __all__ = [
     "template_variables",
     "write_docx",
 ]
-
-
-class Mode(StrEnum):
-    """Draft or final; ``auto`` is draft exactly when completeness errors remain."""
-
-    AUTO = "auto"
-    DRAFT = "draft"
-    FINAL = "final"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ module decides *how* it is laid out, using only the template's named styles.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -19,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from handlungsprogramm.compose.values import Bi
+from handlungsprogramm.options import Layout
 from handlungsprogramm.render.blocks import RowPacker
 from handlungsprogramm.render.markdown import MarkdownStyles, markdown_into, split_blocks
 from handlungsprogramm.render.ooxml import (
@@ -39,13 +39,6 @@ __all__ = ["TEXT_WIDTH_CM", "Bi", "Layout", "Writer", "keep_row_with_next", "set
 
 TEXT_WIDTH_CM = 16.6
 """Width of the text area of the standard template (A4, 2.2 cm margins)."""
-
-
-class Layout(StrEnum):
-    """How the two languages are arranged."""
-
-    SIDE_BY_SIDE = "side-by-side"
-    SEQUENTIAL = "sequential"
 
 
 Cell = str | Bi | Sequence[str | Bi] | None
