@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -225,3 +226,17 @@ def test_pdf_keywords_are_whole_phrases(maputo_pdf: bytes) -> None:
     assert "Municipal" not in keywords
     assert reader.xmp_metadata is not None
     assert reader.xmp_metadata.pdf_keywords == str(info["/Keywords"])
+
+
+def test_paths_as_str_or_path(tmp_path: Path) -> None:
+    """Every path of the API may be a str as well as a Path: programmes, output folder
+    and template of build_files, a form's mapping, the demo identity's folder."""
+    (item,) = handlungsprogramm.build_files(
+        [str(EXAMPLE)], str(tmp_path), template=str(ROOT / "templates" / "standard.docx"),
+        charts=False,
+    )  # fmt: skip
+    assert [path.name for path in item.written] == ["pfinztal-commune-de-kidira.docx"]
+    mapping = handlungsprogramm.load_mapping(str(ROOT / "templates" / "summary-form.mapping.yaml"))
+    assert mapping.fields
+    identity = handlungsprogramm.make_demo_identity(str(tmp_path), "Demo", b"pw")
+    assert identity.pkcs12.is_file()

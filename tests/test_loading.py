@@ -542,14 +542,23 @@ def test_from_data_reports_paths_without_lines() -> None:
     )
 
 
-def test_float_money_from_code_is_refused() -> None:
-    """A binary float for money from Python code is refused: it cannot be exact."""
+def test_float_money_from_code_is_taken_as_written_or_refused_by_its_path() -> None:
+    """A float from a web form's JSON is the decimal it is written as (24500.5); one whose
+    shortest form has more places than money allows is refused, naming the data path
+    where there is no file to locate it in."""
     data = complete_data()
-    data["measures"][0]["resources"]["money"][0]["amount"] = 0.1
+    data["measures"][0]["resources"]["money"][0]["amount"] = 24500.5
+    programme = from_data(data)
+    assert programme.measures[0].resources.money[0].amount == Decimal("24500.5")
+    data["measures"][0]["resources"]["money"][0]["amount"] = 0.1 + 0.2
     with pytest.raises(ProgrammeLoadError) as info:
         from_data(data)
     (problem,) = info.value.problems
-    assert (problem.code, problem.kind) == ("HP012", "decimal_type")
+    assert problem.dotted_path == "measures[0].resources.money[0].amount"
+    assert problem.location is None
+    assert "at most 4 decimal places" in problem.message("en")
+    assert "höchstens 4 Nachkommastellen" in problem.message("de")
+    assert "measures[0].resources.money[0].amount" in str(info.value)
 
 
 def test_load_error_is_a_value_error() -> None:

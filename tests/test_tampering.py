@@ -35,6 +35,7 @@ from pypdf.generic import (
 from typer.testing import CliRunner
 
 from handlungsprogramm.cli import app
+from handlungsprogramm.errors import SigningError
 from handlungsprogramm.pdf.demo import make_demo_identity
 from handlungsprogramm.pdf.signing import has_signatures, verify_pdf
 from tests import pdf_attacks
@@ -529,3 +530,25 @@ def test_need_appearances_is_refused(both: Path, ca: Authority, tmp_path: Path) 
     code, out, err = verify(path, ca)
     assert code == 1, out + err
     assert "changed after this signature" in out
+
+
+def test_key_material_and_certificates_as_bytes_or_str_paths(
+    built: Path, ca: Authority, folder: Path
+) -> None:
+    """The API takes a PKCS#12 file and trusted certificates as bytes (a host's vault) or
+    as str or Path: signing with the key's bytes and verifying against the root's bytes
+    gives the same report as with the files."""
+    from handlungsprogramm import sign_pdf
+
+    p12 = ca.issue(folder, "Vault Signer", PASS.encode())
+    pdf = built.read_bytes()
+    from_bytes = sign_pdf(pdf, field=FIELDS[0], pkcs12=p12.read_bytes(), passphrase=PASS.encode())
+    from_str = sign_pdf(pdf, field=FIELDS[0], pkcs12=str(p12), passphrase=PASS.encode())
+    for signed in (from_bytes, from_str):
+        (report, *_) = verify_pdf(signed, trust=[ca.pem.read_bytes()])
+        assert (report.field, report.signed, report.intact, report.trusted) == (
+            FIELDS[0], True, True, True,
+        )  # fmt: skip
+        assert [r.trusted for r in verify_pdf(signed, trust=[str(ca.pem)])][:1] == [True]
+    with pytest.raises(SigningError, match="the PKCS#12 data"):
+        sign_pdf(pdf, field=FIELDS[0], pkcs12=b"not a key", passphrase=PASS.encode())

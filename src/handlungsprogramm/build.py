@@ -55,12 +55,12 @@ class BuildItem:
 
 
 def build_files(
-    files: Sequence[Path],
-    out_dir: Path,
+    files: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
     *,
     targets: frozenset[Target] = frozenset({Target.DOCX}),
     layout: Layout = Layout.SIDE_BY_SIDE,
-    template: Path | None = None,
+    template: str | os.PathLike[str] | None = None,
     mode: Mode = Mode.AUTO,
     timeout: float = DEFAULT_TIMEOUT,
     pdfa: bool = True,
@@ -83,11 +83,13 @@ def build_files(
     (``workers`` to choose; 1 renders in this process). ``ignore``: rules whose
     findings do not count, as in :func:`~handlungsprogramm.render.docx.render_docx`.
     """
+    out_dir = Path(out_dir)
+    template = None if template is None else Path(template)
     step = progress or (lambda _: None)
     items: list[BuildItem] = []
     todo: list[BuildItem] = []
     targets_taken: dict[str, Path] = {}
-    for source in files:
+    for source in map(Path, files):
         item = BuildItem(source)
         items.append(item)
         try:

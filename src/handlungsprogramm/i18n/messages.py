@@ -397,10 +397,6 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{value} is not a day of the calendar",
         "{value} ist kein Tag im Kalender",
     ),
-    "float_not_allowed": (
-        "a binary float is not exact; pass a Decimal, an int or a string such as '1234.50'",
-        "eine binäre Gleitkommazahl ist nicht exakt; bitte Decimal, int oder Text wie '1234.50'",
-    ),
     "year_month": (
         "expected a month as YYYY-MM (e.g. 2025-03), got {value}",
         "Monat im Format JJJJ-MM erwartet (z. B. 2025-03), erhalten: {value}",

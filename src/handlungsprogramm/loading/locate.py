@@ -37,7 +37,6 @@ _TYPE_KINDS: dict[str, str] = {
     "date_type": "date",
     "date_parsing": "date",
     "date_from_datetime_parsing": "date",
-    "float_not_allowed": "number",
 }
 
 

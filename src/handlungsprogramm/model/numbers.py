@@ -1,7 +1,7 @@
 """Number types of the model: exact decimals (amounts, quantities, shares, rates) and years.
 
-Numbers come in as ``Decimal``, ``int`` or plain text, never as binary floats, and
-are bounded in magnitude and in decimal places; text that readers take in different
+Numbers come in as ``Decimal``, ``int``, plain text or a float taken as the decimal
+its shortest form spells (``24500.5``), and are bounded in magnitude and in decimal places; text that readers take in different
 ways (``0x10``, ``010``, ``1_000``, ``-0``) is refused with the number to write
 instead. The loader uses :data:`PLAIN_NUMBER` too, so both agree on what a number is.
 """
@@ -21,13 +21,13 @@ from pydantic_core import PydanticCustomError
 
 
 def _no_float(value: Any) -> Any:
-    # A binary float cannot hold 0.10 exactly; money and measured values must come in
-    # as Decimal, int or str (YAML and JSON input is read straight into Decimal).
+    """A binary float as the decimal it is written as: its shortest repr (``24500.5``
+    from a web form's JSON is ``Decimal('24500.5')``, never ``24500.5000000000…``).
+    A float whose shortest form has more places than the field allows (``0.1 + 0.2``
+    is ``0.30000000000000004``) is then refused by the places check, naming the
+    limit; YAML and JSON files are read straight into Decimal and never come here."""
     if isinstance(value, float):
-        raise PydanticCustomError(
-            "float_not_allowed",
-            "a binary float is not exact; pass a Decimal, an int or a string such as '1234.50'",
-        )
+        return Decimal(repr(value))
     return value
 
 

@@ -44,7 +44,7 @@ class Money(Model):
     """A sum of money: an exact decimal with its currency, source and status."""
 
     amount: Amount
-    """Exact amount; never a binary float."""
+    """Exact amount, read as the decimal written (never rounded through a binary float)."""
     currency: CurrencyCode
     """ISO 4217 code, e.g. `EUR`, `XOF`."""
     funding_source: Text | str | None = None

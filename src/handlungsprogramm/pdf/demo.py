@@ -10,6 +10,7 @@ ever committed. The certificates say "demo" in their organisation name and expir
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class DemoIdentity:
 
 
 def make_demo_identity(
-    folder: Path,
+    folder: str | os.PathLike[str],
     name: str,
     passphrase: bytes,
     *,
@@ -76,7 +77,7 @@ def make_demo_identity(
         .sign(key, hashes.SHA256())
     )
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name)
-    p12, pem = folder / f"{stem}.p12", folder / f"{stem}.pem"
+    p12, pem = Path(folder) / f"{stem}.p12", Path(folder) / f"{stem}.pem"
     encryption = serialization.BestAvailableEncryption(passphrase)
     p12.write_bytes(
         pkcs12.serialize_key_and_certificates(name.encode(), key, cert, None, encryption)

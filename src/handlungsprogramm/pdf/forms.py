@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,7 @@ MAX_MAPPING_BYTES = 4 * 1024 * 1024
 """Largest mapping file (4 MiB; a mapping for a form of a thousand fields needs 60 KB)."""
 
 
-def load_mapping(path: Path) -> FormMapping:
+def load_mapping(path: str | os.PathLike[str]) -> FormMapping:
     """Read a mapping file (YAML or JSON) and say exactly what is wrong with it.
 
     It is read like a programme, with the loader's guards: a regular file of at most
@@ -72,6 +73,7 @@ def load_mapping(path: Path) -> FormMapping:
     mistake is a :class:`PdfError` naming the file, line and column, in English and
     German (the command's exit code 7, as for every other bad mapping).
     """
+    path = Path(path)
     name = str(path)
     try:
         raw = read_regular(path, MAX_MAPPING_BYTES)

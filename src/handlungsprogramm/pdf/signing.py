@@ -12,6 +12,7 @@ file is handed back, so ``sign`` never writes what ``verify`` would reject.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
@@ -58,9 +59,13 @@ def has_signatures(pdf: bytes) -> bool:
         return b"/ByteRange" in pdf
 
 
-def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path | str, passphrase: bytes) -> bytes:
-    """Sign the empty field ``field`` with the key in ``pkcs12``; return the new PDF."""
-    pkcs12 = Path(pkcs12)
+def sign_pdf(
+    pdf: bytes, *, field: str, pkcs12: str | os.PathLike[str] | bytes, passphrase: bytes
+) -> bytes:
+    """Sign the empty field ``field`` with the key in ``pkcs12``; return the new PDF.
+
+    ``pkcs12`` is the PKCS#12 file's path (``str`` or ``Path``) or its bytes, for a host
+    that keeps key material in a vault rather than a file."""
     reader = read_pdf(pdf)
     reports = verify_reader(pdf, reader, roots=())
     names = [report.field for report in reports]
@@ -98,21 +103,27 @@ def sign_pdf(pdf: bytes, *, field: str, pkcs12: Path | str, passphrase: bytes) -
     return signed
 
 
-def _load_signer(pkcs12: Path, passphrase: bytes) -> signers.SimpleSigner:
-    """The key and certificates of a PKCS#12 file, read as a regular file to a limit."""
-    try:
-        data = read_regular(pkcs12, _MAX_PKCS12_BYTES)
-    except OSError as exc:
-        raise SigningError(*describe(exc, pkcs12)) from None
+def _load_signer(pkcs12: str | os.PathLike[str] | bytes, passphrase: bytes) -> signers.SimpleSigner:
+    """The key and certificates of a PKCS#12 file (read as a regular file to a limit) or
+    of its bytes."""
+    if isinstance(pkcs12, bytes):
+        data = pkcs12
+    else:
+        try:
+            data = read_regular(Path(pkcs12), _MAX_PKCS12_BYTES)
+        except OSError as exc:
+            raise SigningError(*describe(exc, Path(pkcs12))) from None
     with quiet_pyhanko():
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
         except (ValueError, TypeError):
             signer = None
     if signer is None:
+        name = "the PKCS#12 data" if isinstance(pkcs12, bytes) else str(pkcs12)
+        name_de = "die PKCS#12-Daten" if isinstance(pkcs12, bytes) else str(pkcs12)
         raise SigningError(
-            f"cannot open {pkcs12}: wrong passphrase, or not a PKCS#12 file with a key",
-            f"{pkcs12} lässt sich nicht öffnen: falsches Passwort oder keine PKCS#12-Datei"
+            f"cannot open {name}: wrong passphrase, or not a PKCS#12 file with a key",
+            f"{name_de} lässt sich nicht öffnen: falsches Passwort oder keine PKCS#12-Datei"
             " mit Schlüssel",
         )
     return signer  # type: ignore[no-any-return]

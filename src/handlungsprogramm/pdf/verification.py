@@ -29,6 +29,7 @@ the words for trust problems in :mod:`.trust`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -135,14 +136,22 @@ class _Signature:
     findings: list[Message] = field(default_factory=list)
 
 
-def verify_pdf(pdf: bytes, *, trust: Sequence[Path | str] = ()) -> list[FieldReport]:
-    """Report on every signature field of ``pdf``, signed or not (see the module's rule)."""
+def verify_pdf(
+    pdf: bytes, *, trust: Sequence[str | os.PathLike[str] | bytes] = ()
+) -> list[FieldReport]:
+    """Report on every signature field of ``pdf``, signed or not (see the module's rule).
+
+    ``trust``: the trusted certificates, each a file's path or its bytes (PEM or DER)."""
     roots = []
-    for path in trust:
-        try:
-            data = read_regular(path, _MAX_CERTIFICATE_BYTES)
-        except OSError as exc:
-            raise PdfError(*describe(exc, path)) from None
+    for entry in trust:
+        path = "<bytes>" if isinstance(entry, bytes) else Path(entry)
+        if isinstance(entry, bytes):
+            data = entry
+        else:
+            try:
+                data = read_regular(Path(entry), _MAX_CERTIFICATE_BYTES)
+            except OSError as exc:
+                raise PdfError(*describe(exc, Path(entry))) from None
         try:
             certificates = list(load_certs_from_pemder_data(data))
         except READ_ERRORS as exc:
