@@ -139,6 +139,13 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     return data
 
 
+def read_material(source: str | os.PathLike[str] | bytes, limit: int) -> bytes:
+    r"""Key material or a certificate: given as bytes (a host's vault), or read from the
+    regular file at the path, at most ``limit`` bytes (``OSError`` as for
+    :func:`read_regular`; a failed path is :func:`describe`\ d by the caller)."""
+    return source if isinstance(source, bytes) else read_regular(source, limit)
+
+
 def describe(exc: OSError, path: str | os.PathLike[str]) -> tuple[str, str]:
     """``cannot read PATH: reason`` for any ``OSError`` of reading, in English and German."""
     if isinstance(exc, InputFileError):

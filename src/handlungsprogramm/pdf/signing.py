@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.sign import signers
@@ -23,7 +22,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError, SigningError
-from handlungsprogramm.input_files import describe, read_regular
+from handlungsprogramm.input_files import describe, read_material
 from handlungsprogramm.pdf.fields import incremental_writer
 from handlungsprogramm.pdf.reading import READ_ERRORS, quiet_pyhanko, read_pdf, signature_field_list
 from handlungsprogramm.pdf.verification import FieldReport, verify_pdf, verify_reader
@@ -106,13 +105,10 @@ def sign_pdf(
 def _load_signer(pkcs12: str | os.PathLike[str] | bytes, passphrase: bytes) -> signers.SimpleSigner:
     """The key and certificates of a PKCS#12 file (read as a regular file to a limit) or
     of its bytes."""
-    if isinstance(pkcs12, bytes):
-        data = pkcs12
-    else:
-        try:
-            data = read_regular(Path(pkcs12), _MAX_PKCS12_BYTES)
-        except OSError as exc:
-            raise SigningError(*describe(exc, Path(pkcs12))) from None
+    try:
+        data = read_material(pkcs12, _MAX_PKCS12_BYTES)
+    except OSError as exc:  # only a path fails to be read
+        raise SigningError(*describe(exc, str(pkcs12))) from None
     with quiet_pyhanko():
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)

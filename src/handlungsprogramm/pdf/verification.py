@@ -56,7 +56,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from handlungsprogramm.errors import PdfError
-from handlungsprogramm.input_files import describe, read_regular
+from handlungsprogramm.input_files import describe, read_material
 from handlungsprogramm.pdf.after_signing import _metadata_finding, _tail_finding
 from handlungsprogramm.pdf.reading import _WHITESPACE, read_pdf, signature_field_list
 from handlungsprogramm.pdf.reading import READ_ERRORS as READ_ERRORS
@@ -145,13 +145,10 @@ def verify_pdf(
     roots = []
     for entry in trust:
         path = "<bytes>" if isinstance(entry, bytes) else Path(entry)
-        if isinstance(entry, bytes):
-            data = entry
-        else:
-            try:
-                data = read_regular(Path(entry), _MAX_CERTIFICATE_BYTES)
-            except OSError as exc:
-                raise PdfError(*describe(exc, Path(entry))) from None
+        try:
+            data = read_material(entry, _MAX_CERTIFICATE_BYTES)
+        except OSError as exc:  # only a path fails to be read
+            raise PdfError(*describe(exc, str(path))) from None
         try:
             certificates = list(load_certs_from_pemder_data(data))
         except READ_ERRORS as exc:
