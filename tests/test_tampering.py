@@ -552,3 +552,59 @@ def test_key_material_and_certificates_as_bytes_or_str_paths(
         assert [r.trusted for r in verify_pdf(signed, trust=[str(ca.pem)])][:1] == [True]
     with pytest.raises(SigningError, match="the PKCS#12 data"):
         sign_pdf(pdf, field=FIELDS[0], pkcs12=b"not a key", passphrase=PASS.encode())
+
+
+def test_verify_json_reports_every_field_even_beside_a_damaged_one(
+    both: Path, ca: Authority, tmp_path: Path
+) -> None:
+    """verify --format json: the stable document (docs/verify-json.md) with every field
+    and flag; with the second signature damaged the first is still reported intact."""
+    import json
+
+    code, out, _ = cli("verify", str(both), "--trust", str(ca.pem), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert (document["format"], document["ok"], document["exit_code"]) == (
+        "handlungsprogramm.verify/1", True, 0,
+    )  # fmt: skip
+    assert [f["field"] for f in document["fields"]] == FIELDS
+    first = document["fields"][0]
+    assert "Katrin Lehmann" in first["signer"]
+    assert all(first[k] for k in ("signed", "intact", "valid", "trusted", "ok"))
+    assert first["findings"] == []
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(_contents_not_hex(both.read_bytes()))
+    code, out, _ = cli("verify", str(damaged), "--format", "json", "--lang", "de")
+    assert code == 1
+    document = json.loads(out)
+    assert (document["ok"], document["lang"]) == (False, "de")
+    intact, broken = document["fields"]
+    assert (intact["intact"], intact["valid"], broken["ok"]) == (True, True, False)
+    assert broken["findings"]
+    assert all("signature" not in finding for finding in broken["findings"])  # German
+
+
+def test_verify_text_is_whole_when_piped_and_ends_with_a_verdict(
+    both: Path, ca: Authority, tmp_path: Path
+) -> None:
+    """Piped (not a terminal), the table keeps every column head and signer uncut, and
+    the last line says how many fields are signed, intact and valid."""
+    code, out, _ = cli("verify", str(both), "--trust", str(ca.pem), env={"COLUMNS": "80"})
+    assert code == 0
+    for head in (
+        "Signature fields",
+        "Signing time",
+        "Later changes permitted",
+        "Covers whole file",
+    ):
+        assert head in out
+    assert "…" not in out
+    assert out.splitlines()[-1] == (
+        "✔ all 2 signature fields in order (signed, intact, valid, only permitted changes after)"
+    )
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(_contents_not_hex(both.read_bytes()))
+    code, out, _ = cli("verify", str(damaged), "--lang", "de")
+    assert code == 1
+    # the first is intact and valid, but the damaged one after it is no permitted change
+    assert out.splitlines()[-1].startswith("✘ 0 von 2 Signaturfeldern in Ordnung (")

@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 JSON_FORMAT = "handlungsprogramm.check/1"
+VERIFY_JSON_FORMAT = "handlungsprogramm.verify/1"
+"""The shape of ``verify --format json`` (docs/verify-json.md); fields are only added
+until it changes."""
 
 _SEVERITY_WORDS: dict[str, tuple[str, str]] = {
     "error": ("error", "Fehler"),
@@ -300,3 +303,53 @@ def verification_findings(reports: list[FieldReport], lang: Lang, *, trust: bool
                 f"{r.field}: {('not trusted', 'nicht vertrauenswürdig')[i]}: {r.trust_problem[i]}"
             )
     return lines
+
+
+def verification_json(
+    file: str, reports: list[FieldReport], lang: Lang, *, trust: bool, exit_code: int
+) -> dict[str, object]:
+    """The document printed by ``verify --format json``: every field, signed or not, with
+    every flag, and what was found wrong with it in ``lang``."""
+    i = LANGS.index(lang)
+    fields = [
+        {
+            "field": r.field,
+            "signed": r.signed,
+            "signer": r.signer or None,
+            "signing_time": r.signing_time.isoformat() if r.signing_time else None,
+            "intact": r.intact,
+            "valid": r.valid,
+            "trusted": r.trusted,
+            "changes_permitted": r.changes_permitted,
+            "covers_whole_file": r.covers_whole_file,
+            "ok": r.ok,
+            "findings": [finding[i] for finding in r.findings],
+            "trust_problem": r.trust_problem[i] if r.trust_problem and trust else None,
+        }
+        for r in reports
+    ]
+    return {
+        "format": VERIFY_JSON_FORMAT,
+        "version": __version__,
+        "lang": lang,
+        "file": file,
+        "exit_code": exit_code,
+        "ok": exit_code == 0,
+        "fields": fields,
+    }
+
+
+def verification_verdict(reports: list[FieldReport], lang: Lang, *, ok: bool) -> str:
+    """The last line of ``verify``: how many fields are in order (signed, intact, valid,
+    and nothing changed after them but what is permitted) and whether the file is."""
+    good = sum(1 for r in reports if r.ok)
+    total = len(reports)
+    if lang == "de":
+        rule = "unterschrieben, unverändert, gültig, danach nur zulässige Änderungen"
+        if ok:
+            return f"✔ alle {total} Signaturfelder in Ordnung ({rule})"
+        return f"✘ {good} von {total} Signaturfeldern in Ordnung ({rule})"
+    rule = "signed, intact, valid, only permitted changes after"
+    if ok:
+        return f"✔ all {total} signature fields in order ({rule})"
+    return f"✘ {good} of {total} signature fields in order ({rule})"

@@ -28,12 +28,12 @@ if TYPE_CHECKING:
     from handlungsprogramm.model import Programme
 
 
-def console(*, stderr: bool = False) -> Console:
+def console(*, stderr: bool = False, width: int | None = None) -> Console:
     """The console every command prints through: what comes from the input (texts,
     file names, locations such as ``file.yaml:100:11``) prints as written. Rich would
     otherwise turn ``:100:`` or ``:thumbs_up:`` into emoji; markup in our own messages
     is kept, and every input text in them is escaped where the line is built."""
-    return Console(highlight=False, soft_wrap=True, emoji=False, stderr=stderr)
+    return Console(highlight=False, soft_wrap=True, emoji=False, stderr=stderr, width=width)
 
 
 class ExitCode(IntEnum):

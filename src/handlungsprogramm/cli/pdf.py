@@ -7,8 +7,10 @@ PDF problem as exit 7 and writes a PDF back.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -68,6 +70,13 @@ def sign_command(
     _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
 
 
+class VerifyFormat(StrEnum):
+    """Output formats of ``verify``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 def verify_command(
     pdf: Annotated[Path, typer.Argument(help="The PDF to verify.")],
     trust: Annotated[
@@ -77,11 +86,19 @@ def verify_command(
     require_trust: Annotated[
         bool, typer.Option("--require-trust", help="Also require every signer to be trusted.")
     ] = False,
+    output_format: Annotated[
+        VerifyFormat, typer.Option("--format", help="text for people, json for programs.")
+    ] = VerifyFormat.TEXT,
     lang: LangOption = None,
 ) -> None:
     """Report on every signature field; exit 0 only when all are signed, intact and valid."""
     from handlungsprogramm.pdf.signing import verify_pdf
-    from handlungsprogramm.reporting import verification_findings, verification_table
+    from handlungsprogramm.reporting import (
+        verification_findings,
+        verification_json,
+        verification_table,
+        verification_verdict,
+    )
 
     language: Lang = (lang or _default_lang()).value
     data = _read_or_exit(pdf, language)
@@ -91,11 +108,20 @@ def verify_command(
         reports = verify_pdf(data, trust=trust or [])
     except PdfError as exc:
         raise _pdf_error(exc, language) from None
-    out = console()
-    out.print(verification_table(reports, language))
-    for line in verification_findings(reports, language, trust=bool(trust) or require_trust):
-        typer.echo(line)
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
+    asked = bool(trust) or require_trust
+    if output_format is VerifyFormat.JSON:
+        code = ExitCode.OK if ok else ExitCode.INCOMPLETE
+        document = verification_json(str(pdf), reports, language, trust=asked, exit_code=code)
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        # piped or redirected, the table is as wide as it needs: a log keeps every column
+        out = console(width=None if sys.stdout.isatty() else 200)
+        out.print(verification_table(reports, language))
+        for line in verification_findings(reports, language, trust=asked):
+            typer.echo(line)
+        if reports:
+            typer.echo(verification_verdict(reports, language, ok=ok))
     if require_trust and not trust:
         _err(
             (
