@@ -26,6 +26,7 @@ from handlungsprogramm.errors import (
     ProgrammeLoadError,
     TemplateError,
 )
+from handlungsprogramm.input_files import os_reason
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
 from handlungsprogramm.options import Target
@@ -50,8 +51,20 @@ class BuildItem:
     result: DocxResult | None = None
     written: list[Path] = field(default_factory=list)
     refused: str | None = None
-    """Why an output was not written (open errors with --final, a signed PDF without --force)."""
+    """Why an output was not written (open errors with --final, a signed PDF without
+    --force), in English."""
+    refused_de: str | None = None
+    """The same in German."""
     exit_code: int = 0
+
+    def refuse(self, en: str, de: str, exit_code: int) -> None:
+        """Record why an output was not written, in both languages, and the exit code."""
+        self.refused, self.refused_de = en, de
+        self.exit_code = max(self.exit_code, exit_code)
+
+    def reason(self, lang: str) -> str | None:
+        """Why an output was not written, in ``lang``."""
+        return self.refused_de if lang == "de" and self.refused_de else self.refused
 
 
 def build_files(
@@ -100,8 +113,11 @@ def build_files(
             continue
         name = output_stem(item.programme, layout)
         if name in targets_taken:
-            item.refused = f"its output name '{name}' is already used by {targets_taken[name]}"
-            item.exit_code = 3
+            item.refuse(
+                f"its output name '{name}' is already used by {targets_taken[name]}",
+                f"sein Ausgabename '{name}' ist schon von {targets_taken[name]} belegt",
+                3,
+            )
             step(str(source))
             continue
         targets_taken[name] = source
@@ -124,7 +140,9 @@ def build_files(
             else:
                 item.result = _result(item.programme, rendered[index], options.ignore)
         except IncompleteProgrammeError as exc:
-            item.refused, item.exit_code = f"{exc.errors} completeness error(s)", 1
+            item.refuse(
+                f"{exc.errors} completeness error(s)", f"{exc.errors} Vollständigkeitsfehler", 1
+            )
             step(str(item.source))
             continue
         if Target.DOCX in targets:
@@ -270,8 +288,11 @@ def _write(item: BuildItem, path: Path, data: bytes) -> None:
     try:
         item.written.append(write_atomic(path, data))
     except OSError as exc:
-        item.refused = f"cannot write {path}: {exc.strerror or exc}"
-        item.exit_code = max(item.exit_code, 8)
+        item.refuse(
+            f"cannot write {path}: {os_reason(exc, 'en')}",
+            f"{path} nicht schreibbar: {os_reason(exc, 'de')}",
+            8,
+        )
 
 
 def output_stem(programme: Programme, layout: Layout) -> str:
@@ -297,8 +318,11 @@ def _pdfs(
             continue
         target = out_dir / f"{output_stem(item.programme, layout)}.pdf"
         if not force and target.is_file() and has_signatures(target.read_bytes()):
-            item.refused = f"{target} carries signatures; not overwritten (use --force)"
-            item.exit_code = max(item.exit_code, 3)
+            item.refuse(
+                f"{target} carries signatures; not overwritten (use --force)",
+                f"{target} trägt Unterschriften; nicht überschrieben (mit --force doch)",
+                3,
+            )
             continue
         todo.append((item, item.programme, item.result))
     if not todo:
@@ -323,7 +347,7 @@ def _pdfs(
             try:
                 data = add_signature_fields(pdf.read_bytes(), programme)
             except PdfError as exc:
-                item.refused, item.exit_code = str(exc), max(item.exit_code, 7)
+                item.refuse(exc.message("en"), exc.message("de"), 7)
                 continue
             _write(item, out_dir / f"{output_stem(programme, layout)}.pdf", data)
 

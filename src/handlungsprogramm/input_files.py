@@ -12,6 +12,7 @@ descriptor, and read with a limit (a file that grows while it is read stops at i
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -146,9 +147,36 @@ def read_material(source: str | os.PathLike[str] | bytes, limit: int) -> bytes:
     return source if isinstance(source, bytes) else read_regular(source, limit)
 
 
+_OS_REASONS_DE = {
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.EACCES: "keine Berechtigung",
+    errno.EPERM: "nicht erlaubt",
+    errno.EISDIR: "ist ein Ordner",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger",
+    errno.EROFS: "Dateisystem nur lesbar",
+    errno.EEXIST: "existiert bereits",
+    errno.ENAMETOOLONG: "Name zu lang",
+    errno.ELOOP: "zu viele symbolische Verknüpfungen",
+    errno.EIO: "Ein-/Ausgabefehler",
+}
+"""The operating system's reasons (English in the C locale the tools run in) in German,
+for the errors a user meets when reading or writing files."""
+
+
+def os_reason(exc: OSError, lang: Lang) -> str:
+    """Why reading or writing failed, in ``lang`` (the system's words for other errors)."""
+    english = exc.strerror or str(exc)
+    if lang == "de" and exc.errno in _OS_REASONS_DE:
+        return _OS_REASONS_DE[exc.errno]
+    return english
+
+
 def describe(exc: OSError, path: str | os.PathLike[str]) -> tuple[str, str]:
     """``cannot read PATH: reason`` for any ``OSError`` of reading, in English and German."""
     if isinstance(exc, InputFileError):
         return (f"{Path(path)} {exc.message('en')}", f"{Path(path)} {exc.message('de')}")
-    reason = exc.strerror or str(exc)
-    return (f"cannot read {path}: {reason}", f"{path} nicht lesbar: {reason}")
+    return (
+        f"cannot read {path}: {os_reason(exc, 'en')}",
+        f"{path} nicht lesbar: {os_reason(exc, 'de')}",
+    )

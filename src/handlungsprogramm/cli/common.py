@@ -21,7 +21,13 @@ from handlungsprogramm.errors import (
     SigningError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.input_files import MAX_PDF_BYTES, describe, read_regular, require_regular
+from handlungsprogramm.input_files import (
+    MAX_PDF_BYTES,
+    describe,
+    os_reason,
+    read_regular,
+    require_regular,
+)
 from handlungsprogramm.output import write_atomic
 
 if TYPE_CHECKING:
@@ -111,11 +117,8 @@ def _write_or_exit(path: Path, data: bytes, lang: Lang) -> Path:
     try:
         return write_atomic(path, data)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        _err(
-            (f"error: cannot write {path}: {reason}", f"Fehler: {path} nicht schreibbar: {reason}"),
-            lang,
-        )
+        en, de = os_reason(exc, "en"), os_reason(exc, "de")
+        _err((f"error: cannot write {path}: {en}", f"Fehler: {path} nicht schreibbar: {de}"), lang)
         raise typer.Exit(ExitCode.CANNOT_WRITE) from None
 
 

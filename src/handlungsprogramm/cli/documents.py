@@ -130,8 +130,8 @@ def build_command(
         if item.refused:
             _err(
                 (
-                    f"{item.source}: not written: {item.refused}",
-                    f"{item.source}: nicht geschrieben: {item.refused}",
+                    f"{item.source}: not written: {item.reason('en')}",
+                    f"{item.source}: nicht geschrieben: {item.reason('de')}",
                 ),
                 language,
             )

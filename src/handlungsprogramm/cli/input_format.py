@@ -26,6 +26,7 @@ from handlungsprogramm.errors import (
     ProgrammeLoadError,
 )
 from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.input_files import os_reason
 
 if TYPE_CHECKING:
     from handlungsprogramm.migrate import Migration
@@ -151,11 +152,10 @@ def migrate_command(
             codes.append(ExitCode.INVALID_INPUT)
             continue
         except OSError as exc:  # reading is done: this is the write
-            reason = exc.strerror or str(exc)
             _err(
                 (
-                    f"error: cannot write {file}: {reason}",
-                    f"Fehler: {file} nicht schreibbar: {reason}",
+                    f"error: cannot write {file}: {os_reason(exc, 'en')}",
+                    f"Fehler: {file} nicht schreibbar: {os_reason(exc, 'de')}",
                 ),
                 language,
             )

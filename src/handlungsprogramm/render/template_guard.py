@@ -49,6 +49,7 @@ import zipfile
 import zlib
 
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.input_files import os_reason
 from handlungsprogramm.render.template_parts import (
     _check_main_document,
     _check_relationships,
@@ -139,8 +140,10 @@ def read_template(path: str | os.PathLike[str]) -> bytes:
         finally:
             os.close(fd)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise TemplateError(name, reason, _REASONS["unreadable"][1].format(reason=reason)) from None
+        reason, reason_de = os_reason(exc, "en"), os_reason(exc, "de")
+        raise TemplateError(
+            name, reason, _REASONS["unreadable"][1].format(reason=reason_de)
+        ) from None
     if len(data) > MAX_TEMPLATE_BYTES:
         _refuse(name, "file_too_large", size=f"> {MAX_TEMPLATE_BYTES}", limit=MAX_TEMPLATE_BYTES)
     return data
