@@ -29,12 +29,10 @@ from handlungsprogramm.errors import (
     TemplateError,
 )
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.options import DEFAULT_TIMEOUT, Layout, Target
+from handlungsprogramm.options import DEFAULT_TIMEOUT, Layout, Mode, Target
 
 
 def _targets(value: str) -> frozenset[Target]:
-    from handlungsprogramm.build import Target
-
     try:
         targets = frozenset(
             Target(part.strip().lower()) for part in value.split(",") if part.strip()
@@ -89,8 +87,7 @@ def build_command(
     """Build the bilingual documents of each programme into --out (one file per programme)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from handlungsprogramm.build import Target, build_files
-    from handlungsprogramm.render.docx import Mode
+    from handlungsprogramm.build import build_files
     from handlungsprogramm.reporting import CheckResult, print_result
 
     language: Lang = (lang or _default_lang()).value
