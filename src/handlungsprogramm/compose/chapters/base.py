@@ -56,10 +56,9 @@ class Composer:
         d’action 1 : …"): under the numbered chapter "8 Handlungsfelder" a bare "1 …"
         would read as chapter 1."""
         name, t = self.v.label("measure.field_of_action"), self.v.text(title)
-        return Bi(
-            f"{name.de} {code}{colon('de')}{t.de}",
-            f"{name.partner} {code}{colon(self.lang)}{t.partner}",
-        )
+        # the label and its number stay on one line ("Área de | ação 1" broke them apart)
+        de, partner = (f"{n}\u00a0{code}".replace(" ", "\u00a0") for n in (name.de, name.partner))
+        return Bi(f"{de}{colon('de')}{t.de}", f"{partner}{colon(self.lang)}{t.partner}")
 
     def field_name(self, code: str) -> Bi:
         """A field of action by code and title (the code alone if it is unknown)."""

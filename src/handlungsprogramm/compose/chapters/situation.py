@@ -48,9 +48,11 @@ def fields(c: Composer) -> Section | None:
     nodes: list[Node] = []
     for field in c.programme.fields_of_action:
         nodes.append(Heading(c.field_heading(field.code, field.title), 2))
+        # the notes keep with the principle under them: a heading and its "Leitlinie"
+        # were left at a page's foot with the text overleaf
         if field.cross_cutting:
-            nodes.append(Para(c.v.label("field.cross_cutting"), Role.CAPTION))
+            nodes.append(Para(c.v.label("field.cross_cutting"), Role.CAPTION, True))
         if field.guiding_principle is not None:
-            nodes.append(Para(c.v.label("foa.guiding_principle"), Role.CAPTION))
+            nodes.append(Para(c.v.label("foa.guiding_principle"), Role.CAPTION, True))
             nodes.append(Markdown(c.text_pair(field.guiding_principle)))
     return tuple(nodes)
