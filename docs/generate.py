@@ -3,7 +3,8 @@
 Run: .venv/bin/python docs/generate.py          (writes the pages)
      .venv/bin/python docs/generate.py --check  (exit 1 and name the stale pages)
 
-The rules reference (from the rule registry), the input format reference (from the
+The rules reference (from the rule registry), the messages reference (from the message
+catalogue), the input format reference (from the
 model's JSON Schema), the command-line reference (from the commands), the template
 context table in templates.md (from CONTEXT_DOC), the table of the public API in
 api.md (from ``handlungsprogramm.__all__`` and the docstrings) and the README's
@@ -22,6 +23,7 @@ from pathlib import Path
 import handlungsprogramm
 from handlungsprogramm.clidoc import cli_markdown, exit_code_table
 from handlungsprogramm.compose.context import context_markdown
+from handlungsprogramm.i18n.catalogue.reference import messages_markdown
 from handlungsprogramm.reporting import rules_markdown
 from handlungsprogramm.schema import schema_markdown
 
@@ -55,7 +57,7 @@ API_GROUPS: dict[str, tuple[str, ...]] = {
     "Errors": (
         "HandlungsprogrammError", "ProgrammeLoadError", "IncompleteProgrammeError",
         "TemplateError", "SofficeNotFoundError", "ConversionError", "PdfError", "SigningError",
-        "OutputExistsError",
+        "OutputExistsError", "WriteError",
     ),
     "Other": ("__version__",),
 }  # fmt: skip
@@ -97,6 +99,8 @@ def api_markdown() -> str:
 PAGES: dict[Path, Callable[[], str]] = {
     DOCS / "rules.md": lambda: rules_markdown("en"),
     DOCS / "rules.de.md": lambda: rules_markdown("de"),
+    DOCS / "messages.md": lambda: messages_markdown("en"),
+    DOCS / "messages.de.md": lambda: messages_markdown("de"),
     DOCS / "input-format.md": schema_markdown,
     DOCS / "cli.md": cli_markdown,
     DOCS / "templates.md": lambda: _splice(

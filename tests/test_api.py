@@ -35,6 +35,7 @@ DEEP: dict[str, str] = {
     "LoadProblem": "handlungsprogramm.errors",
     "Mode": "handlungsprogramm.render.docx",
     "OutputExistsError": "handlungsprogramm.errors",
+    "WriteError": "handlungsprogramm.errors",
     "PdfError": "handlungsprogramm.errors",
     "Programme": "handlungsprogramm.model",
     "ProgrammeLoadError": "handlungsprogramm.errors",

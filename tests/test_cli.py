@@ -258,7 +258,8 @@ def test_init_refuses_to_overwrite(write_file: Callable[[str, str | bytes], Path
     args = ["init", str(path), "--german", "A", "--partner", "B", "--partner-country", "TZ"]
     code, _, err = run(*args, "--language", "sw")
     assert code == 3
-    assert "use --force" in err
+    assert "error HP904:" in err
+    assert "--force" in err
     assert path.read_text() == "keep me"
     code, _, _ = run(*args, "--language", "sw", "--force")
     assert code == 0
@@ -282,7 +283,8 @@ def test_init_validates_options(tmp_path: Path, option: str, value: str, message
         "--partner-country", args["--partner-country"], "--language", args["--language"],
     )  # fmt: skip
     assert code == 2
-    assert f"error: {message}" in err
+    assert f": {message}" in err
+    assert err.startswith("error HP92")
     assert not out_file.exists()
 
 
@@ -347,7 +349,7 @@ def test_write_error_exits_8(tmp_path: Path) -> None:
         "--language", "fr", "--force",
     )  # fmt: skip
     assert code == 8
-    assert f"error: cannot write {folder}" in err
+    assert f"error HP910: cannot write {folder}" in err
 
 
 def test_impossible_date_is_located(write_file: Callable[[str, str | bytes], Path]) -> None:

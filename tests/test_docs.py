@@ -116,7 +116,7 @@ def test_generated_pages_are_current() -> None:
     assert spec.loader is not None
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)
-    assert len(generate.PAGES) == 7
+    assert len(generate.PAGES) == 9
     assert [str(p.relative_to(ROOT)) for p in generate.stale()] == []
 
 

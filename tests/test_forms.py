@@ -389,7 +389,7 @@ def test_malformed_form_through_the_command(name: str, lang: str, tmp_path: Path
         env={k: v for k, v in os.environ.items() if k != "HANDLUNGSPROGRAMM_DEBUG"},
     )  # fmt: skip
     assert result.returncode == 7, result.stderr
-    expected = {"en": "error: the form is", "de": "Fehler: das Formular ist"}[lang]
+    expected = {"en": "error HP82", "de": "Fehler HP82"}[lang]
     assert result.stderr.startswith(expected), result.stderr
     assert "Traceback" not in result.stderr
     assert set(tmp_path.iterdir()) == {form, mapping}  # no output, no temporary file

@@ -53,6 +53,17 @@ def _cases(folder: Path) -> dict[str, tuple[list[str], int]]:
         "fill no pdf": (["fill-form", pdf, "--programme", yaml, "--mapping", str(folder / "fehlt.yaml"), "--out", str(folder / "f.pdf")], 7),
         "migrate missing": (["migrate", str(folder / "fehlt.yaml")], 2),
         "template check no docx": (["template", "check", str(folder / "kaputt.docx")], 4),
+        "unknown option": (["check", yaml, "--formt", "json"], 2),
+        "missing option": (["sign", pdf], 2),
+        "option without value": (["check", yaml, "--format"], 2),
+        "bad choice": (["check", yaml, "--format", "xml"], 2),
+        "bad --to": (["build", yaml, "--to", "odt"], 2),
+        "unknown command": (["pruefen", yaml], 2),
+        "extra argument": (["verify", pdf, pdf], 2),
+        "init bad country": (["init", str(folder / "n.yaml"), "--german", "Jena", "--partner", "Maputo", "--partner-country", "XX", "--language", "pt"], 2),
+        "init exists": (["init", yaml, "--german", "Jena", "--partner", "Maputo", "--partner-country", "MZ", "--language", "pt"], 3),
+        "fill without programme": (["fill-form", pdf], 2),
+        "programme behind a file": (["check", str(blocked / "programm.yaml")], 2),
     }  # fmt: skip
 
 
@@ -62,7 +73,9 @@ def _cases(folder: Path) -> dict[str, tuple[list[str], int]]:
         "same output name", "output folder is a file", "charts into a file", "unknown rule",
         "unknown rule in build", "draft and final", "missing programme", "template not a docx",
         "template missing", "verify no pdf", "verify missing", "sign no pdf", "fill no pdf",
-        "migrate missing", "template check no docx",
+        "migrate missing", "template check no docx", "unknown option", "missing option",
+        "option without value", "bad choice", "bad --to", "unknown command", "extra argument",
+        "init bad country", "init exists", "fill without programme", "programme behind a file",
     ],
 )  # fmt: skip
 def test_error_paths_speak_german(tmp_path: Path, case: str) -> None:
@@ -73,6 +86,7 @@ def test_error_paths_speak_german(tmp_path: Path, case: str) -> None:
     text = result.stdout + result.stderr
     assert result.exit_code == exit_code, text
     assert text.strip(), "the command said nothing"
-    readable = text.replace(str(tmp_path), "")
+    # commands in backticks (`handlungsprogramm build --help`) and options are code
+    readable = re.sub(r"`[^`]*`|--[\w-]+", "", text.replace(str(tmp_path), ""))
     english = sorted({m.group(0) for m in ENGLISH.finditer(readable)})
     assert english == [], f"English in the German output ({english}):\n{text}"

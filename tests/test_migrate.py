@@ -310,7 +310,7 @@ def test_write_failure_exits_8_and_keeps_the_file(
     path = write_file("p.yaml", GOOD)
     code, _, err = run("migrate", str(path))
     assert code == 8
-    assert f"error: cannot write {path}: No space left on device" in err
+    assert f"error HP910: cannot write {path}: No space left on device" in err
     assert path.read_text(encoding="utf-8") == GOOD
 
 

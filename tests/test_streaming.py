@@ -245,9 +245,9 @@ def test_a_block_in_a_header_is_a_template_error() -> None:
     document.save(buffer)
     with pytest.raises(TemplateError) as caught:
         render_docx(from_data(complete_data()), template=buffer.getvalue(), charts=False)
-    assert "header or footer" in caught.value.reason
-    assert caught.value.reason_de is not None
-    assert "Kopf- oder Fußzeile" in caught.value.reason_de
+    assert caught.value.code == "HP730"
+    assert "header or footer" in caught.value.message("en")
+    assert "Kopf- oder Fußzeile" in caught.value.message("de")
 
 
 def test_a_main_part_past_the_zip64_limit_is_written_as_zip64(

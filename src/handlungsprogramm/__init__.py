@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # what the lazy attributes below are, for mypy and IDEs
         SigningError,
         SofficeNotFoundError,
         TemplateError,
+        WriteError,
     )
     from handlungsprogramm.loading import from_data, load, loads
     from handlungsprogramm.location import SourceLocation
@@ -64,6 +65,7 @@ _LAZY: dict[str, str] = {
     "IncompleteProgrammeError": "handlungsprogramm.errors",
     "LoadProblem": "handlungsprogramm.errors",
     "OutputExistsError": "handlungsprogramm.errors",
+    "WriteError": "handlungsprogramm.errors",
     "PdfError": "handlungsprogramm.errors",
     "ProgrammeLoadError": "handlungsprogramm.errors",
     "SigningError": "handlungsprogramm.errors",
@@ -124,6 +126,7 @@ __all__ = [
     "Target",
     "TemplateError",
     "Text",
+    "WriteError",
     "YearMonth",
     "__version__",
     "build_files",

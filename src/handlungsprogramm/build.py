@@ -20,13 +20,16 @@ from typing import NamedTuple
 
 from handlungsprogramm.checks import check
 from handlungsprogramm.errors import (
+    HandlungsprogrammError,
     IncompleteProgrammeError,
     LoadProblem,
+    OutputExistsError,
     PdfError,
     ProgrammeLoadError,
     TemplateError,
+    WriteError,
 )
-from handlungsprogramm.input_files import os_reason
+from handlungsprogramm.i18n.lang import Lang
 from handlungsprogramm.loading import load
 from handlungsprogramm.model import Programme
 from handlungsprogramm.options import Target
@@ -50,21 +53,24 @@ class BuildItem:
     problems: tuple[LoadProblem, ...] = ()
     result: DocxResult | None = None
     written: list[Path] = field(default_factory=list)
-    refused: str | None = None
+    refusal: HandlungsprogrammError | None = None
     """Why an output was not written (open errors with --final, a signed PDF without
-    --force), in English."""
-    refused_de: str | None = None
-    """The same in German."""
+    --force, a write that failed): the error with its code, worded in either language."""
     exit_code: int = 0
 
-    def refuse(self, en: str, de: str, exit_code: int) -> None:
-        """Record why an output was not written, in both languages, and the exit code."""
-        self.refused, self.refused_de = en, de
-        self.exit_code = max(self.exit_code, exit_code)
+    def refuse(self, error: HandlungsprogrammError) -> None:
+        """Record why an output was not written; the item's exit code is the error's."""
+        self.refusal = error
+        self.exit_code = max(self.exit_code, error.exit_code)
 
-    def reason(self, lang: str) -> str | None:
+    @property
+    def refused(self) -> str | None:
+        """Why an output was not written, in English (None if nothing was refused)."""
+        return None if self.refusal is None else self.refusal.message("en")
+
+    def reason(self, lang: Lang) -> str | None:
         """Why an output was not written, in ``lang``."""
-        return self.refused_de if lang == "de" and self.refused_de else self.refused
+        return None if self.refusal is None else self.refusal.message(lang)
 
 
 def build_files(
@@ -113,11 +119,7 @@ def build_files(
             continue
         name = output_stem(item.programme, layout)
         if name in targets_taken:
-            item.refuse(
-                f"its output name '{name}' is already used by {targets_taken[name]}",
-                f"sein Ausgabename '{name}' ist schon von {targets_taken[name]} belegt",
-                3,
-            )
+            item.refuse(OutputExistsError("HP902", name=name, other=str(targets_taken[name])))
             step(str(source))
             continue
         targets_taken[name] = source
@@ -140,9 +142,7 @@ def build_files(
             else:
                 item.result = _result(item.programme, rendered[index], options.ignore)
         except IncompleteProgrammeError as exc:
-            item.refuse(
-                f"{exc.errors} completeness error(s)", f"{exc.errors} Vollständigkeitsfehler", 1
-            )
+            item.refuse(exc)
             step(str(item.source))
             continue
         if Target.DOCX in targets:
@@ -188,8 +188,8 @@ class _Outcome(NamedTuple):
     warnings: tuple[str, ...] = ()
     errors: int = 0
     where: str = ""
-    reason: str = ""
-    reason_de: str | None = None
+    code: str = ""
+    ctx: dict[str, object] | None = None
 
 
 def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
@@ -203,9 +203,9 @@ def _render_in_worker(source: str, options: _RenderOptions) -> _Outcome:
     except IncompleteProgrammeError as exc:
         return _Outcome("incomplete", errors=exc.errors)
     except TemplateError as exc:
-        return _Outcome("template", where=exc.template, reason=exc.reason, reason_de=exc.reason_de)
+        return _Outcome("template", where=exc.template, code=exc.code, ctx=exc.ctx)
     except Exception as exc:  # noqa: BLE001 - reported in the parent, exit 70 there
-        return _Outcome("error", where=type(exc).__name__, reason=str(exc))
+        return _Outcome("error", where=type(exc).__name__, ctx={"detail": str(exc)})
     return _Outcome("ok", result.data, result.draft, result.fingerprint, result.warnings)
 
 
@@ -276,9 +276,10 @@ def _result(programme: Programme, outcome: _Outcome, ignore: Collection[str]) ->
     if outcome.kind == "incomplete":
         raise IncompleteProgrammeError(outcome.errors)
     if outcome.kind == "template":
-        raise TemplateError(outcome.where, outcome.reason, outcome.reason_de)
+        raise TemplateError(outcome.where, outcome.code, **(outcome.ctx or {}))
     if outcome.kind == "error":
-        raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {outcome.reason}")
+        detail = (outcome.ctx or {}).get("detail")
+        raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {detail}")
     report = check(programme, ignore=ignore)
     return DocxResult(outcome.data, outcome.draft, report, outcome.fingerprint, outcome.warnings)
 
@@ -288,11 +289,7 @@ def _write(item: BuildItem, path: Path, data: bytes) -> None:
     try:
         item.written.append(write_atomic(path, data))
     except OSError as exc:
-        item.refuse(
-            f"cannot write {path}: {os_reason(exc, 'en')}",
-            f"{path} nicht schreibbar: {os_reason(exc, 'de')}",
-            8,
-        )
+        item.refuse(WriteError(path, exc))
 
 
 def output_stem(programme: Programme, layout: Layout) -> str:
@@ -318,11 +315,7 @@ def _pdfs(
             continue
         target = out_dir / f"{output_stem(item.programme, layout)}.pdf"
         if not force and target.is_file() and has_signatures(target.read_bytes()):
-            item.refuse(
-                f"{target} carries signatures; not overwritten (use --force)",
-                f"{target} trägt Unterschriften; nicht überschrieben (mit --force doch)",
-                3,
-            )
+            item.refuse(OutputExistsError("HP903", path=str(target)))
             continue
         todo.append((item, item.programme, item.result))
     if not todo:
@@ -347,7 +340,7 @@ def _pdfs(
             try:
                 data = add_signature_fields(pdf.read_bytes(), programme)
             except PdfError as exc:
-                item.refuse(exc.message("en"), exc.message("de"), 7)
+                item.refuse(exc)
                 continue
             _write(item, out_dir / f"{output_stem(programme, layout)}.pdf", data)
 

@@ -2,7 +2,8 @@
 
 Generated from the same click command tree that parses the arguments, so every option,
 default and choice in the reference is the one the program accepts. The exit-code table
-is here too, because the README shows the same table and a test keeps both equal.
+(from :mod:`handlungsprogramm.exit_codes`) is here too, because the README shows the
+same table and a test keeps both equal.
 Typer carries its own copy of click, so commands and parameters are read by their
 attributes (``commands``, ``param_type_name``) rather than by click's classes.
 """
@@ -14,54 +15,15 @@ from typing import Any
 
 import typer.main
 
-from handlungsprogramm.cli import ExitCode, app
+from handlungsprogramm.cli import app
+from handlungsprogramm.exit_codes import EXIT_MEANINGS, ExitCode
 
-__all__ = ["EXIT_MEANINGS", "cli_markdown", "exit_code_table"]
-
-EXIT_MEANINGS: dict[ExitCode, str] = {
-    ExitCode.OK: "Success; for `check`: no completeness errors (warnings may remain).",
-    ExitCode.INCOMPLETE: (
-        "The programme loads but has completeness errors (documents only as drafts); "
-        "for `verify`: a field is empty, broken, changed or (with `--require-trust`) not trusted; "
-        "for `migrate --check`: a file is not in the current input format."
-    ),
-    ExitCode.INVALID_INPUT: (
-        "The input cannot be loaded (syntax, types, unknown keys…), or the command line is wrong."
-    ),
-    ExitCode.OUTPUT_EXISTS: (
-        "The command would overwrite what it must not: an existing file (`init`), a PDF or "
-        "form that carries signatures (`build`, `fill-form`), or another input's output of "
-        "the same name (`build`); add `--force` where offered."
-    ),
-    ExitCode.TEMPLATE_ERROR: (
-        "The Word template cannot be used (not a .docx, a Jinja error, a sandbox violation)."
-    ),
-    ExitCode.NO_LIBREOFFICE: (
-        "LibreOffice is not installed (with `--to docx,pdf` the Word files are still written)."
-    ),
-    ExitCode.CONVERSION_FAILED: (
-        "LibreOffice failed, crashed or did not finish within `--convert-timeout`."
-    ),
-    ExitCode.PDF_ERROR: (
-        "A PDF cannot be read, signed or filled (unknown field, wrong passphrase, "
-        "expired certificate…)."
-    ),
-    ExitCode.CANNOT_WRITE: (
-        "An output cannot be written (missing or read-only folder, a folder in the way)."
-    ),
-    ExitCode.INTERNAL_ERROR: (
-        "An internal error — a bug; `HANDLUNGSPROGRAMM_DEBUG=1` shows the traceback."
-    ),
-    ExitCode.INTERRUPTED: (
-        "Interrupted (Ctrl-C or SIGTERM); LibreOffice was stopped and every output file"
-        " is the previous one or the complete new one."
-    ),
-}
+__all__ = ["cli_markdown", "exit_code_table"]
 
 
 def exit_code_table() -> str:
     """The exit codes as a Markdown table (README and docs/cli.md)."""
-    rows = [f"| {code.value} | {EXIT_MEANINGS[code]} |" for code in ExitCode]
+    rows = [f"| {code.value} | {EXIT_MEANINGS[code][0]} |" for code in ExitCode]
     return "\n".join(["| Code | Meaning |", "|---|---|", *rows]) + "\n"
 
 

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from handlungsprogramm.i18n import catalogue
+from handlungsprogramm.i18n.lang import Lang
+
 if TYPE_CHECKING:
-    from handlungsprogramm.i18n.messages import Lang
     from handlungsprogramm.location import SourceLocation
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
     "SigningError",
     "SofficeNotFoundError",
     "TemplateError",
+    "UsageError",
+    "WriteError",
 ]
 
 
@@ -79,23 +83,57 @@ class LoadProblem:
 
 
 class HandlungsprogrammError(Exception):
-    """Root of every exception this library raises on purpose."""
+    """Root of every exception this library raises on purpose.
+
+    Carries a stable message code (``HP812``) and the context its sentence is filled
+    with; :meth:`message` and :meth:`fix` render it in English or German from the one
+    catalogue (:mod:`handlungsprogramm.i18n.catalogue`), and :attr:`exit_code` is the
+    exit status a command ends with. ``str(exc)`` is the English message, for logs.
+    """
+
+    def __init__(self, code: str, /, **ctx: object) -> None:
+        if catalogue.MESSAGES[code].exit is None:  # a note is never an error: a programming mistake
+            raise ValueError(f"{code} is a note, not an error message")
+        self.code = code
+        self.ctx: dict[str, object] = ctx
+        super().__init__(self.message("en"))
+
+    @property
+    def exit_code(self) -> int:
+        """The exit status of a command that stops with this error."""
+        code = catalogue.MESSAGES[self.code].exit
+        return 70 if code is None else int(code)
+
+    def message(self, lang: Lang = "en") -> str:
+        """What went wrong, in ``lang``."""
+        return catalogue.text(self.code, lang, self.ctx)
+
+    def fix(self, lang: Lang = "en") -> str | None:
+        """How to fix it, in ``lang``; None when the message says it all."""
+        return catalogue.fix(self.code, lang, self.ctx)
 
 
 class ProgrammeLoadError(HandlungsprogrammError, ValueError):
     """The input could not be turned into a :class:`~handlungsprogramm.Programme`.
 
-    Carries *all* problems found at once (not just the first), each located.
+    Carries *all* problems found at once (not just the first), each located; the
+    message lists them, one a line.
     """
 
     def __init__(self, problems: Sequence[LoadProblem]) -> None:
         if not problems:
             raise ValueError("ProgrammeLoadError needs at least one problem")
         self.problems: tuple[LoadProblem, ...] = tuple(problems)
-        lines = [str(p) for p in self.problems]
-        super().__init__(
-            f"{len(self.problems)} problem(s) in the programme input:\n" + "\n".join(lines)
-        )
+        super().__init__("HP900", count=len(self.problems))
+
+    def message(self, lang: Lang = "en") -> str:
+        """The count and every problem on a line of its own, in ``lang``."""
+        lines = [super().message(lang) + ":"]
+        for p in self.problems:
+            where = str(p.location) if p.location else "<input>"
+            path = f" {p.dotted_path}:" if p.path else ""
+            lines.append(f"{where}: {p.code}{path} {p.message(lang)}")
+        return "\n".join(lines)
 
 
 class OutputExistsError(HandlungsprogrammError, FileExistsError):
@@ -107,26 +145,23 @@ class IncompleteProgrammeError(HandlungsprogrammError, ValueError):
 
     def __init__(self, errors: int) -> None:
         self.errors = errors
-        super().__init__(f"{errors} completeness error(s) remain; a final document cannot be built")
+        super().__init__("HP901", errors=errors)
 
 
 class TemplateError(HandlungsprogrammError, ValueError):
     """A Word template is unusable: not a .docx, unsafe, broken Jinja, or a sandbox violation.
 
-    ``reason`` is English; ``reason_de`` the German wording where one exists (the
-    template guard's refusals), so the CLI can answer in the user's language.
+    The message names the template first: ``template vorlage.docx: is empty (0 bytes)…``.
     """
 
-    def __init__(self, template: str, reason: str, reason_de: str | None = None) -> None:
+    def __init__(self, template: str, code: str, /, **ctx: object) -> None:
         self.template = template
-        self.reason = reason
-        self.reason_de = reason_de
-        super().__init__(f"{template}: {reason}")
+        super().__init__(code, **ctx)
 
     def message(self, lang: Lang = "en") -> str:
-        """``template: reason`` in ``lang`` (English when there is no German wording)."""
-        reason = self.reason_de if lang == "de" and self.reason_de else self.reason
-        return f"{self.template}: {reason}"
+        """``template NAME: reason`` in ``lang`` (``Vorlage NAME: …``)."""
+        word = "template" if lang == "en" else "Vorlage"
+        return f"{word} {self.template}: {super().message(lang)}"
 
 
 class SofficeNotFoundError(HandlungsprogrammError, FileNotFoundError):
@@ -137,27 +172,27 @@ class ConversionError(HandlungsprogrammError, RuntimeError):
     """LibreOffice failed, crashed or hung while converting to PDF."""
 
 
-class _BilingualError(HandlungsprogrammError):
-    """An error whose reason exists in English and, where written, in German.
-
-    ``str(exc)`` stays English (logs, host applications); the CLI asks
-    :meth:`message` for the user's language. Without a German wording the English one
-    is shown, so a message is never lost for want of a translation.
-    """
-
-    def __init__(self, reason: str, reason_de: str | None = None) -> None:
-        self.reason = reason
-        self.reason_de = reason_de
-        super().__init__(reason)
-
-    def message(self, lang: Lang = "en") -> str:
-        """The reason in ``lang`` (English when there is no German wording)."""
-        return self.reason_de if lang == "de" and self.reason_de else self.reason
-
-
-class PdfError(_BilingualError, ValueError):
+class PdfError(HandlungsprogrammError, ValueError):
     """A PDF cannot be used: unreadable, no signature boxes, would lose signatures."""
 
 
-class SigningError(_BilingualError, ValueError):
+class SigningError(HandlungsprogrammError, ValueError):
     """Signing failed: unknown or already signed field, wrong passphrase, unusable key."""
+
+
+class UsageError(HandlungsprogrammError, ValueError):
+    """The command line asks for something impossible (options that exclude each other,
+    an unknown rule code); raised by the command line only."""
+
+
+class WriteError(HandlungsprogrammError, OSError):
+    """An output cannot be written: its folder is missing or read-only, a folder is in the
+    way, the disk is full. The system's reason is given in the user's language."""
+
+    def __init__(self, path: object, exc: OSError) -> None:
+        from handlungsprogramm.input_files import os_reason
+
+        self.path = path
+        super().__init__(
+            "HP910", path=str(path), reason=(os_reason(exc, "en"), os_reason(exc, "de"))
+        )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from handlungsprogramm.i18n.messages import Lang
 
-__all__ = ["MAX_PDF_BYTES", "InputFileError", "describe", "read_regular", "require_regular"]
+__all__ = ["MAX_PDF_BYTES", "InputFileError", "read_reason", "read_regular", "require_regular"]
 
 MAX_PDF_BYTES = 512 * 1024 * 1024
 """Largest PDF read to fill, sign or verify (512 MiB; a built programme needs a few MB)."""
@@ -172,11 +172,9 @@ def os_reason(exc: OSError, lang: Lang) -> str:
     return english
 
 
-def describe(exc: OSError, path: str | os.PathLike[str]) -> tuple[str, str]:
-    """``cannot read PATH: reason`` for any ``OSError`` of reading, in English and German."""
+def read_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file cannot be read, in English and German: what the path is instead of a
+    file, that it is too large, or the system's reason (``HP801``'s ``{reason}``)."""
     if isinstance(exc, InputFileError):
-        return (f"{Path(path)} {exc.message('en')}", f"{Path(path)} {exc.message('de')}")
-    return (
-        f"cannot read {path}: {os_reason(exc, 'en')}",
-        f"{path} nicht lesbar: {os_reason(exc, 'de')}",
-    )
+        return exc.reason
+    return (os_reason(exc, "en"), os_reason(exc, "de"))

@@ -38,11 +38,13 @@ import typer  # noqa: E402
 
 from handlungsprogramm._version import __version__  # noqa: E402
 from handlungsprogramm.cli.checking import check_command, rules_command  # noqa: E402
-from handlungsprogramm.cli.common import ExitCode, _default_lang  # noqa: E402
+from handlungsprogramm.cli.common import HandlingGroup, current_lang  # noqa: E402
 from handlungsprogramm.cli.documents import build_command, charts_command  # noqa: E402
 from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command  # noqa: E402
 from handlungsprogramm.cli.pdf import fill_form_command, sign_command, verify_command  # noqa: E402
 from handlungsprogramm.cli.templates import template_check_command  # noqa: E402
+from handlungsprogramm.exit_codes import ExitCode  # noqa: E402
+from handlungsprogramm.i18n import catalogue  # noqa: E402
 
 __all__ = ["ExitCode", "app", "main"]
 
@@ -57,6 +59,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=HandlingGroup,
 )
 
 
@@ -86,7 +89,9 @@ app.command("charts")(charts_command)
 app.command("sign")(sign_command)
 app.command("verify")(verify_command)
 app.command("fill-form")(fill_form_command)
-template_app = typer.Typer(help="Work with Word templates.", no_args_is_help=True)
+template_app = typer.Typer(
+    help="Work with Word templates.", no_args_is_help=True, cls=HandlingGroup
+)
 app.add_typer(template_app, name="template")
 template_app.command("check")(template_check_command)
 app.command("schema")(schema_command)
@@ -119,20 +124,13 @@ def main() -> None:
     try:
         app(prog_name="handlungsprogramm")
     except Interrupted:
-        english = _default_lang().value == "en"
-        typer.echo(
-            "interrupted: no output was left half-written"
-            if english
-            else "abgebrochen: keine Ausgabedatei blieb halb geschrieben",
-            err=True,
-        )
+        typer.echo(catalogue.text("HP990", current_lang(), {}), err=True)
         sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:
         if os.environ.get("HANDLUNGSPROGRAMM_DEBUG"):
             raise
+        lang, ctx = current_lang(), {"detail": f"{type(exc).__name__}: {exc}"}
         typer.echo(
-            f"internal error: {type(exc).__name__}: {exc} (please report it; "
-            "HANDLUNGSPROGRAMM_DEBUG=1 shows the details)",
-            err=True,
+            f"{catalogue.text('HP999', lang, ctx)} ({catalogue.fix('HP999', lang, ctx)})", err=True
         )
         sys.exit(ExitCode.INTERNAL_ERROR)

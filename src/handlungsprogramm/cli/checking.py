@@ -54,7 +54,7 @@ def check_command(
     from handlungsprogramm.reporting import CheckResult, print_result, results_json
 
     language: Lang = (lang or _default_lang()).value
-    skip = _rules_to_ignore(ignore, language)
+    skip = _rules_to_ignore(ignore)
     results: list[CheckResult] = []
     for file in files:
         try:

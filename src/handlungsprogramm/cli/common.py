@@ -1,30 +1,40 @@
-"""What every command shares: exit codes, the --lang option, and doing a thing or exiting.
+"""What every command shares: the --lang option, the console, notes, and the one place
+where an error becomes output and an exit status.
 
-The helpers (read, load, write, report a PDF problem) each end the command with the
-documented exit code and a message in the chosen language, so the commands in the
-other modules of this package stay a sequence of steps and never decide a code.
+A command is a sequence of steps that raise the library's exceptions
+(:class:`~handlungsprogramm.errors.HandlungsprogrammError`, each with a message code
+of the catalogue); :func:`fail` prints the message and its fix in the user's language
+and ends the command with the exit code the catalogue gives that code. The command
+group (:class:`HandlingGroup`) calls it for whatever a command lets through, so no
+command decides an exit code for an error or words an error itself.
 """
 
 from __future__ import annotations
 
 import os
-from enum import IntEnum, StrEnum
+from contextvars import ContextVar
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
 
 from handlungsprogramm.errors import (
+    HandlungsprogrammError,
     PdfError,
     ProgrammeLoadError,
-    SigningError,
+    UsageError,
+    WriteError,
 )
-from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.exit_codes import ExitCode
+from handlungsprogramm.i18n import catalogue
+from handlungsprogramm.i18n.lang import Lang
 from handlungsprogramm.input_files import (
     MAX_PDF_BYTES,
-    describe,
-    os_reason,
+    read_reason,
     read_regular,
     require_regular,
 )
@@ -33,6 +43,8 @@ from handlungsprogramm.output import write_atomic
 if TYPE_CHECKING:
     from handlungsprogramm.model import Programme
 
+__all__ = ["ExitCode", "HandlingGroup", "fail", "report", "say"]
+
 
 def console(*, stderr: bool = False, width: int | None = None) -> Console:
     """The console every command prints through: what comes from the input (texts,
@@ -40,22 +52,6 @@ def console(*, stderr: bool = False, width: int | None = None) -> Console:
     otherwise turn ``:100:`` or ``:thumbs_up:`` into emoji; markup in our own messages
     is kept, and every input text in them is escaped where the line is built."""
     return Console(highlight=False, soft_wrap=True, emoji=False, stderr=stderr, width=width)
-
-
-class ExitCode(IntEnum):
-    """Exit codes of every command."""
-
-    OK = 0
-    INCOMPLETE = 1
-    INVALID_INPUT = 2
-    OUTPUT_EXISTS = 3
-    TEMPLATE_ERROR = 4
-    NO_LIBREOFFICE = 5
-    CONVERSION_FAILED = 6
-    PDF_ERROR = 7
-    CANNOT_WRITE = 8
-    INTERNAL_ERROR = 70
-    INTERRUPTED = 130
 
 
 class Language(StrEnum):
@@ -70,69 +66,92 @@ def _default_lang() -> Language:
     return Language.DE if wanted.lower().startswith("de") else Language.EN
 
 
+_CHOSEN: ContextVar[Language | None] = ContextVar("handlungsprogramm_lang", default=None)
+"""The --lang of the running command, for the error handler, which runs outside it."""
+
+
+def current_lang() -> Lang:
+    """The language of messages: the command's --lang, else the environment's."""
+    return (_CHOSEN.get() or _default_lang()).value
+
+
+def _remember(value: Language | None) -> Language | None:
+    _CHOSEN.set(value)
+    return value
+
+
 LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
         help="Language of messages (default: HANDLUNGSPROGRAMM_LANG, else LANG, else en).",
         show_default=False,
+        callback=_remember,
     ),
 ]
+
+
+def say(code: str, lang: Lang, /, **ctx: object) -> None:
+    """Print the note ``code`` of the catalogue (``wrote FILE``) to stderr."""
+    typer.echo(catalogue.text(code, lang, ctx), err=True)
+
+
+def fail(exc: HandlungsprogrammError, lang: Lang, *, source: str = "<input>") -> NoReturn:
+    """Print ``exc`` (:func:`report`) and end the command with the exit code of its
+    message code."""
+    report(exc, lang, source=source)
+    raise typer.Exit(exc.exit_code)
+
+
+def report(exc: HandlungsprogrammError, lang: Lang, *, source: str = "<input>") -> None:
+    """Print ``exc`` in ``lang`` to stderr: ``error HP910: …`` and its fix under it.
+    Load problems are printed located, one per line, as ``check`` prints them
+    (``source`` names the file). For a command that goes on with its other files."""
+    out = console(stderr=True)
+    if isinstance(exc, ProgrammeLoadError):
+        from handlungsprogramm.reporting import CheckResult, print_result
+
+        print_result(out, CheckResult(source, problems=exc.problems), lang)
+    else:
+        word = "error" if lang == "en" else "Fehler"
+        out.print(f"[bold red]{word}[/] {exc.code}: {escape(exc.message(lang))}")
+        fix = exc.fix(lang)
+        if fix:
+            out.print(f"    [dim]→ {escape(fix)}[/]")
 
 
 def _load_or_exit(file: Path, lang: Lang) -> Programme:
     """Load a programme, or print its located problems and exit 2."""
     from handlungsprogramm.loading import load
-    from handlungsprogramm.reporting import CheckResult, print_result
 
     try:
         return load(file)
     except ProgrammeLoadError as exc:
-        print_result(console(stderr=True), CheckResult(str(file), problems=exc.problems), lang)
-        raise typer.Exit(ExitCode.INVALID_INPUT) from None
+        fail(exc, lang, source=str(file))
 
 
-def _read_or_exit(path: Path, lang: Lang) -> bytes:
-    """Read an input PDF, or say why not and exit 7 (a device or pipe is refused unread)."""
+def read_input(path: Path) -> bytes:
+    """Read an input PDF (a device or pipe is refused unread); HP801 if it cannot be."""
     try:
         return read_regular(path, MAX_PDF_BYTES)
     except OSError as exc:
-        en, de = describe(exc, path)
-        _err((f"error: {en}", f"Fehler: {de}"), lang)
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        raise PdfError("HP801", path=str(path), reason=read_reason(exc)) from None
 
 
-def _require_file_or_exit(path: Path, lang: Lang) -> None:
+def require_file(path: Path) -> None:
     """A file another library reads by name (key, certificate) must be a regular file."""
     try:
         require_regular(path)
     except OSError as exc:
-        en, de = describe(exc, path)
-        _err((f"error: {en}", f"Fehler: {de}"), lang)
-        raise typer.Exit(ExitCode.PDF_ERROR) from None
+        raise PdfError("HP801", path=str(path), reason=read_reason(exc)) from None
 
 
-def _write_or_exit(path: Path, data: bytes, lang: Lang) -> Path:
-    """Write atomically, or say why not and exit 8."""
+def write_output(path: Path, data: bytes) -> Path:
+    """Write atomically, or raise HP910 (exit 8)."""
     try:
         return write_atomic(path, data)
     except OSError as exc:
-        en, de = os_reason(exc, "en"), os_reason(exc, "de")
-        _err((f"error: cannot write {path}: {en}", f"Fehler: {path} nicht schreibbar: {de}"), lang)
-        raise typer.Exit(ExitCode.CANNOT_WRITE) from None
-
-
-def _pdf_error(exc: Exception, lang: Lang) -> typer.Exit:
-    """Say what went wrong with a PDF; the caller raises the returned exit (code 7)."""
-    if isinstance(exc, PdfError | SigningError):
-        _err((f"error: {exc.message('en')}", f"Fehler: {exc.message('de')}"), lang)
-    else:
-        _err((f"error: {exc}", f"Fehler: {exc}"), lang)
-    return typer.Exit(ExitCode.PDF_ERROR)
-
-
-def _err(message: tuple[str, str], lang: Lang) -> None:
-    typer.echo(message[0] if lang == "en" else message[1], err=True)
+        raise WriteError(path, exc) from None
 
 
 IgnoreOption = Annotated[
@@ -141,21 +160,36 @@ IgnoreOption = Annotated[
 ]
 
 
-def _rules_to_ignore(codes: list[str] | None, lang: Lang) -> frozenset[str]:
-    """The rule codes of ``--ignore`` (any case), or exit 2 naming the unknown ones."""
+def _rules_to_ignore(codes: list[str] | None) -> frozenset[str]:
+    """The rule codes of ``--ignore`` (any case); HP921 naming the unknown ones."""
     from handlungsprogramm.checks import REGISTRY
 
     skip = frozenset(code.upper() for code in codes or [])
     unknown = ", ".join(sorted(skip - REGISTRY.keys()))
     if unknown:
-        _usage_error(
-            (f"unknown rule code(s): {unknown}", f"unbekannte Regelnummer(n): {unknown}"), lang
-        )
+        raise UsageError("HP921", codes=unknown)
     return skip
 
 
-def _usage_error(message: str | tuple[str, str], lang: Lang) -> None:
-    text = message if isinstance(message, str) else (message[0] if lang == "en" else message[1])
-    prefix = "error" if lang == "en" else "Fehler"
-    typer.echo(f"{prefix}: {text}", err=True)
-    raise typer.Exit(ExitCode.INVALID_INPUT)
+class HandlingGroup(TyperGroup):
+    """The command group: every error a command lets through ends here, once.
+
+    A :class:`~handlungsprogramm.errors.HandlungsprogrammError` is printed by
+    :func:`fail`; so is a wrong command line (click's own errors, worded from the
+    catalogue by :mod:`handlungsprogramm.cli.usage`).
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandlungsprogrammError as exc:
+            fail(exc, current_lang())
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            from handlungsprogramm.cli.usage import usage_error
+
+            error = usage_error(exc)
+            if error is None:
+                raise
+            fail(error, current_lang())

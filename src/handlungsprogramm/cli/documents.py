@@ -12,23 +12,18 @@ from typing import Annotated
 import typer
 
 from handlungsprogramm.cli.common import (
-    ExitCode,
     IgnoreOption,
     LangOption,
     _default_lang,
-    _err,
     _load_or_exit,
     _rules_to_ignore,
-    _usage_error,
-    _write_or_exit,
     console,
+    say,
+    write_output,
 )
-from handlungsprogramm.errors import (
-    ConversionError,
-    SofficeNotFoundError,
-    TemplateError,
-)
-from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.errors import UsageError
+from handlungsprogramm.i18n import catalogue
+from handlungsprogramm.i18n.lang import Lang
 from handlungsprogramm.options import DEFAULT_TIMEOUT, Layout, Mode, Target
 
 
@@ -38,9 +33,14 @@ def _targets(value: str) -> frozenset[Target]:
             Target(part.strip().lower()) for part in value.split(",") if part.strip()
         )
     except ValueError:
-        raise typer.BadParameter("use docx, pdf or docx,pdf") from None
+        targets = frozenset()
     if not targets:
-        raise typer.BadParameter("use docx, pdf or docx,pdf")
+        raise UsageError(
+            "HP932",
+            param="'--to'",
+            detail=("use docx, pdf or docx,pdf", "docx, pdf oder docx,pdf angeben"),
+            command="handlungsprogramm build",
+        )
     return targets
 
 
@@ -93,12 +93,9 @@ def build_command(
     language: Lang = (lang or _default_lang()).value
     targets = _targets(to)
     if draft and final:
-        _usage_error(
-            ("--draft and --final exclude each other", "--draft und --final schließen sich aus"),
-            language,
-        )
+        raise UsageError("HP920", command="handlungsprogramm build")
     mode = Mode.DRAFT if draft else Mode.FINAL if final else Mode.AUTO
-    skip = _rules_to_ignore(ignore, language)
+    skip = _rules_to_ignore(ignore)
     terminal = console(stderr=True)
     steps = len(files) * (1 + (Target.PDF in targets))
     with Progress(
@@ -106,44 +103,24 @@ def build_command(
         console=terminal, transient=True, disable=len(files) < 2 or not terminal.is_terminal,
     ) as bar:  # fmt: skip
         task = bar.add_task("build", total=steps)
-        try:
-            items = build_files(
-                files, out, targets=targets, layout=layout, template=template, mode=mode,
-                timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
-                embed_fonts=embed_fonts, progress=lambda _: bar.advance(task), ignore=skip,
-            )  # fmt: skip
-        except TemplateError as exc:
-            _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
-            raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
-        except SofficeNotFoundError as exc:
-            _err((f"error: {exc}", f"Fehler: {exc}"), language)
-            raise typer.Exit(ExitCode.NO_LIBREOFFICE) from None
-        except ConversionError as exc:
-            _err((f"error: {exc}", f"Fehler: {exc}"), language)
-            raise typer.Exit(ExitCode.CONVERSION_FAILED) from None
+        # a template, LibreOffice or conversion error stops the build: the command
+        # group's handler prints it and exits with its code
+        items = build_files(
+            files, out, targets=targets, layout=layout, template=template, mode=mode,
+            timeout=convert_timeout, pdfa=pdfa, force=force, charts=charts,
+            embed_fonts=embed_fonts, progress=lambda _: bar.advance(task), ignore=skip,
+        )  # fmt: skip
     for item in items:
         if item.problems:
             print_result(terminal, CheckResult(str(item.source), problems=item.problems), language)
-        if item.refused:
-            _err(
-                (
-                    f"{item.source}: not written: {item.reason('en')}",
-                    f"{item.source}: nicht geschrieben: {item.reason('de')}",
-                ),
-                language,
-            )
+        if item.refusal is not None:
+            say("HP954", language, source=str(item.source), reason=item.refusal.message(language))
         if item.result is not None:
             for field in item.result.warnings:
-                _err(
-                    (
-                        f"{item.source}: warning: removed characters that Word cannot store from {field}",
-                        f"{item.source}: Warnung: in {field} wurden Zeichen entfernt, die Word nicht speichern kann",
-                    ),
-                    language,
-                )
-            state = ("draft", "Entwurf") if item.result.draft else ("final", "endgültig")
+                say("HP955", language, source=str(item.source), field=field)
+            state = catalogue.text("HP967" if item.result.draft else "HP968", language, {})
             for path in item.written:
-                _err((f"wrote {path} ({state[0]})", f"{path} geschrieben ({state[1]})"), language)
+                say("HP951", language, path=str(path), state=state)
     raise typer.Exit(max((item.exit_code for item in items), default=0))
 
 
@@ -159,5 +136,5 @@ def charts_command(
     programme = _load_or_exit(file, language)
     for chart in build_charts(programme, parallel=None):  # two cores where allowed
         for suffix, data in (("png", chart.png), ("svg", chart.svg)):
-            path = _write_or_exit(out / f"{chart.name}.{suffix}", data, language)
-            _err((f"wrote {path}", f"{path} geschrieben"), language)
+            path = write_output(out / f"{chart.name}.{suffix}", data)
+            say("HP950", language, path=str(path))

@@ -13,20 +13,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from handlungsprogramm.cli.common import (
-    ExitCode,
-    LangOption,
-    _default_lang,
-    _err,
-    _usage_error,
-    _write_or_exit,
-    console,
-)
+from handlungsprogramm.cli.common import LangOption, _default_lang, report, say, write_output
 from handlungsprogramm.errors import (
+    OutputExistsError,
     ProgrammeLoadError,
+    UsageError,
+    WriteError,
 )
-from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.input_files import os_reason
+from handlungsprogramm.exit_codes import ExitCode
+from handlungsprogramm.i18n import catalogue
+from handlungsprogramm.i18n.lang import LANGS, Lang
 
 if TYPE_CHECKING:
     from handlungsprogramm.migrate import Migration
@@ -74,59 +70,20 @@ def init_command(
     msg_lang: Lang = (lang or _default_lang()).value
     country = partner_country.strip().upper()
     code = language.strip().lower()
+    init = "handlungsprogramm init"
     if not is_country_code(country):
-        _usage_error(
-            (
-                f"--partner-country: '{partner_country}' is not an ISO 3166-1 alpha-2 code",
-                f"--partner-country: '{partner_country}' ist kein Ländercode"
-                " nach ISO 3166-1 alpha-2",
-            ),
-            msg_lang,
-        )
+        raise UsageError("HP924", value=partner_country, command=init)
     if not is_language_code(code):
-        _usage_error(
-            (
-                f"--language: '{language}' is not an ISO 639-1 language code",
-                f"--language: '{language}' ist kein Sprachcode nach ISO 639-1",
-            ),
-            msg_lang,
-        )
+        raise UsageError("HP925", value=language, command=init)
     if code == "de":
-        _usage_error(
-            (
-                "--language: the partner's language must not be German",
-                "--language: die Sprache des Partners darf nicht Deutsch sein",
-            ),
-            msg_lang,
-        )
+        raise UsageError("HP926", command=init)
     for option, name in (("--german", german), ("--partner", partner)):
         if not name.strip() or any(ord(ch) < 32 for ch in name) or len(name) > 300:
-            _usage_error(
-                (
-                    f"{option}: give the municipality's name (1–300 characters, no line breaks)",
-                    f"{option}: den Namen der Kommune angeben (1–300 Zeichen, ohne Zeilenumbruch)",
-                ),
-                msg_lang,
-            )
+            raise UsageError("HP927", option=option, command=init)
     if out.exists() and not force:
-        _err(
-            (
-                f"{out} exists; use --force to overwrite it",
-                f"{out} existiert bereits; mit --force überschreiben",
-            ),
-            msg_lang,
-        )
-        raise typer.Exit(ExitCode.OUTPUT_EXISTS)
-    _write_or_exit(
-        out, scaffold(german.strip(), partner.strip(), country, code).encode("utf-8"), msg_lang
-    )
-    _err(
-        (
-            f"wrote {out}; fill it in and run: handlungsprogramm check {out}",
-            f"{out} geschrieben; ausfüllen und prüfen mit: handlungsprogramm check {out}",
-        ),
-        msg_lang,
-    )
+        raise OutputExistsError("HP904", path=str(out))
+    write_output(out, scaffold(german.strip(), partner.strip(), country, code).encode("utf-8"))
+    say("HP953", msg_lang, path=str(out))
 
 
 def migrate_command(
@@ -139,67 +96,38 @@ def migrate_command(
 ) -> None:
     """Bring programme files to the current input format, in place; comments and order kept."""
     from handlungsprogramm.migrate import migrate_file
-    from handlungsprogramm.reporting import CheckResult, print_result
 
     language: Lang = (lang or _default_lang()).value
-    out = console(stderr=True)
-    codes = [ExitCode.OK]
+    codes: list[int] = [ExitCode.OK]
     for file in files:
         try:
             migration = migrate_file(file, write=not check_only)
         except ProgrammeLoadError as exc:
-            print_result(out, CheckResult(str(file), problems=exc.problems), language)
-            codes.append(ExitCode.INVALID_INPUT)
+            report(exc, language, source=str(file))
+            codes.append(exc.exit_code)
             continue
         except OSError as exc:  # reading is done: this is the write
-            _err(
-                (
-                    f"error: cannot write {file}: {os_reason(exc, 'en')}",
-                    f"Fehler: {file} nicht schreibbar: {os_reason(exc, 'de')}",
-                ),
-                language,
-            )
-            codes.append(ExitCode.CANNOT_WRITE)
+            error = WriteError(file, exc)
+            report(error, language)
+            codes.append(error.exit_code)
             continue
-        _err(_migration_message(migration, check_only), language)
+        code, ctx = _migration_message(migration, check_only)
+        say(code, language, **ctx)
         if check_only and migration.changed:
             codes.append(ExitCode.INCOMPLETE)
     raise typer.Exit(max(codes))
 
 
-def _migration_message(migration: Migration, check_only: bool) -> tuple[str, str]:
-    """One line on what ``migrate`` did to a file, or (``--check``) would do."""
+def _migration_message(migration: Migration, check_only: bool) -> tuple[str, dict[str, object]]:
+    """The note on what ``migrate`` did to a file, or (``--check``) would do: its code
+    and context."""
     name, old, new = migration.name, migration.from_version, migration.to_version
     if not migration.changed:
-        return (
-            f"{name}: input format {new}, current; nothing to change",
-            f"{name}: Eingabeformat {new}, aktuell; nichts zu ändern",
-        )
+        return "HP961", {"name": name, "new": new}
     if check_only:
-        what = (
-            (f"is written for input format {old}", f"ist im Eingabeformat {old} geschrieben")
-            if old < new
-            else ("has no schema_version", "hat kein schema_version")
-        )
-        return (
-            f"{name}: {what[0]}, not current; run: handlungsprogramm migrate {name}",
-            f"{name}: {what[1]}, nicht aktuell; ausführen: handlungsprogramm migrate {name}",
-        )
-    done = (
-        (
-            f"{name}: updated from input format {old} to {new}",
-            f"{name}: vom Eingabeformat {old} auf {new} umgestellt",
-        )
-        if old < new
-        else (
-            f"{name}: added schema_version: {new} (the format was already current)",
-            f"{name}: schema_version: {new} eingetragen (das Format war schon aktuell)",
-        )
-    )
+        return ("HP962" if old < new else "HP963"), {"name": name, "old": old}
+    done = ("HP964" if old < new else "HP965"), {"name": name, "old": old, "new": new}
     if not migration.relaid:
         return done
-    return (
-        f"{done[0]}; its indentation or spacing was rewritten too: review the changes",
-        f"{done[1]}; auch Einrückung oder Abstände wurden neu geschrieben:"
-        " bitte die Änderungen prüfen",
-    )
+    line = tuple(catalogue.text(done[0], lang, done[1]) for lang in LANGS)
+    return "HP966", {"done": line}

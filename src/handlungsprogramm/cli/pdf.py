@@ -17,24 +17,19 @@ from typing import Annotated
 import typer
 
 from handlungsprogramm.cli.common import (
-    ExitCode,
     LangOption,
     _default_lang,
-    _err,
     _load_or_exit,
-    _pdf_error,
-    _read_or_exit,
-    _require_file_or_exit,
-    _usage_error,
-    _write_or_exit,
     console,
+    read_input,
+    require_file,
+    say,
+    write_output,
 )
-from handlungsprogramm.errors import (
-    OutputExistsError,
-    PdfError,
-    SigningError,
-)
-from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.errors import SigningError, UsageError
+from handlungsprogramm.exit_codes import ExitCode
+from handlungsprogramm.i18n import catalogue
+from handlungsprogramm.i18n.lang import Lang
 
 
 def sign_command(
@@ -48,26 +43,16 @@ def sign_command(
     from handlungsprogramm.pdf.signing import sign_pdf
 
     language: Lang = (lang or _default_lang()).value
-    data = _read_or_exit(pdf, language)
-    _require_file_or_exit(pkcs12, language)
+    data = read_input(pdf)
+    require_file(pkcs12)
     passphrase = os.environ.get("HANDLUNGSPROGRAMM_SIGN_PASSPHRASE")
     if passphrase is None:
         if not sys.stdin.isatty():
-            _err(
-                (
-                    "error: set HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or run in a terminal to be asked",
-                    "Fehler: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE setzen oder im Terminal ausführen",
-                ),
-                language,
-            )
-            raise typer.Exit(ExitCode.PDF_ERROR)
-        passphrase = getpass.getpass("Passphrase: " if language == "en" else "Passwort: ")
-    try:
-        signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
-    except (SigningError, PdfError) as exc:
-        raise _pdf_error(exc, language) from None
-    _write_or_exit(out, signed, language)
-    _err((f"signed {field}: wrote {out}", f"{field} unterschrieben: {out} geschrieben"), language)
+            raise SigningError("HP841")
+        passphrase = getpass.getpass(catalogue.text("HP960", language, {}))
+    signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
+    write_output(out, signed)
+    say("HP952", language, field=field, path=str(out))
 
 
 class VerifyFormat(StrEnum):
@@ -101,13 +86,10 @@ def verify_command(
     )
 
     language: Lang = (lang or _default_lang()).value
-    data = _read_or_exit(pdf, language)
+    data = read_input(pdf)
     for certificate in trust or []:
-        _require_file_or_exit(certificate, language)
-    try:
-        reports = verify_pdf(data, trust=trust or [])
-    except PdfError as exc:
-        raise _pdf_error(exc, language) from None
+        require_file(certificate)
+    reports = verify_pdf(data, trust=trust or [])
     ok = bool(reports) and all(r.ok and (r.trusted or not require_trust) for r in reports)
     asked = bool(trust) or require_trust
     if output_format is VerifyFormat.JSON:
@@ -123,15 +105,9 @@ def verify_command(
         if reports:
             typer.echo(verification_verdict(reports, language, ok=ok))
     if require_trust and not trust:
-        _err(
-            (
-                "--require-trust needs the certificates you trust: add --trust CERT.pem",
-                "--require-trust braucht vertrauenswürdige Zertifikate: --trust CERT.pem angeben",
-            ),
-            language,
-        )
+        say("HP958", language)
     if not reports:
-        _err(("the PDF has no signature fields", "das PDF hat keine Signaturfelder"), language)
+        say("HP959", language)
     raise typer.Exit(ExitCode.OK if ok else ExitCode.INCOMPLETE)
 
 
@@ -161,28 +137,15 @@ def fill_form_command(
 
     language: Lang = (lang or _default_lang()).value
     if programme_file is None:
-        _usage_error(("--programme is required", "--programme fehlt"), language)
-        return
+        raise UsageError("HP922", what="--programme", command="handlungsprogramm fill-form")
     programme = _load_or_exit(programme_file, language)
     if list_paths:
         for path in value_paths(programme):
             typer.echo(path)
         return
     if form is None or mapping is None or out is None:
-        _usage_error(
-            ("FORM, --mapping and --out are required", "FORM, --mapping und --out fehlen"),
-            language,
-        )
-        return
-    form_bytes = _read_or_exit(form, language)
-    try:
-        filled = fill_form(
-            form_bytes, programme, load_mapping(mapping), flatten=flatten, force=force
-        )
-    except OutputExistsError as exc:
-        _err((f"error: {exc}", f"Fehler: {exc}"), language)
-        raise typer.Exit(ExitCode.OUTPUT_EXISTS) from None
-    except PdfError as exc:
-        raise _pdf_error(exc, language) from None
-    _write_or_exit(out, filled, language)
-    _err((f"wrote {out}", f"{out} geschrieben"), language)
+        raise UsageError("HP923", command="handlungsprogramm fill-form")
+    form_bytes = read_input(form)
+    filled = fill_form(form_bytes, programme, load_mapping(mapping), flatten=flatten, force=force)
+    write_output(out, filled)
+    say("HP950", language, path=str(out))

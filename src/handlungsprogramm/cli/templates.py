@@ -10,16 +10,9 @@ from typing import Annotated
 
 import typer
 
-from handlungsprogramm.cli.common import (
-    ExitCode,
-    LangOption,
-    _default_lang,
-    _err,
-)
-from handlungsprogramm.errors import (
-    TemplateError,
-)
-from handlungsprogramm.i18n.messages import Lang
+from handlungsprogramm.cli.common import LangOption, _default_lang, say
+from handlungsprogramm.exit_codes import ExitCode
+from handlungsprogramm.i18n.lang import Lang
 
 
 def template_check_command(
@@ -30,27 +23,11 @@ def template_check_command(
     from handlungsprogramm.render.docx import template_variables
 
     language: Lang = (lang or _default_lang()).value
-    try:
-        unknown = template_variables(template)
-    except TemplateError as exc:
-        _err((f"template {exc.message('en')}", f"Vorlage {exc.message('de')}"), language)
-        raise typer.Exit(ExitCode.TEMPLATE_ERROR) from None
+    unknown = template_variables(template)  # a TemplateError: the group's handler, exit 4
     if not unknown:
-        _err(
-            (
-                f"{template}: every variable is provided",
-                f"{template}: alle Variablen sind vorhanden",
-            ),
-            language,
-        )
+        say("HP956", language, template=str(template))
         return
     for name in sorted(unknown):
         typer.echo(name)
-    _err(
-        (
-            f"{template}: {len(unknown)} variable(s) not in the context; see docs/templates.md",
-            f"{template}: {len(unknown)} Variable(n) nicht im Kontext; siehe docs/templates.md",
-        ),
-        language,
-    )
+    say("HP957", language, template=str(template), count=len(unknown))
     raise typer.Exit(ExitCode.INCOMPLETE)

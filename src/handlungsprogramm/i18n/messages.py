@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from handlungsprogramm.errors import LoadProblem
+from handlungsprogramm.i18n.lang import LANGS, Bilingual, Lang
 
 __all__ = [
     "LANGS",
@@ -25,10 +24,19 @@ __all__ = [
     "load_problem_message",
 ]
 
-Lang = Literal["en", "de"]
-LANGS: tuple[Lang, ...] = get_args(Lang)
 
-Bilingual = tuple[str, str]
+class LoadProblem(Protocol):
+    """What a load problem offers its messages (:class:`handlungsprogramm.errors.LoadProblem`);
+    a protocol, so this catalogue need not import the exceptions that use it."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def ctx(self) -> dict[str, object]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from handlungsprogramm._gc import paused_gc
 from handlungsprogramm._memory import give_back
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
-from handlungsprogramm.input_files import InputFileError, read_regular
+from handlungsprogramm.input_files import InputFileError, os_reason, read_regular
 from handlungsprogramm.loading.fast import _FallBack as _FallBack
 from handlungsprogramm.loading.fast import _FastReader as _FastReader
 from handlungsprogramm.loading.guards import (
@@ -100,7 +100,7 @@ def read_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes
             _fail("HP002", "file_too_large", name, size=size, limit=max_bytes)
         _fail("HP001", "not_a_file", name, what=exc.what)
     except OSError as exc:
-        _fail("HP001", "file_unreadable", name, reason=exc.strerror or str(exc))
+        _fail("HP001", "file_unreadable", name, reason=(os_reason(exc, "en"), os_reason(exc, "de")))
 
 
 def file_format(path: str | os.PathLike[str]) -> Format:

@@ -37,12 +37,6 @@ __all__ = [
     "write_settings",
 ]
 
-INSTALL_HINT = (
-    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
-    "fonts-noto-core fonts-liberation2 fonts-crosextra-carlito) or set HANDLUNGSPROGRAMM_SOFFICE "
-    "to the soffice program"
-)
-
 
 def find_soffice() -> str:
     """The soffice program: ``HANDLUNGSPROGRAMM_SOFFICE``, else the one on ``PATH``."""
@@ -50,15 +44,13 @@ def find_soffice() -> str:
     if configured:
         path = shutil.which(configured)
         if path is None:
-            raise SofficeNotFoundError(
-                f"HANDLUNGSPROGRAMM_SOFFICE={configured} is not an executable; {INSTALL_HINT}"
-            )
+            raise SofficeNotFoundError("HP851", value=configured)
         return path
     for name in ("soffice", "libreoffice"):
         path = shutil.which(name)
         if path is not None:
             return path
-    raise SofficeNotFoundError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
+    raise SofficeNotFoundError("HP850")
 
 
 def _filter_options(pdfa: bool) -> dict[str, bool | int]:
@@ -190,9 +182,7 @@ class _Soffice:
             )  # fmt: skip
         except OSError as exc:  # no runnable Python (an embedded interpreter)
             os.close(self._write)
-            raise ConversionError(
-                f"cannot start LibreOffice's watchdog with {sys.executable!r}: {exc}"
-            ) from None
+            raise ConversionError("HP852", python=repr(sys.executable), detail=str(exc)) from None
         except BaseException:
             os.close(self._write)
             raise
@@ -267,17 +257,12 @@ def _run_batch(
                 _, stderr = process.communicate(timeout=timeout)
             except subprocess.TimeoutExpired:
                 conversion.stop()
-                raise ConversionError(
-                    f"LibreOffice did not finish within {timeout:.0f} s and was stopped"
-                    " (raise --convert-timeout for very large programmes)"
-                ) from None
+                raise ConversionError("HP853", seconds=f"{timeout:.0f}") from None
             finally:
                 conversion.stop()  # at once, before the profile is removed
         if process.returncode != 0:
             detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-            raise ConversionError(
-                f"LibreOffice failed (exit code {process.returncode}): {detail[0]}"
-            )
+            raise ConversionError("HP854", code=process.returncode, detail=detail[0])
 
 
 def convert_many(
@@ -333,5 +318,5 @@ def convert_many(
     if missing:
         for p in results:
             p.unlink(missing_ok=True)
-        raise ConversionError(f"LibreOffice produced no PDF for: {', '.join(missing)}")
+        raise ConversionError("HP855", files=", ".join(missing))
     return results

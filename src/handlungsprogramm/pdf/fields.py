@@ -61,7 +61,7 @@ def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
         reader = PdfReader(io.BytesIO(pdf))
         destinations = reader.named_destinations
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise PdfError(f"cannot read the converted PDF: {exc}") from None
+        raise PdfError("HP806", detail=str(exc)) from None
     boxes: list[SignatureBox] = []
     columns = signature_columns(*(len(programme.signatories_of(side)) for side in Side))
     width = (signature_column_cm(columns) - SIGNATURE_GAP_CM) * _PT_PER_CM
@@ -71,14 +71,10 @@ def signature_boxes(pdf: bytes, programme: Programme) -> list[SignatureBox]:
             name = bookmark_name(side, index)
             dest = destinations.get(f"/{name}") or destinations.get(name)
             if dest is None or dest.left is None or dest.top is None:
-                raise PdfError(
-                    "the PDF has no signature box for"
-                    f" {programme.partnership.municipality(side).name}"
-                    " (the template must place {{p blocks.signatures }})"
-                )
+                raise PdfError("HP807", town=programme.partnership.municipality(side).name)
             page = reader.get_destination_page_number(dest)
             if page is None:
-                raise PdfError(f"the signature box {name} points to no page")
+                raise PdfError("HP808", name=name)
             # whole points: pyHanko's field boxes are integers; 1 pt is 0.35 mm
             left, top = round(float(dest.left)), round(float(dest.top))
             box = (left, round(top - height), round(left + width), top)

@@ -24,7 +24,7 @@ from handlungsprogramm.compose.values import Amount, Country, in_words
 from handlungsprogramm.errors import OutputExistsError, PdfError, ProgrammeLoadError
 from handlungsprogramm.fingerprint import fingerprint
 from handlungsprogramm.i18n.messages import Lang
-from handlungsprogramm.input_files import describe, read_regular
+from handlungsprogramm.input_files import read_reason, read_regular
 from handlungsprogramm.loading import Format, read_data, validate_data
 from handlungsprogramm.model import Programme, Side, Text
 from handlungsprogramm.model.base import Model
@@ -78,20 +78,15 @@ def load_mapping(path: str | os.PathLike[str]) -> FormMapping:
     try:
         raw = read_regular(path, MAX_MAPPING_BYTES)
     except OSError as exc:
-        raise PdfError(*describe(exc, path)) from None
+        raise PdfError("HP801", path=str(path), reason=read_reason(exc)) from None
     fmt: Format = "json" if path.suffix.lower() == ".json" else "yaml"
     try:
         data, source = read_data(raw, name=name, fmt=fmt, max_bytes=MAX_MAPPING_BYTES)
         if not isinstance(data, dict):
-            raise PdfError(
-                f"{source.value(())}: the mapping must be a YAML mapping with `fields:`"
-                " (form field: {path: …})",
-                f"{source.value(())}: die Zuordnung muss eine YAML-Zuordnung mit `fields:`"
-                " sein (Formularfeld: {path: …})",
-            )
+            raise PdfError("HP823", where=str(source.value(())))
         return validate_data(FormMapping, data, source)
     except ProgrammeLoadError as exc:
-        raise PdfError(_problems(exc, "en"), _problems(exc, "de")) from None
+        raise PdfError("HP824", problems=(_problems(exc, "en"), _problems(exc, "de"))) from None
 
 
 def _problems(exc: ProgrammeLoadError, lang: Lang) -> str:
@@ -140,7 +135,8 @@ def _children(value: Any) -> Mapping[str, Any]:
 
 
 def resolve(programme: Programme, path: str) -> Any:
-    """The value at ``path``; ``KeyError`` naming the valid continuations when unknown."""
+    """The value at ``path``; ``KeyError`` naming the valid continuations when unknown
+    (its argument is the sentence in English and German, for ``HP827``)."""
     current: Any = _namespace(programme)
     done: list[str] = []
     for part in path.split("."):
@@ -148,11 +144,20 @@ def resolve(programme: Programme, path: str) -> Any:
         if part not in children:
             options = sorted(children)
             close = difflib.get_close_matches(part, options, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            where = ".".join(done) or "the top level"
+            hint = (
+                (f"; did you mean '{close[0]}'?", f"; gemeint: '{close[0]}'?")
+                if close
+                else ("", "")
+            )
+            where = ".".join(done)
+            listed = ", ".join(options)
             raise KeyError(
-                f"unknown path '{path}': no '{part}' under {where}{hint}"
-                f" (valid: {', '.join(options) or 'nothing further'})"
+                (
+                    f"unknown path '{path}': no '{part}' under {where or 'the top level'}"
+                    f"{hint[0]} (valid: {listed or 'nothing further'})",
+                    f"unbekannter Pfad '{path}': kein '{part}' unter {where or 'der obersten Ebene'}"
+                    f"{hint[1]} (gültig: {listed or 'nichts weiter'})",
+                )
             )
         current = children[part]
         done.append(part)
@@ -205,9 +210,7 @@ def fill_form(
         check_object_streams(reader)
         tree = read_form_tree(reader)
         if tree.signed and not force:
-            raise OutputExistsError(
-                "the form carries signatures, which filling would break (use --force)"
-            )
+            raise OutputExistsError("HP829")
         values = _values(tree, programme, mapping)
         with pypdf_boundary():
             return _write(reader, tree, values, flatten)
@@ -217,20 +220,12 @@ def _values(tree: FormTree, programme: Programme, mapping: FormMapping) -> dict[
     """The text for each mapped field; unknown fields and signature fields refused."""
     unknown = sorted(set(mapping.fields) - tree.names)
     if unknown:
-        listed = ", ".join(sorted(tree.names)) or "none"
-        raise PdfError(
-            f"the form has no field(s) {', '.join(unknown)}; its fields are: {listed}",
-            f"das Formular hat kein(e) Feld(er) {', '.join(unknown)}; seine Felder sind:"
-            f" {', '.join(sorted(tree.names)) or 'keine'}",
-        )
+        listed = ", ".join(sorted(tree.names))
+        known = (listed, listed) if listed else ("none", "keine")
+        raise PdfError("HP825", unknown=", ".join(unknown), known=known)
     signatures = sorted(name for name in mapping.fields if tree.kinds.get(name) == "/Sig")
     if signatures:
-        raise PdfError(
-            f"{', '.join(signatures)}: a signature field is signed (handlungsprogramm sign),"
-            " not filled",
-            f"{', '.join(signatures)}: ein Signaturfeld wird unterschrieben (handlungsprogramm"
-            " sign), nicht ausgefüllt",
-        )
+        raise PdfError("HP826", fields=", ".join(signatures))
     values: dict[str, str] = {}
     for name, source in mapping.fields.items():
         try:
@@ -239,7 +234,7 @@ def _values(tree: FormTree, programme: Programme, mapping: FormMapping) -> dict[
             text = format_value(resolve(programme, source.path), source.lang)
             values[name] = text.replace("\u202f", "\u00a0")
         except KeyError as exc:
-            raise PdfError(f"field '{name}': {exc.args[0]}") from None
+            raise PdfError("HP827", field=name, detail=exc.args[0]) from None
     return values
 
 
@@ -273,10 +268,7 @@ def _write(reader: PdfReader, tree: FormTree, values: dict[str, str], flatten: b
             )
     missing = sorted(set(values) - written)
     if missing:
-        raise PdfError(
-            f"the form field(s) {', '.join(missing)} have no widget on any page",
-            f"die Formularfelder {', '.join(missing)} haben auf keiner Seite ein Widget",
-        )
+        raise PdfError("HP828", fields=", ".join(missing))
     if flatten:  # the flattened fields leave the form; the others stay fillable
         _drop_flattened_fields(writer, written)
     out = io.BytesIO()
@@ -311,9 +303,11 @@ def _prepare_widget(widget: DictionaryObject, tree: FormTree) -> None:
         normal = appearance.get("/N") if isinstance(appearance, DictionaryObject) else None
         if not isinstance(normal.get_object() if normal is not None else None, DictionaryObject):
             raise PdfError(
-                f"the form is malformed: the check box '{name}' has no appearance states (/AP /N)",
-                f"das Formular ist fehlerhaft: das Kontrollkästchen '{name}' hat keine"
-                " Darstellungen (/AP /N)",
+                "HP820",
+                detail=(
+                    f"the check box '{name}' has no appearance states (/AP /N)",
+                    f"das Kontrollkästchen '{name}' hat keine Darstellungen (/AP /N)",
+                ),
             )
         return
     if appearance is None:

@@ -85,7 +85,8 @@ def _quiet(logger: logging.Logger) -> Iterator[None]:
 
 
 def _refuse(en: str, de: str) -> PdfError:
-    return PdfError(f"the form is malformed: {en}", f"das Formular ist fehlerhaft: {de}")
+    """``HP820``, the form is malformed, with what is wrong in both languages."""
+    return PdfError("HP820", detail=(en, de))
 
 
 def pypdf_failure(exc: BaseException) -> PdfError:
@@ -132,18 +133,9 @@ def open_form(data: bytes) -> PdfReader:
         encrypted = reader.is_encrypted
     except PDF_FAILURES as exc:
         detail = str(exc) or type(exc).__name__
-        raise PdfError(
-            f"not a readable PDF form: {detail}", f"kein lesbares PDF-Formular: {detail}"
-        ) from None
+        raise PdfError("HP821", detail=detail) from None
     if encrypted:
-        raise PdfError(
-            "the form is encrypted (password-protected); filling it would remove its"
-            " protection. Ask its issuer for an unprotected form, or remove the protection"
-            " (qpdf --decrypt) if you are allowed to",
-            "das Formular ist verschlüsselt (kennwortgeschützt); beim Ausfüllen ginge der"
-            " Schutz verloren. Bitte beim Herausgeber ein ungeschütztes Formular anfordern"
-            " oder den Schutz entfernen (qpdf --decrypt), wenn Sie das dürfen",
-        )
+        raise PdfError("HP822")
     return reader
 
 

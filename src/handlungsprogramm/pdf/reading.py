@@ -47,23 +47,15 @@ _WHITESPACE = b"\x00\t\n\x0c\r "
 def read_pdf(pdf: bytes) -> PdfFileReader:
     """Open ``pdf`` with pyHanko, or raise :class:`PdfError` saying why it cannot be used."""
     if not pdf.lstrip(_WHITESPACE).startswith(b"%PDF-"):
-        raise PdfError(
-            "not a PDF file (it does not start with %PDF-)",
-            "keine PDF-Datei (beginnt nicht mit %PDF-)",
-        )
+        raise PdfError("HP802")
     with quiet_pyhanko():
         try:
             reader = PdfFileReader(io.BytesIO(pdf), strict=False)
             encrypted = reader.encrypted
         except READ_ERRORS as exc:
-            raise PdfError(f"not a readable PDF: {exc}", f"kein lesbares PDF: {exc}") from None
+            raise PdfError("HP803", detail=str(exc)) from None
     if encrypted:
-        raise PdfError(
-            "the PDF is encrypted; a programme for signing is never encrypted — use the file"
-            " the build wrote",
-            "das PDF ist verschlüsselt; ein Programm zum Unterschreiben ist nie verschlüsselt"
-            " — die vom Build geschriebene Datei verwenden",
-        )
+        raise PdfError("HP804")
     return reader
 
 
@@ -73,10 +65,7 @@ def signature_field_list(reader: PdfHandler) -> list[tuple[str, object, object]]
         with quiet_pyhanko():
             return [(str(name), value, f) for name, value, f in enumerate_sig_fields(reader)]
     except READ_ERRORS as exc:
-        raise PdfError(
-            f"the form of the PDF cannot be read: {exc}",
-            f"das Formular des PDF ist nicht lesbar: {exc}",
-        ) from None
+        raise PdfError("HP805", detail=str(exc)) from None
 
 
 class _Collect(logging.Handler):

@@ -22,7 +22,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator.errors import InvalidCertificateError
 
 from handlungsprogramm.errors import PdfError, SigningError
-from handlungsprogramm.input_files import describe, read_material
+from handlungsprogramm.input_files import read_material, read_reason
 from handlungsprogramm.pdf.fields import incremental_writer
 from handlungsprogramm.pdf.reading import READ_ERRORS, quiet_pyhanko, read_pdf, signature_field_list
 from handlungsprogramm.pdf.verification import FieldReport, verify_pdf, verify_reader
@@ -69,25 +69,14 @@ def sign_pdf(
     reports = verify_reader(pdf, reader, roots=())
     names = [report.field for report in reports]
     if field not in names:
-        known = ", ".join(names) or "none"
-        raise SigningError(
-            f"the PDF has no signature field '{field}' (fields: {known})",
-            f"das PDF hat kein Signaturfeld '{field}' (Felder: {known})",
-        )
+        known = (", ".join(names), ", ".join(names)) if names else ("none", "keine")
+        raise SigningError("HP830", field=field, known=known)
     for report in reports:
         if report.field == field and report.signed:
-            raise SigningError(
-                f"the field '{field}' is already signed; sign the other field",
-                f"das Feld '{field}' ist schon unterschrieben; das andere Feld unterschreiben",
-            )
+            raise SigningError("HP831", field=field)
         if report.signed and not report.ok:
-            en, de = report.findings[0] if report.findings else ("not valid", "nicht gültig")
-            raise SigningError(
-                f"the signature in '{report.field}' does not verify ({en}); the file was"
-                " changed after it was signed — do not sign it, ask for the original",
-                f"die Signatur in '{report.field}' ist nicht gültig ({de}); die Datei wurde nach"
-                " der Unterschrift verändert — nicht unterschreiben, das Original anfordern",
-            )
+            reason = report.findings[0] if report.findings else ("not valid", "nicht gültig")
+            raise SigningError("HP832", field=report.field, reason=reason)
     signer = _load_signer(pkcs12, passphrase)
     _check_certificate(signer.signing_cert)
     writer = incremental_writer(pdf)
@@ -96,7 +85,7 @@ def sign_pdf(
         with quiet_pyhanko():
             out = signers.sign_pdf(writer, meta, signer=signer, existing_fields_only=True)
     except _SIGN_ERRORS as exc:
-        raise SigningError(f"signing failed: {exc}", f"Signieren fehlgeschlagen: {exc}") from None
+        raise SigningError("HP833", detail=str(exc)) from None
     signed: bytes = out.getvalue()
     _check_result(signed, field, signer)
     return signed
@@ -108,20 +97,17 @@ def _load_signer(pkcs12: str | os.PathLike[str] | bytes, passphrase: bytes) -> s
     try:
         data = read_material(pkcs12, _MAX_PKCS12_BYTES)
     except OSError as exc:  # only a path fails to be read
-        raise SigningError(*describe(exc, str(pkcs12))) from None
+        raise SigningError("HP801", path=str(pkcs12), reason=read_reason(exc)) from None
     with quiet_pyhanko():
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
         except (ValueError, TypeError):
             signer = None
     if signer is None:
-        name = "the PKCS#12 data" if isinstance(pkcs12, bytes) else str(pkcs12)
-        name_de = "die PKCS#12-Daten" if isinstance(pkcs12, bytes) else str(pkcs12)
-        raise SigningError(
-            f"cannot open {name}: wrong passphrase, or not a PKCS#12 file with a key",
-            f"{name_de} lässt sich nicht öffnen: falsches Passwort oder keine PKCS#12-Datei"
-            " mit Schlüssel",
+        name = (
+            ("the PKCS#12 data", "die PKCS#12-Daten") if isinstance(pkcs12, bytes) else str(pkcs12)
         )
+        raise SigningError("HP834", name=name)
     return signer  # type: ignore[no-any-return]
 
 
@@ -132,24 +118,13 @@ def _check_certificate(cert: asn1_x509.Certificate) -> None:
     not_before = validity["not_before"].native
     not_after = validity["not_after"].native
     if now > not_after:
-        raise SigningError(
-            f"the certificate expired on {not_after:%Y-%m-%d}",
-            f"das Zertifikat ist am {not_after:%d.%m.%Y} abgelaufen",
-        )
+        raise SigningError("HP835", date=(f"{not_after:%Y-%m-%d}", f"{not_after:%d.%m.%Y}"))
     if now < not_before:
-        raise SigningError(
-            f"the certificate is valid only from {not_before:%Y-%m-%d}",
-            f"das Zertifikat gilt erst ab {not_before:%d.%m.%Y}",
-        )
+        raise SigningError("HP836", date=(f"{not_before:%Y-%m-%d}", f"{not_before:%d.%m.%Y}"))
     try:
         _KEY_USAGE.validate(cert)
     except InvalidCertificateError as exc:
-        raise SigningError(
-            "the certificate may not be used for signatures (key usage: non-repudiation"
-            f" is required, as verify requires it): {exc}",
-            "das Zertifikat darf nicht für Signaturen verwendet werden (Schlüsselverwendung:"
-            f" Nichtabstreitbarkeit ist erforderlich, wie verify sie verlangt): {exc}",
-        ) from None
+        raise SigningError("HP837", detail=str(exc)) from None
 
 
 def _check_result(signed: bytes, field: str, signer: signers.SimpleSigner) -> None:
@@ -164,17 +139,9 @@ def _check_result(signed: bytes, field: str, signer: signers.SimpleSigner) -> No
     reports = verify_reader(signed, read_pdf(signed), chain)
     for other in reports:
         if other.signed and not other.ok:
-            en, de = other.findings[0] if other.findings else ("not valid", "nicht gültig")
-            raise SigningError(
-                f"the signed file would not verify ('{other.field}': {en}); nothing was written",
-                f"die unterschriebene Datei wäre nicht gültig ('{other.field}': {de}); nichts"
-                " geschrieben",
-            )
+            reason = other.findings[0] if other.findings else ("not valid", "nicht gültig")
+            raise SigningError("HP838", field=other.field, reason=reason)
     report = next(r for r in reports if r.field == field)
-    if not report.trusted and report.trust_problem is not None:
-        en, de = report.trust_problem
-        if not en.startswith("no chain"):
-            raise SigningError(
-                f"verify would not accept this certificate for a signature: {en}",
-                f"verify würde dieses Zertifikat für eine Signatur nicht anerkennen: {de}",
-            )
+    problem = None if report.trusted else report.trust_problem
+    if problem is not None and not problem[0].startswith("no chain"):
+        raise SigningError("HP839", reason=problem)

@@ -56,7 +56,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from handlungsprogramm.errors import PdfError
-from handlungsprogramm.input_files import describe, read_material
+from handlungsprogramm.input_files import read_material, read_reason
 from handlungsprogramm.pdf.after_signing import _metadata_finding, _tail_finding
 from handlungsprogramm.pdf.reading import _WHITESPACE, read_pdf, signature_field_list
 from handlungsprogramm.pdf.reading import READ_ERRORS as READ_ERRORS
@@ -148,7 +148,7 @@ def verify_pdf(
         try:
             data = read_material(entry, _MAX_CERTIFICATE_BYTES)
         except OSError as exc:  # only a path fails to be read
-            raise PdfError(*describe(exc, str(path))) from None
+            raise PdfError("HP801", path=str(path), reason=read_reason(exc)) from None
         try:
             certificates = list(load_certs_from_pemder_data(data))
         except READ_ERRORS as exc:
@@ -156,10 +156,7 @@ def verify_pdf(
         else:
             reason = f"{len(certificates)} certificates in the file, not one"
         if len(certificates) != 1:
-            raise PdfError(
-                f"cannot read the trusted certificate {path}: {reason}",
-                f"das vertrauenswürdige Zertifikat {path} ist nicht lesbar: {reason}",
-            )
+            raise PdfError("HP840", path=str(path), reason=reason)
         roots.append(certificates[0])
     try:
         reader = read_pdf(pdf)

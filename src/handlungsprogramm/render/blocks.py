@@ -253,9 +253,7 @@ class LazyBlocks(Mapping[str, "BlockMarker | None"]):
                 sub = build()
             except KeyError as exc:
                 raise TemplateError(
-                    self._template,
-                    f"block '{name}' needs a style the template does not define ({exc.args[0]});"
-                    " start from a copy of the standard template",
+                    self._template, "HP729", block=name, style=exc.args[0]
                 ) from None
             if sub is None:
                 self._built[name] = None
@@ -321,12 +319,7 @@ class LazyBlocks(Mapping[str, "BlockMarker | None"]):
             if element is None:
                 continue
             if any(_marker_index(c) >= 0 for c in element.iter(etree.Comment)):
-                raise TemplateError(
-                    self._template,
-                    "places a block in a header or footer; blocks belong in the body",
-                    "setzt einen Block in eine Kopf- oder Fußzeile; Blöcke gehören in den"
-                    " Textkörper",
-                )
+                raise TemplateError(self._template, "HP730")
 
 
 def _marker_index(comment: Any) -> int:

@@ -139,9 +139,7 @@ def _open_template(template: bytes | str | os.PathLike[str] | None) -> tuple[Doc
         tpl = DocxTemplate(io.BytesIO(data))
         tpl.get_docx()
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for bad packages
-        raise TemplateError(
-            name, f"not a readable .docx: {exc}", f"keine lesbare .docx-Datei: {exc}"
-        ) from None
+        raise TemplateError(name, "HP726", detail=str(exc)) from None
     return tpl, name
 
 
@@ -243,17 +241,17 @@ def _render_template(tpl: DocxTemplate, context: dict[str, Any], name: str) -> N
     try:
         tpl.render(context, jinja_env=_environment(name), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(name, f"refused by the sandbox: {exc}") from None
+        raise TemplateError(name, "HP740", detail=str(exc)) from None
     except jinja2.exceptions.UndefinedError as exc:
-        raise TemplateError(name, f"uses a variable the context does not provide: {exc}") from None
+        raise TemplateError(name, "HP741", detail=str(exc)) from None
     except jinja2.exceptions.TemplateSyntaxError as exc:
-        raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
+        raise TemplateError(name, "HP742", detail=exc.message) from None
     except jinja2.exceptions.TemplateError as exc:
-        raise TemplateError(name, f"template error: {exc}") from None
+        raise TemplateError(name, "HP743", detail=str(exc)) from None
     except TemplateError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever an expression in a template raises
-        raise TemplateError(name, f"an expression failed: {type(exc).__name__}: {exc}") from None
+        raise TemplateError(name, "HP744", detail=f"{type(exc).__name__}: {exc}") from None
 
 
 # LibreOffice (7.4) escapes XML characters twice when it writes the XMP packet, so
@@ -382,5 +380,5 @@ def template_variables(template: bytes | str | os.PathLike[str]) -> set[str]:
     try:
         used = tpl.get_undeclared_template_variables(_environment(name))
     except jinja2.exceptions.TemplateSyntaxError as exc:
-        raise TemplateError(name, f"Jinja syntax error: {exc.message}") from None
+        raise TemplateError(name, "HP742", detail=exc.message) from None
     return set(used) - set(CONTEXT_DOC) - {"blocks"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from lxml import etree
@@ -131,27 +131,9 @@ def check_field(template: str, part: str, found: Field) -> None:
     """Refuse ``found`` (in ``part`` of ``template``) if it fetches or has a computed name."""
     instruction = _shown(found.instruction)
     if found.computed_name or _COMPUTED.match(found.instruction):
-        _refuse(
-            template,
-            f"the part {part} contains a field whose name is computed (by the template or by"
-            f" another field): {instruction!r}; Word and LibreOffice would run whatever it"
-            " turns into; refused",
-            f"der Teil {part} enthält ein Feld, dessen Name berechnet wird (von der Vorlage"
-            f" oder einem anderen Feld): {instruction!r}; Word und LibreOffice würden"
-            " ausführen, was daraus wird; abgelehnt",
-        )
+        raise TemplateError(template, "HP727", part=part, instruction=instruction)
     if found.name in FETCHING_FIELDS:
-        _refuse(
-            template,
-            f"the part {part} contains the field {found.name} ({instruction}), which makes"
-            " Word or LibreOffice read a file or fetch an address; refused",
-            f"der Teil {part} enthält das Feld {found.name} ({instruction}), mit dem Word"
-            " oder LibreOffice eine Datei lesen oder eine Adresse abrufen würden; abgelehnt",
-        )
-
-
-def _refuse(template: str, en: str, de: str) -> NoReturn:
-    raise TemplateError(template, en, de)
+        raise TemplateError(template, "HP728", part=part, name=found.name, instruction=instruction)
 
 
 def _name_only(found: Field) -> bool:

@@ -102,47 +102,6 @@ MAX_INT_BITS = 4_096
 _LOOP_FILTER = "hp_loop_steps"
 """The filter every ``for`` loop's iterable is passed through (see :meth:`Sandbox._parse`)."""
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "steps": (
-        "rendering stopped: the template ran more than {limit} loop steps and calls (the"
-        " limit; a loop that does not end?)",
-        "Rendern abgebrochen: die Vorlage hat mehr als {limit} Schleifenschritte und Aufrufe"
-        " ausgeführt (die Grenze; eine Schleife ohne Ende?)",
-    ),
-    "time": (
-        "rendering stopped: the template took more than {limit:g} seconds (the limit)",
-        "Rendern abgebrochen: die Vorlage hat länger als {limit:g} Sekunden gebraucht (die Grenze)",
-    ),
-    "width": (
-        "rendering stopped: the template asks for a width or precision of {size}; the limit"
-        " is {limit}",
-        "Rendern abgebrochen: die Vorlage verlangt eine Breite oder Genauigkeit von {size};"
-        " die Grenze ist {limit}",
-    ),
-    "value": (
-        "rendering stopped: the template would make a value of {size} {unit}; a template"
-        " may make values of at most {limit} (the limit)",
-        "Rendern abgebrochen: die Vorlage würde einen Wert von {size} {unit_de} machen; eine"
-        " Vorlage darf Werte von höchstens {limit} machen (die Grenze)",
-    ),
-    "made": (
-        "rendering stopped: the template made more than {limit} characters and items in all"
-        " (the limit)",
-        "Rendern abgebrochen: die Vorlage hat insgesamt mehr als {limit} Zeichen und Elemente"
-        " gemacht (die Grenze)",
-    ),
-    "output": (
-        "rendering stopped: the template would write more than {limit} characters (the limit)",
-        "Rendern abgebrochen: die Vorlage würde mehr als {limit} Zeichen schreiben (die Grenze)",
-    ),
-    "number": (
-        "rendering stopped: the template would compute a number of {size} bits; the limit"
-        " is {limit}",
-        "Rendern abgebrochen: die Vorlage würde eine Zahl von {size} Bit berechnen; die"
-        " Grenze ist {limit}",
-    ),
-}
-
 
 class Budget:
     """What one rendering has used: steps, values made, output written, time.
@@ -160,22 +119,21 @@ class Budget:
         self.seconds = MAX_SECONDS
         self.deadline = time.monotonic() + MAX_SECONDS
 
-    def stop(self, reason: str, **ctx: object) -> NoReturn:
-        """Raise the refusal ``reason`` with ``ctx`` in both languages."""
-        en, de = _MESSAGES[reason]
-        raise TemplateError(self.template, en.format(**ctx), de.format(**ctx))
+    def stop(self, code: str, **ctx: object) -> NoReturn:
+        """Raise the refusal ``code`` (``HP750``–``HP756``: a limit reached) with ``ctx``."""
+        raise TemplateError(self.template, code, **ctx)
 
     def step(self) -> None:
         """One loop iteration or call: count it and look at the clock."""
         self.steps += 1
         if self.steps > self.max_steps:
-            self.stop("steps", limit=self.max_steps)
+            self.stop("HP750", limit=self.max_steps)
         self.tick()
 
     def tick(self) -> None:
         """Stop when the time is up."""
         if time.monotonic() > self.deadline:
-            self.stop("time", limit=self.seconds)
+            self.stop("HP751", limit=self.seconds)
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -189,18 +147,18 @@ class Budget:
     def width(self, value: object) -> None:
         """Refuse a width, precision or count over :data:`MAX_WIDTH`."""
         if isinstance(value, int) and value > MAX_WIDTH:
-            self.stop("width", size=value, limit=MAX_WIDTH)
+            self.stop("HP752", size=value, limit=MAX_WIDTH)
 
     def expect(self, size: int, items: bool = False) -> None:
         """Refuse to make a value of ``size`` characters (or items) over :data:`MAX_VALUE`."""
         if size > MAX_VALUE:
-            unit, unit_de = ("items", "Elementen") if items else ("characters", "Zeichen")
-            self.stop("value", size=size, limit=MAX_VALUE, unit=unit, unit_de=unit_de)
+            unit = ("items", "Elementen") if items else ("characters", "Zeichen")
+            self.stop("HP753", size=size, limit=MAX_VALUE, unit=unit)
 
     def bits(self, size: int) -> None:
         """Refuse to compute a whole number of ``size`` bits over :data:`MAX_INT_BITS`."""
         if size > MAX_INT_BITS:
-            self.stop("number", size=size, limit=MAX_INT_BITS)
+            self.stop("HP756", size=size, limit=MAX_INT_BITS)
 
     def made_value(self, value: Any) -> Any:
         """Measure ``value`` (just made by an expression) against the limits; return it."""
@@ -209,7 +167,7 @@ class Budget:
             self.expect(size, items=not isinstance(value, str | bytes))
             self.made += size
             if self.made > MAX_MADE:
-                self.stop("made", limit=MAX_MADE)
+                self.stop("HP754", limit=MAX_MADE)
         elif isinstance(value, int) and not isinstance(value, bool):
             self.bits(value.bit_length())
         return value
@@ -218,7 +176,7 @@ class Budget:
         """``size`` more characters of output."""
         self.output += size
         if self.output > MAX_OUTPUT:
-            self.stop("output", limit=MAX_OUTPUT)
+            self.stop("HP755", limit=MAX_OUTPUT)
         self.tick()
 
 

@@ -34,8 +34,8 @@ and the limit, in English and German.
 
 This module holds the limits and the checks on the package and the bytes of its
 parts (the ZIP directory, the streamed scan); what the parts say (main document,
-relationships, hyperlinks, fields) is checked in :mod:`.template_parts`, and the
-wording of every refusal is in :mod:`.template_refusals`.
+relationships, hyperlinks, fields) is checked in :mod:`.template_parts`; every
+refusal is a code of the message catalogue (:mod:`handlungsprogramm.i18n.catalogue`).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from handlungsprogramm.render.template_parts import (
     _check_relationships,
     _check_xml_part,
 )
-from handlungsprogramm.render.template_refusals import _REASONS, _refuse
+from handlungsprogramm.render.template_refusals import _refuse
 
 __all__ = [
     "MAX_PARTS",
@@ -132,20 +132,17 @@ def read_template(path: str | os.PathLike[str]) -> bytes:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                _refuse(name, "not_a_file")
+                _refuse(name, "HP702")
             if info.st_size > MAX_TEMPLATE_BYTES:
-                _refuse(name, "file_too_large", size=info.st_size, limit=MAX_TEMPLATE_BYTES)
+                _refuse(name, "HP704", size=info.st_size, limit=MAX_TEMPLATE_BYTES)
             with os.fdopen(fd, "rb", closefd=False) as fh:
                 data = fh.read(MAX_TEMPLATE_BYTES + 1)
         finally:
             os.close(fd)
     except OSError as exc:
-        reason, reason_de = os_reason(exc, "en"), os_reason(exc, "de")
-        raise TemplateError(
-            name, reason, _REASONS["unreadable"][1].format(reason=reason_de)
-        ) from None
+        _refuse(name, "HP701", reason=(os_reason(exc, "en"), os_reason(exc, "de")))
     if len(data) > MAX_TEMPLATE_BYTES:
-        _refuse(name, "file_too_large", size=f"> {MAX_TEMPLATE_BYTES}", limit=MAX_TEMPLATE_BYTES)
+        _refuse(name, "HP704", size=f"> {MAX_TEMPLATE_BYTES}", limit=MAX_TEMPLATE_BYTES)
     return data
 
 
@@ -156,33 +153,33 @@ def check_template(data: bytes, name: str) -> None:
     package may be given to python-docx and docxtpl.
     """
     if not data:
-        _refuse(name, "empty")
+        _refuse(name, "HP703")
     if len(data) > MAX_TEMPLATE_BYTES:
-        _refuse(name, "file_too_large", size=len(data), limit=MAX_TEMPLATE_BYTES)
+        _refuse(name, "HP704", size=len(data), limit=MAX_TEMPLATE_BYTES)
     if data.startswith(_OLE_SIGNATURE):
-        _refuse(name, "ole")
+        _refuse(name, "HP705")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(_ZIP_SIGNATURE):
             _refuse(
                 name,
-                "damaged",
+                "HP707",
                 reason=(
                     "truncated: no central directory",
                     "abgeschnitten: kein zentrales Verzeichnis",
                 ),
             )
-        _refuse(name, "not_zip")
+        _refuse(name, "HP706")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (
         zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
         NotImplementedError,
     ) as exc:  # fmt: skip
-        _refuse(name, "damaged", reason=str(exc) or type(exc).__name__)
+        _refuse(name, "HP707", reason=str(exc) or type(exc).__name__)
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_PARTS:
-            _refuse(name, "too_many_parts", count=len(infos), limit=MAX_PARTS)
+            _refuse(name, "HP709", count=len(infos), limit=MAX_PARTS)
         _check_entries(name, infos)
         total = 0
         for info in infos:
@@ -212,19 +209,19 @@ def _check_entries(name: str, infos: list[zipfile.ZipInfo]) -> None:
     for info in infos:
         part = info.filename
         if _unsafe(part):
-            _refuse(name, "unsafe_name", part=part)
+            _refuse(name, "HP710", part=part)
         if part.lower() in seen:  # OPC part names are case-insensitive
-            _refuse(name, "duplicate", part=part)
+            _refuse(name, "HP711", part=part)
         seen.add(part.lower())
         if info.flag_bits & 0x41:  # encrypted, or strongly encrypted
-            _refuse(name, "encrypted_part", part=part)
+            _refuse(name, "HP712", part=part)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            _refuse(name, "compression", part=part, method=info.compress_type)
+            _refuse(name, "HP713", part=part, method=info.compress_type)
         if info.file_size > MAX_PART_BYTES:
-            _refuse(name, "part_too_large", part=part, limit=MAX_PART_BYTES)
+            _refuse(name, "HP714", part=part, limit=MAX_PART_BYTES)
         declared += info.file_size
         if declared > MAX_TOTAL_BYTES:
-            _refuse(name, "total_too_large", part=part, limit=MAX_TOTAL_BYTES)
+            _refuse(name, "HP715", part=part, limit=MAX_TOTAL_BYTES)
 
 
 def _scan_part(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int) -> int:
@@ -246,12 +243,12 @@ def _scan_part(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total
                 size += len(chunk)
                 total += len(chunk)
                 if size > MAX_PART_BYTES:
-                    _refuse(name, "part_too_large", part=part, limit=MAX_PART_BYTES)
+                    _refuse(name, "HP714", part=part, limit=MAX_PART_BYTES)
                 if total > MAX_TOTAL_BYTES:
-                    _refuse(name, "total_too_large", part=part, limit=MAX_TOTAL_BYTES)
+                    _refuse(name, "HP715", part=part, limit=MAX_TOTAL_BYTES)
                 window = tail + chunk
                 if any(marker in window for marker in _MARKERS):
-                    _refuse(name, "dtd", part=part)
+                    _refuse(name, "HP716", part=part)
                 tail = window[-_OVERLAP:]
     except TemplateError:
         raise
@@ -259,14 +256,14 @@ def _scan_part(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, total
         zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
         RuntimeError,
     ) as exc:  # fmt: skip
-        _refuse(name, "damaged_part", part=part, reason=str(exc) or type(exc).__name__)
+        _refuse(name, "HP708", part=part, reason=str(exc) or type(exc).__name__)
     return total
 
 
 def _check_encoding(name: str, part: str, head: bytes) -> None:
     """Refuse a part that an XML parser would read in an encoding other than UTF-8/16."""
     if head.startswith(_OTHER_ENCODINGS):
-        _refuse(name, "encoding", part=part, encoding=("UTF-32 or EBCDIC", "UTF-32 oder EBCDIC"))
+        _refuse(name, "HP717", part=part, encoding=("UTF-32 or EBCDIC", "UTF-32 oder EBCDIC"))
     codec = "utf-8"
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8) :]
@@ -278,7 +275,7 @@ def _check_encoding(name: str, part: str, head: bytes) -> None:
     if text.startswith("<?xml") and "?>" not in text:
         # padding could push an encoding (UTF-7, which hides "<!DOCTYPE" from the
         # scan) past what is read here: a declaration must end within the bytes read
-        _refuse(name, "encoding", part=part, encoding=("unknown", "unbekannt"))
+        _refuse(name, "HP717", part=part, encoding=("unknown", "unbekannt"))
     match = _DECLARATION.match(text)
     if match and match.group(1).lower() not in _ALLOWED_ENCODINGS:
-        _refuse(name, "encoding", part=part, encoding=match.group(1))
+        _refuse(name, "HP717", part=part, encoding=match.group(1))

@@ -85,7 +85,7 @@ def _parse(name: str, archive: zipfile.ZipFile, part: str) -> etree._Element:
     try:
         return etree.fromstring(archive.read(part), _SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
-        _refuse(name, "bad_xml", part=part, reason=str(exc))
+        _refuse(name, "HP725", part=part, reason=str(exc))
 
 
 def _check_main_document(name: str, archive: zipfile.ZipFile, parts: dict[str, str]) -> None:
@@ -94,8 +94,8 @@ def _check_main_document(name: str, archive: zipfile.ZipFile, parts: dict[str, s
         if "mimetype" in parts:
             with archive.open(parts["mimetype"]) as stream:
                 if stream.read(64).startswith(b"application/vnd.oasis.opendocument"):
-                    _refuse(name, "opendocument")
-        _refuse(name, "not_ooxml")
+                    _refuse(name, "HP718")
+        _refuse(name, "HP719")
     target = None
     if "_rels/.rels" in parts:
         for rel in _parse(name, archive, parts["_rels/.rels"]).iter(
@@ -108,14 +108,14 @@ def _check_main_document(name: str, archive: zipfile.ZipFile, parts: dict[str, s
                 target = posixpath.normpath(posixpath.join("/", rel.get("Target", ""))).lstrip("/")
                 break
     if target is None or target.lower() not in parts:
-        _refuse(name, "no_document", part=target or "word/document.xml")
+        _refuse(name, "HP720", part=target or "word/document.xml")
     content_type = _content_type(_parse(name, archive, parts["[content_types].xml"]), target)
     if content_type != _WORD_DOCUMENT:
         kind = next(
             (words for end, words in _MAIN_KINDS.items() if content_type.endswith(end)),
             (f"a package of type {content_type!r}", f"ein Paket vom Typ {content_type!r}"),
         )
-        _refuse(name, "wrong_kind", kind=kind)
+        _refuse(name, "HP721", kind=kind)
 
 
 def _content_type(types: etree._Element, part: str) -> str:
@@ -149,13 +149,13 @@ def _check_relationships(
         for rel in _parse(name, archive, part).iter(f"{_RELATIONSHIPS}Relationship"):
             for attribute in ("Id", "Type", "Target"):
                 if not rel.get(attribute):
-                    _refuse(name, "bad_relationship", part=part, attribute=attribute)
+                    _refuse(name, "HP722", part=part, attribute=attribute)
             if rel.get("TargetMode", "Internal") == "Internal":
                 continue  # a part of the package; python-docx refuses a missing one
             kind, target = rel.get("Type", ""), rel.get("Target", "")
             if kind not in _HYPERLINK_TYPES or not _HYPERLINK_TARGET.fullmatch(target):
                 _refuse(
-                    name, "external", part=part, kind=kind.rsplit("/", 1)[-1],
+                    name, "HP723", part=part, kind=kind.rsplit("/", 1)[-1],
                     target=_shorten(target),
                 )  # fmt: skip
             hyperlinks.setdefault(source, {})[rel.get("Id", "")] = target
@@ -195,7 +195,7 @@ def _check_xml_part(
             for found in iter_fields(field_elements()):
                 check_field(name, part, found)
         except etree.XMLSyntaxError as exc:
-            _refuse(name, "bad_xml", part=part, reason=str(exc))
+            _refuse(name, "HP725", part=part, reason=str(exc))
 
 
 _PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
@@ -213,6 +213,6 @@ def _check_uses(name: str, part: str, element: etree._Element, hyperlinks: dict[
             continue
         use = f"{element.prefix or ''}:{local}/@r:{attribute_name}".lstrip(":")
         _refuse(
-            name, "hyperlink_misused", part=part, rid=value, target=_shorten(hyperlinks[value]),
+            name, "HP724", part=part, rid=value, target=_shorten(hyperlinks[value]),
             use=use,
         )  # fmt: skip
