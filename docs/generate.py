@@ -51,7 +51,8 @@ API_GROUPS: dict[str, tuple[str, ...]] = {
         "build_files", "BuildItem", "Target",
     ),
     "Signing and forms": (
-        "sign_pdf", "verify_pdf", "FieldReport", "fill_form", "load_mapping", "FormMapping",
+        "sign_pdf", "Pkcs11Key", "Level", "verify_pdf", "FieldReport", "fill_form",
+        "load_mapping", "FormMapping",
         "make_demo_identity", "DemoIdentity",
     ),
     "Errors": (

@@ -63,6 +63,8 @@ DEEP: dict[str, str] = {
     "render_pdf": "handlungsprogramm.build",
     "scaffold": "handlungsprogramm.scaffold",
     "sign_pdf": "handlungsprogramm.pdf.signing",
+    "Level": "handlungsprogramm.pdf.signing",
+    "Pkcs11Key": "handlungsprogramm.pdf.signing",
     "verify_pdf": "handlungsprogramm.pdf.verification",
     "write_docx": "handlungsprogramm.render.docx",
 }

@@ -10,23 +10,31 @@ set-up and test commands that run this very test.
 
 The signing pages use `mayor-de.p12`, `maire-kidira.p12` (passphrase from
 HANDLUNGSPROGRAMM_SIGN_PASSPHRASE) and their roots `de-root.pem`, `sn-root.pem`; the
-folder gets throw-away identities under those names.
+folder gets throw-away identities under those names. A block that signs with a card
+(it names ``$PKCS11_MODULE``) gets a SoftHSM token as the card, a local time-stamping
+authority (``$TSA_URL``) and the card's root ``card-root.pem``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 
 from handlungsprogramm.pdf.demo import make_demo_identity
 from tests.conftest import ROOT
+from tests.pki_services import live_authority
+from tests.softhsm import make_token
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -131,6 +139,45 @@ def test_documented_block_runs(block: Block, workspace: Path) -> None:
         "HANDLUNGSPROGRAMM_LANG": "en",
         "COLUMNS": "200",
     }
+    with contextlib.ExitStack() as stack:
+        if "PKCS11_MODULE" in block.code:
+            env.update(stack.enter_context(_signature_card(workspace)))
+        _run_block(block, workspace, env)
+
+
+@contextlib.contextmanager
+def _signature_card(workspace: Path) -> Iterator[dict[str, str]]:
+    """For the blocks that sign with a card: a SoftHSM token as the card (labels as the
+    page shows them), a local time-stamping authority, and the card's root as
+    ``card-root.pem``; the block reads module, address and PIN from the environment."""
+    services = live_authority(workspace / ".pki")
+    authority = next(services)
+    try:
+        token = make_token(workspace / ".hsm", "Signaturkarte", "123456")
+        root_der = workspace / ".pki" / "root.der"
+        root_der.write_bytes(
+            x509.load_pem_x509_certificate(authority.root_pem.read_bytes()).public_bytes(
+                serialization.Encoding.DER
+            )
+        )
+        token.put_key(
+            "Signaturschluessel",
+            authority.key_pem("mayor-de"),
+            authority.cert_der("mayor-de"),
+            root_der,
+        )
+        shutil.copy(authority.root_pem, workspace / "card-root.pem")
+        yield {
+            **token.env,
+            "PKCS11_MODULE": str(token.module),
+            "TSA_URL": authority.timestamp_url,
+            "HANDLUNGSPROGRAMM_PKCS11_PIN": token.pin,
+        }
+    finally:
+        services.close()
+
+
+def _run_block(block: Block, workspace: Path, env: dict[str, str]) -> None:
     if block.lang == "python":
         command = [sys.executable, "-c", block.code]
     else:

@@ -97,7 +97,11 @@ def test_exit_codes_follow_the_ranges() -> None:
         elif 850 <= number < 860:
             assert entry.exit in (ExitCode.NO_LIBREOFFICE, ExitCode.CONVERSION_FAILED), code
         elif 800 <= number < 900:
-            assert entry.exit in (ExitCode.PDF_ERROR, ExitCode.OUTPUT_EXISTS), code
+            assert entry.exit in (
+                ExitCode.PDF_ERROR,
+                ExitCode.OUTPUT_EXISTS,
+                ExitCode.INVALID_INPUT,
+            ), code
         elif 950 <= number < 970:
             assert entry.exit is None, code
         else:

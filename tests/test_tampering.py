@@ -359,7 +359,8 @@ MALFORMED_SIGNED: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     ),
     "contents-not-hex": (_contents_not_hex, "sig-commune-de-kidira: the signature cannot be read"),
     "unknown-subfilter": (
-        lambda pdf: _same_length(pdf, b"/SubFilter /adbe.pkcs7.detached", b"/SubFilter /x.unknown"),
+        # signatures are PAdES (ETSI.CAdES.detached); another value is not read as one
+        lambda pdf: _same_length(pdf, b"/SubFilter /ETSI.CAdES.detached", b"/SubFilter /x.unknown"),
         "sig-commune-de-kidira: the signature has an unsupported format (/x.unknown)",
     ),
 }

@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what the lazy attributes below are, for mypy and IDEs
     from handlungsprogramm.model import Programme, Text, YearMonth
     from handlungsprogramm.pdf.demo import DemoIdentity, make_demo_identity
     from handlungsprogramm.pdf.forms import FormMapping, fill_form, load_mapping
-    from handlungsprogramm.pdf.signing import sign_pdf
+    from handlungsprogramm.pdf.signing import Level, Pkcs11Key, sign_pdf
     from handlungsprogramm.pdf.verification import FieldReport, verify_pdf
     from handlungsprogramm.render.docx import DocxResult, Mode, render_docx, write_docx
     from handlungsprogramm.render.writer import Layout
@@ -94,6 +94,8 @@ _LAZY: dict[str, str] = {
     "render_docx": "handlungsprogramm.render.docx",
     "render_pdf": "handlungsprogramm.build",
     "sign_pdf": "handlungsprogramm.pdf.signing",
+    "Level": "handlungsprogramm.options",
+    "Pkcs11Key": "handlungsprogramm.pdf.keys",
     "verify_pdf": "handlungsprogramm.pdf.verification",
     "write_docx": "handlungsprogramm.render.docx",
 }
@@ -111,10 +113,12 @@ __all__ = [
     "HandlungsprogrammError",
     "IncompleteProgrammeError",
     "Layout",
+    "Level",
     "LoadProblem",
     "Mode",
     "OutputExistsError",
     "PdfError",
+    "Pkcs11Key",
     "Programme",
     "ProgrammeLoadError",
     "Report",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["DEFAULT_TIMEOUT", "Layout", "Mode", "Target"]
+__all__ = ["DEFAULT_TIMEOUT", "DRAFT_KEYWORD", "Layout", "Level", "Mode", "Target"]
 
 
 class Layout(StrEnum):
@@ -40,3 +40,23 @@ class Target(StrEnum):
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds a single document may take in LibreOffice; a batch gets this per document."""
+
+
+DRAFT_KEYWORD = "Entwurf"
+"""The first keyword of a draft's PDF (the German draft marking): ``sign`` refuses a
+file that carries it, ``build`` gives it to every draft."""
+
+
+class Level(StrEnum):
+    """PAdES baseline levels of a signature: how long it stays verifiable.
+
+    ``B-B`` is the signature alone; ``B-T`` adds a time stamp from a time-stamping
+    authority, proving the signature existed then; ``B-LT`` also embeds what a verifier
+    needs years later (the certificates, CRLs and OCSP answers); ``B-LTA`` adds a document
+    time stamp over all of it, which can be renewed before its algorithms age.
+    """
+
+    B_B = "B-B"
+    B_T = "B-T"
+    B_LT = "B-LT"
+    B_LTA = "B-LTA"

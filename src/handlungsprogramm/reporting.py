@@ -262,7 +262,8 @@ def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
     i = LANGS.index(lang)
     heads = (
         ("Field", "Feld"), ("Signed", "Signiert"), ("Signer", "Unterzeichner"),
-        ("Signing time", "Zeitpunkt"), ("Intact", "Unverändert"), ("Valid", "Gültig"),
+        ("Signing time", "Zeitpunkt"), ("Level", "Stufe"), ("Intact", "Unverändert"),
+        ("Valid", "Gültig"),
         ("Trusted", "Vertrauenswürdig"), ("Later changes permitted", "Spätere Änderungen zulässig"),
         ("Covers whole file", "Deckt ganze Datei"),
     )  # fmt: skip
@@ -276,12 +277,14 @@ def verification_table(reports: list[FieldReport], lang: Lang) -> Table:
 
     for r in reports:
         if not r.signed:
-            table.add_row(escape(r.field), flag(False), "", "", "", "", "", "", "")
+            table.add_row(escape(r.field), flag(False), "", "", "", "", "", "", "", "")
             continue
-        when = r.signing_time.isoformat(timespec="seconds") if r.signing_time else ""
+        # a time-stamping authority's time is proof; the signer's own clock is not
+        moment = r.timestamp or r.signing_time
+        when = moment.isoformat(timespec="seconds") if moment else ""
         table.add_row(
-            escape(r.field), flag(True), escape(r.signer), when, flag(r.intact), flag(r.valid),
-            flag(r.trusted), flag(r.changes_permitted), flag(r.covers_whole_file),
+            escape(r.field), flag(True), escape(r.signer), when, r.level, flag(r.intact),
+            flag(r.valid), flag(r.trusted), flag(r.changes_permitted), flag(r.covers_whole_file),
         )  # fmt: skip
     return table
 
@@ -317,6 +320,9 @@ def verification_json(
             "signed": r.signed,
             "signer": r.signer or None,
             "signing_time": r.signing_time.isoformat() if r.signing_time else None,
+            "timestamp": r.timestamp.isoformat() if r.timestamp else None,
+            "level": r.level or None,
+            "validation_data": r.validation_data,
             "intact": r.intact,
             "valid": r.valid,
             "trusted": r.trusted,

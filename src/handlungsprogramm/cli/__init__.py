@@ -41,7 +41,8 @@ from handlungsprogramm.cli.checking import check_command, rules_command  # noqa:
 from handlungsprogramm.cli.common import HandlingGroup, current_lang  # noqa: E402
 from handlungsprogramm.cli.documents import build_command, charts_command  # noqa: E402
 from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command  # noqa: E402
-from handlungsprogramm.cli.pdf import fill_form_command, sign_command, verify_command  # noqa: E402
+from handlungsprogramm.cli.pdf import fill_form_command, verify_command  # noqa: E402
+from handlungsprogramm.cli.signing import sign_command  # noqa: E402
 from handlungsprogramm.cli.templates import template_check_command  # noqa: E402
 from handlungsprogramm.exit_codes import ExitCode  # noqa: E402
 from handlungsprogramm.i18n import catalogue  # noqa: E402

@@ -1,4 +1,5 @@
-"""The commands that work on a finished PDF: ``sign``, ``verify`` and ``fill-form``.
+"""The commands that work on a finished PDF: ``verify`` and ``fill-form`` (``sign`` is in
+:mod:`.signing`).
 
 Grouped because each reads a PDF from disk (refusing devices and pipes), reports a
 PDF problem as exit 7 and writes a PDF back.
@@ -6,9 +7,7 @@ PDF problem as exit 7 and writes a PDF back.
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -26,33 +25,9 @@ from handlungsprogramm.cli.common import (
     say,
     write_output,
 )
-from handlungsprogramm.errors import SigningError, UsageError
+from handlungsprogramm.errors import UsageError
 from handlungsprogramm.exit_codes import ExitCode
-from handlungsprogramm.i18n import catalogue
 from handlungsprogramm.i18n.lang import Lang
-
-
-def sign_command(
-    pdf: Annotated[Path, typer.Argument(help="The PDF to sign.")],
-    field: Annotated[str, typer.Option("--field", help="Signature field, e.g. sig-pfinztal.")],
-    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="Key and certificate (.p12/.pfx).")],
-    out: Annotated[Path, typer.Option("--out", help="The signed PDF.")],
-    lang: LangOption = None,
-) -> None:
-    """Sign one field (incremental update). Passphrase: HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or a prompt."""
-    from handlungsprogramm.pdf.signing import sign_pdf
-
-    language: Lang = (lang or _default_lang()).value
-    data = read_input(pdf)
-    require_file(pkcs12)
-    passphrase = os.environ.get("HANDLUNGSPROGRAMM_SIGN_PASSPHRASE")
-    if passphrase is None:
-        if not sys.stdin.isatty():
-            raise SigningError("HP841")
-        passphrase = getpass.getpass(catalogue.text("HP960", language, {}))
-    signed = sign_pdf(data, field=field, pkcs12=pkcs12, passphrase=passphrase.encode())
-    write_output(out, signed)
-    say("HP952", language, field=field, path=str(out))
 
 
 class VerifyFormat(StrEnum):

@@ -28,15 +28,12 @@ the words for trust problems in :mod:`.trust`.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
-from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import (
@@ -48,21 +45,22 @@ from pyhanko.sign.diff_analysis import (
     StandardDiffPolicy,
     SuspiciousModification,
 )
-from pyhanko.sign.diff_analysis.rules.form_field_rules import is_field_visible
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from handlungsprogramm.errors import PdfError
-from handlungsprogramm.input_files import read_material, read_reason
 from handlungsprogramm.pdf.after_signing import _metadata_finding, _tail_finding
+from handlungsprogramm.pdf.levels import is_document_timestamp, judge_levels
 from handlungsprogramm.pdf.reading import _WHITESPACE, read_pdf, signature_field_list
 from handlungsprogramm.pdf.reading import READ_ERRORS as READ_ERRORS
 from handlungsprogramm.pdf.reading import quiet_pyhanko as quiet_pyhanko
 from handlungsprogramm.pdf.revisions import later_revision_findings
+from handlungsprogramm.pdf.signature_state import FieldReport, Judged, Message
 from handlungsprogramm.pdf.trust import _trust_problem
+from handlungsprogramm.pdf.trust import trusted_roots as trusted_roots
 
 __all__ = [
     "FieldReport",
@@ -72,9 +70,6 @@ __all__ = [
     "verify_pdf",
     "verify_reader",
 ]
-
-Message = tuple[str, str]
-"""A finding in English and German."""
 
 # pyHanko's default policy without the rule that approves filling *other* form fields:
 # a signed programme has no form field but its signature fields. New signature fields
@@ -97,67 +92,13 @@ _MAX_CERTIFICATE_BYTES = 1024 * 1024
 """A certificate file is a few KB; a MiB leaves room for a PEM bundle."""
 
 
-@dataclass(frozen=True, slots=True)
-class FieldReport:
-    """The state of one signature field, and what was found wrong with it.
-
-    ``findings`` say, in English and German, what changed after the signature, what
-    in the signature cannot be read, or why the field should not be there;
-    ``trust_problem`` says why a signer is not trusted (None when trusted or unsigned).
-    """
-
-    field: str
-    signed: bool
-    signer: str = ""
-    signing_time: dt.datetime | None = None
-    intact: bool = False
-    valid: bool = False
-    trusted: bool = False
-    changes_permitted: bool = False
-    covers_whole_file: bool = False
-    findings: tuple[Message, ...] = ()
-    trust_problem: Message | None = None
-
-    @property
-    def ok(self) -> bool:
-        """Signed, intact, valid, and nothing after it but what we allow."""
-        return self.signed and self.intact and self.valid and self.changes_permitted
-
-
-@dataclass(slots=True)
-class _Signature:
-    """A signed field while it is being judged."""
-
-    name: str
-    embedded: EmbeddedPdfSignature | None
-    report: FieldReport
-    revision: int = -1
-    level: ModificationLevel | None = None
-    findings: list[Message] = field(default_factory=list)
-
-
 def verify_pdf(
     pdf: bytes, *, trust: Sequence[str | os.PathLike[str] | bytes] = ()
 ) -> list[FieldReport]:
     """Report on every signature field of ``pdf``, signed or not (see the module's rule).
 
     ``trust``: the trusted certificates, each a file's path or its bytes (PEM or DER)."""
-    roots = []
-    for entry in trust:
-        path = "<bytes>" if isinstance(entry, bytes) else Path(entry)
-        try:
-            data = read_material(entry, _MAX_CERTIFICATE_BYTES)
-        except OSError as exc:  # only a path fails to be read
-            raise PdfError("HP801", path=str(path), reason=read_reason(exc)) from None
-        try:
-            certificates = list(load_certs_from_pemder_data(data))
-        except READ_ERRORS as exc:
-            certificates, reason = [], str(exc)
-        else:
-            reason = f"{len(certificates)} certificates in the file, not one"
-        if len(certificates) != 1:
-            raise PdfError("HP840", path=str(path), reason=reason)
-        roots.append(certificates[0])
+    roots = trusted_roots(trust)
     try:
         reader = read_pdf(pdf)
     except PdfError:
@@ -183,10 +124,13 @@ def verify_reader(
         if sig.embedded is not None:
             _validate(sig, context)
     _judge(pdf, reader, signatures, [name for name, _v, _f in fields])
+    judge_levels(reader, signatures)
     by_name = {sig.name: sig for sig in signatures}
     reports = []
     for name, _value, _field in fields:
         judged = by_name.get(name)
+        if judged is not None and is_document_timestamp(judged):
+            continue  # not a municipality's field: its state is in the signatures' level
         if judged is None:
             reports.append(FieldReport(name, signed=False))
             continue
@@ -201,7 +145,7 @@ def verify_reader(
     return reports
 
 
-def _open(reader: PdfFileReader, name: str, field_dict: Any) -> _Signature:
+def _open(reader: PdfFileReader, name: str, field_dict: Any) -> Judged:
     """The field's signature, or a report saying why it cannot be read."""
     try:
         with quiet_pyhanko():
@@ -220,15 +164,15 @@ def _open(reader: PdfFileReader, name: str, field_dict: Any) -> _Signature:
         return _unreadable(
             name, f"the signature cannot be read: {exc}", f"die Signatur ist nicht lesbar: {exc}"
         )
-    return _Signature(name, embedded, FieldReport(name, signed=True), embedded.signed_revision)
+    return Judged(name, embedded, FieldReport(name, signed=True), embedded.signed_revision)
 
 
-def _unreadable(name: str, en: str, de: str) -> _Signature:
+def _unreadable(name: str, en: str, de: str) -> Judged:
     """A signed field whose signature cannot be read, with the reason."""
-    return _Signature(name, None, FieldReport(name, signed=True), findings=[(en, de)])
+    return Judged(name, None, FieldReport(name, signed=True), findings=[(en, de)])
 
 
-def _validate(sig: _Signature, context: ValidationContext) -> None:
+def _validate(sig: Judged, context: ValidationContext) -> None:
     """Check one signature with pyHanko, then what changed after it under our policy.
 
     The two steps are apart so that a damaged later revision is reported as a change
@@ -236,6 +180,9 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
     """
     embedded = sig.embedded
     if embedded is None:
+        return
+    if embedded.sig_object_type == "/DocTimeStamp":
+        _validate_document_timestamp(sig, context)
         return
     with quiet_pyhanko() as log:
         try:
@@ -250,6 +197,8 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
             return
     cert = status.signing_cert
     trust_problem = None if status.trusted else _trust_problem(status.trust_problem_indic, log)
+    stamp = status.timestamp_validity
+    sig.timestamped = stamp is not None and stamp.intact and stamp.valid
     sig.report = FieldReport(
         field=sig.name,
         signed=True,
@@ -261,8 +210,16 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
         changes_permitted=True,
         covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         trust_problem=trust_problem,
+        timestamp=stamp.timestamp if stamp is not None and sig.timestamped else None,
     )
-    if status.coverage is None or status.coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+    _judge_coverage(sig, status.coverage)
+
+
+def _judge_coverage(sig: Judged, coverage: SignatureCoverageLevel | None) -> None:
+    """What the signature covers, and what changed in the revisions after it."""
+    embedded = sig.embedded
+    assert embedded is not None  # noqa: S101 - only called for a readable signature
+    if coverage is None or coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         sig.findings.append(
             (
                 "the signature does not cover its whole revision",
@@ -270,7 +227,7 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
             )
         )
         return
-    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+    if coverage == SignatureCoverageLevel.ENTIRE_FILE:
         sig.level = ModificationLevel.NONE
         return
     with quiet_pyhanko():
@@ -307,7 +264,7 @@ def _validate(sig: _Signature, context: ValidationContext) -> None:
 _PERMITTED = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
 
 
-def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature], now: list[str]) -> None:
+def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[Judged], now: list[str]) -> None:
     """Add the findings pyHanko does not make: uncovered bytes, new fields, late changes."""
     readable = [sig for sig in signatures if sig.embedded is not None]
     tail = _tail_finding(pdf, reader)
@@ -326,7 +283,7 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature], now:
         for sig in signatures:
             sig.findings.append(finding)
     # after the last mayor's signature: validation data and time stamps only
-    approvals = [sig for sig in readable if not _is_document_timestamp(sig)] or readable
+    approvals = [sig for sig in readable if not is_document_timestamp(sig)] or readable
     last = max(approvals, key=lambda sig: sig.revision)
     if last.level == ModificationLevel.FORM_FILLING:
         last.findings.append(
@@ -346,7 +303,7 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature], now:
         except READ_ERRORS:
             before = set()
     for sig in signatures:
-        if sig.name in before or _is_document_timestamp(sig):
+        if sig.name in before or is_document_timestamp(sig):
             continue
         message = (
             f"the signature field '{sig.name}' was added after the first signature"
@@ -368,12 +325,37 @@ def _judge(pdf: bytes, reader: PdfFileReader, signatures: list[_Signature], now:
                 sig.findings.append(message)
 
 
-def _is_document_timestamp(sig: _Signature) -> bool:
-    """An invisible document time stamp may be added after the signatures (PAdES B-LTA)."""
+def _validate_document_timestamp(sig: Judged, context: ValidationContext) -> None:
+    """A document time stamp (B-LTA): intact and valid, then judged as a signature is."""
     embedded = sig.embedded
-    if embedded is None or embedded.sig_object_type != "/DocTimeStamp":
-        return False
-    try:
-        return not is_field_visible(embedded.sig_field)  # type: ignore[no-untyped-call]
-    except READ_ERRORS:
-        return False
+    assert embedded is not None  # noqa: S101 - only called for a readable signature
+    with quiet_pyhanko():
+        try:
+            status = validate_pdf_timestamp(embedded, context, skip_diff=True)
+        except READ_ERRORS as exc:
+            sig.findings.append(
+                (
+                    f"the document time stamp cannot be checked: {exc}",
+                    f"der Dokumentzeitstempel ist nicht prüfbar: {exc}",
+                )
+            )
+            return
+    sig.timestamped = status.intact and status.valid
+    sig.report = FieldReport(
+        field=sig.name,
+        signed=True,
+        signing_time=status.timestamp,
+        intact=status.intact,
+        valid=status.valid,
+        trusted=status.trusted,
+        changes_permitted=True,
+        covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+    )
+    if not sig.timestamped:
+        sig.findings.append(
+            (
+                f"the document time stamp in '{sig.name}' is not valid",
+                f"der Dokumentzeitstempel in '{sig.name}' ist nicht gültig",
+            )
+        )
+    _judge_coverage(sig, status.coverage)

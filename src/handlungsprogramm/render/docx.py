@@ -228,7 +228,7 @@ def _fill_with(tpl: DocxTemplate, name: str, clean: Programme, report: Report, l
         _render_template(tpl, context, name)
         settle_rendered_fields(tpl.docx, name)  # Jinja may have written a field anew
         streams = blocks.splice(tpl.docx)
-        _describe(tpl, clean, composer.v, full)
+        _describe(tpl, clean, composer.v, full, draft=draft)
         if embed_fonts:
             embed_text_font(tpl.docx)
         give_back()  # the chapters' trees are text now; the package's bytes come next
@@ -302,12 +302,16 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
-def _describe(tpl: DocxTemplate, programme: Programme, values: Values, digest: str) -> None:
+def _describe(
+    tpl: DocxTemplate, programme: Programme, values: Values, digest: str, *, draft: bool
+) -> None:
     """Document properties and languages; LibreOffice carries them into the PDF.
 
     Title in both languages, both municipalities as authors, subject and keywords go
     to the core properties (PDF Info and XMP alike); the partner-language styles get
-    the partner's language tag, so screen readers switch voice in the tagged PDF.
+    the partner's language tag, so screen readers switch voice in the tagged PDF. A
+    draft's keywords start with the draft marking (``Entwurf``): ``sign`` reads it there
+    and refuses the draft, and a file manager shows it.
     """
     document = tpl.docx  # get_docx() would reload the unrendered template
     p = programme.partnership
@@ -320,7 +324,9 @@ def _describe(tpl: DocxTemplate, programme: Programme, values: Values, digest: s
     )
     subject = Bi(f"{action.de} – {partnership.de}", f"{action.partner} – {partnership.partner}")
     props.subject = _meta(subject.joined())
-    keywords = [
+    marking = values.label("draft.marking")
+    keywords = [marking.de, marking.partner] if draft else []
+    keywords += [
         text
         for key in ("doc.climate_partnership", "pillar.mitigation", "pillar.adaptation")
         for text in (values.label(key).de, values.label(key).partner)

@@ -2,7 +2,8 @@
 LibreOffice's conversion.
 
 ``HP801``–``HP819`` a PDF that cannot be read or used, ``HP820``–``HP829`` forms,
-``HP830``–``HP849`` signing and verifying, ``HP850``–``HP859`` LibreOffice. A PDF or
+``HP830``–``HP849`` signing and verifying, ``HP850``–``HP859`` LibreOffice,
+``HP860``–``HP869`` time stamps and validation data. A PDF or
 signing error ends a command with exit 7; LibreOffice missing with 5, failing with 6.
 A detail from pypdf, pyHanko or LibreOffice stays in their words (``{detail}``).
 """
@@ -228,8 +229,90 @@ PDF: dict[str, Message] = {
         ),
     ),
     "HP841": _pdf(
-        "set HANDLUNGSPROGRAMM_SIGN_PASSPHRASE or run in a terminal to be asked",
-        "HANDLUNGSPROGRAMM_SIGN_PASSPHRASE setzen oder im Terminal ausführen",
+        "set {variable} or run in a terminal to be asked",
+        "{variable} setzen oder im Terminal ausführen, um gefragt zu werden",
+    ),
+    "HP842": Message(
+        (
+            "the PDF is a draft (ENTWURF on every page); a draft is not signed",
+            "das PDF ist ein Entwurf (ENTWURF auf jeder Seite); ein Entwurf wird nicht"
+            " unterschrieben",
+        ),
+        (
+            "build the final document (it needs no completeness errors) and sign that;"
+            " --allow-draft signs the draft anyway, e.g. to try signing out",
+            "das endgültige Dokument bauen (ohne Vollständigkeitsfehler) und dieses"
+            " unterschreiben; --allow-draft unterschreibt den Entwurf trotzdem, etwa zum"
+            " Ausprobieren",
+        ),
+        ExitCode.OUTPUT_EXISTS,
+    ),
+    "HP843": _pdf(
+        "the PKCS#11 module {module} cannot be loaded: {detail}",
+        "das PKCS#11-Modul {module} lässt sich nicht laden: {detail}",
+        (
+            "give the module of your card reader or token (its vendor names it, e.g."
+            " /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so)",
+            "das Modul Ihres Kartenlesers oder Tokens angeben (sein Hersteller nennt es, z. B."
+            " /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so)",
+        ),
+    ),
+    "HP844": _pdf(
+        "no token '{token}' found through {module}: {detail}",
+        "kein Token '{token}' über {module} gefunden: {detail}",
+        (
+            "insert the card or token; `pkcs11-tool --module MODULE --list-tokens` shows"
+            " the labels",
+            "Karte oder Token einstecken; `pkcs11-tool --module MODUL --list-tokens` zeigt die"
+            " Bezeichnungen",
+        ),
+    ),
+    "HP845": _pdf(
+        "wrong PIN for the token '{token}'",
+        "falsche PIN für das Token '{token}'",
+        (
+            "enter the PIN again (HANDLUNGSPROGRAMM_PKCS11_PIN or the prompt); cards lock"
+            " after a few wrong tries",
+            "die PIN erneut eingeben (HANDLUNGSPROGRAMM_PKCS11_PIN oder die Abfrage); Karten"
+            " sperren nach wenigen Fehlversuchen",
+        ),
+    ),
+    "HP846": _pdf(
+        "the PIN of the token '{token}' is locked",
+        "die PIN des Tokens '{token}' ist gesperrt",
+        (
+            "unlock it with the PUK, as the card's issuer describes",
+            "sie mit der PUK entsperren, wie der Herausgeber der Karte es beschreibt",
+        ),
+    ),
+    "HP847": _pdf(
+        "the token '{token}' has no {what} labelled '{label}'",
+        "das Token '{token}' hat kein(en) {what} mit der Bezeichnung '{label}'",
+        (
+            "`pkcs11-tool --module MODULE --login --list-objects` shows the labels;"
+            " --key-label and --cert-label choose them",
+            "`pkcs11-tool --module MODUL --login --list-objects` zeigt die Bezeichnungen;"
+            " --key-label und --cert-label wählen sie",
+        ),
+    ),
+    "HP848": _pdf(
+        "the font {font} for the signature's appearance is not installed",
+        "die Schrift {font} für das Erscheinungsbild der Signatur ist nicht installiert",
+        (
+            "install it (Debian/Ubuntu: sudo apt-get install fonts-noto-core)",
+            "sie installieren (Debian/Ubuntu: sudo apt-get install fonts-noto-core)",
+        ),
+    ),
+    "HP849": Message(
+        (
+            "the level {level} needs a time stamp: give --timestamp-url",
+            "die Stufe {level} braucht einen Zeitstempel: --timestamp-url angeben",
+        ),
+        (
+            "your trust service names its time-stamping address (RFC 3161); B-B needs none",
+            "Ihr Vertrauensdienst nennt seine Zeitstempel-Adresse (RFC 3161); B-B braucht keine",
+        ),
+        ExitCode.INVALID_INPUT,
     ),
     "HP850": Message(
         (
@@ -281,5 +364,23 @@ PDF: dict[str, Message] = {
         ),
         None,
         ExitCode.CONVERSION_FAILED,
+    ),
+    "HP860": _pdf(
+        "the time-stamping authority {url} gave no time stamp: {detail}",
+        "der Zeitstempeldienst {url} hat keinen Zeitstempel geliefert: {detail}",
+        (
+            "check the address and the network; nothing was signed, try again",
+            "Adresse und Netz prüfen; es wurde nichts unterschrieben, erneut versuchen",
+        ),
+    ),
+    "HP861": _pdf(
+        "the validation data for a long-term signature cannot be gathered: {detail}",
+        "die Prüfdaten für eine Langzeitsignatur lassen sich nicht beschaffen: {detail}",
+        (
+            "the certificate's CRL or OCSP address must answer, and the chain must end in"
+            " a certificate given with --trust; B-T needs no validation data",
+            "die CRL- oder OCSP-Adresse des Zertifikats muss antworten und die Kette in einem"
+            " mit --trust angegebenen Zertifikat enden; B-T braucht keine Prüfdaten",
+        ),
     ),
 }

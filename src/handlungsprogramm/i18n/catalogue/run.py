@@ -125,6 +125,11 @@ RUN: dict[str, Message] = {
         "{option}: give the municipality's name (1–300 characters, no line breaks)",
         "{option}: den Namen der Kommune angeben (1–300 Zeichen, ohne Zeilenumbruch)",
     ),
+    "HP928": _usage(
+        "give --pkcs12 FILE or --pkcs11-module LIBRARY (one of them): where the key is",
+        "--pkcs12 DATEI oder --pkcs11-module BIBLIOTHEK angeben (eines davon): wo der"
+        " Schlüssel ist",
+    ),
     "HP930": _usage(
         "no such option: {option}{suggestion}", "unbekannte Option: {option}{suggestion}"
     ),
@@ -185,6 +190,7 @@ RUN: dict[str, Message] = {
     ),
     "HP967": _note("draft", "Entwurf"),
     "HP968": _note("final", "endgültig"),
+    "HP969": _note("PIN: ", "PIN: "),
     "HP990": Message(
         (
             "interrupted: no output was left half-written",
