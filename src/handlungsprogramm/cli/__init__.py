@@ -44,6 +44,7 @@ from handlungsprogramm.cli.input_format import init_command, migrate_command, sc
 from handlungsprogramm.cli.pdf import fill_form_command, verify_command  # noqa: E402
 from handlungsprogramm.cli.signing import sign_command  # noqa: E402
 from handlungsprogramm.cli.templates import template_check_command  # noqa: E402
+from handlungsprogramm.cli.workbook import export_command, import_command  # noqa: E402
 from handlungsprogramm.exit_codes import ExitCode  # noqa: E402
 from handlungsprogramm.i18n import catalogue  # noqa: E402
 
@@ -98,6 +99,8 @@ template_app.command("check")(template_check_command)
 app.command("schema")(schema_command)
 app.command("init")(init_command)
 app.command("migrate")(migrate_command)
+app.command("export")(export_command)
+app.command("import")(import_command)
 
 
 class Interrupted(BaseException):

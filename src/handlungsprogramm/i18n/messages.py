@@ -237,6 +237,32 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         " bitte als UTF-8 speichern",
     ),
     "yaml_syntax": ("YAML syntax error: {problem}", "YAML-Syntaxfehler: {problem}"),
+    # workbooks (handlungsprogramm import)
+    "workbook_unreadable": (
+        "not a readable .xlsx workbook: {reason}",
+        "keine lesbare .xlsx-Arbeitsmappe: {reason}",
+    ),
+    "workbook_no_programme": (
+        "the workbook has no sheet '{sheet}': it was not exported by handlungsprogramm",
+        "die Arbeitsmappe hat kein Blatt '{sheet}': sie wurde nicht von handlungsprogramm"
+        " exportiert",
+    ),
+    "workbook_unknown_field": (
+        "'{field}' is not a field of the programme",
+        "'{field}' ist kein Feld des Programms",
+    ),
+    "workbook_unknown_parent": (
+        "the sheet '{sheet}' has no row '{key}' that this row could belong to",
+        "das Blatt '{sheet}' hat keine Zeile '{key}', zu der diese Zeile gehören könnte",
+    ),
+    "workbook_duplicate_code": (
+        "the code '{code}' is given twice in '{sheet}'",
+        "der Code '{code}' steht zweimal in '{sheet}'",
+    ),
+    "workbook_formula_without_value": (
+        "the formula {formula} has no calculated value",
+        "die Formel {formula} hat keinen berechneten Wert",
+    ),
     "json_syntax": ("JSON syntax error: {problem}", "JSON-Syntaxfehler: {problem}"),
     "unclosed_quote": (
         "this quote is never closed: add the closing {quote} where the text ends",
@@ -559,6 +585,24 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
 
 
 KIND_FIXES: dict[str, tuple[str, str]] = {
+    "workbook_unknown_parent": (
+        "write the code of an existing row in the first column, or add that row",
+        "in die erste Spalte den Code einer vorhandenen Zeile schreiben oder diese Zeile ergänzen",
+    ),
+    "workbook_duplicate_code": (
+        "give each row its own code",
+        "jeder Zeile einen eigenen Code geben",
+    ),
+    "workbook_formula_without_value": (
+        "open the workbook in Excel or LibreOffice Calc and save it, or type the value",
+        "die Arbeitsmappe in Excel oder LibreOffice Calc öffnen und speichern oder den Wert"
+        " eintragen",
+    ),
+    "workbook_unknown_field": (
+        "correct the name in the first column; `handlungsprogramm export` writes every field",
+        "den Namen in der ersten Spalte korrigieren; `handlungsprogramm export` schreibt jedes"
+        " Feld",
+    ),
     "schema_too_new": (
         "update handlungsprogramm (e.g. `pip install --upgrade handlungsprogramm`); do not"
         " lower the number, the file uses what only the newer format has",

@@ -3,7 +3,7 @@ the command line, and the notes a command prints on its way.
 
 ``HP900``–``HP919`` stop a build or a write, ``HP920``–``HP939`` say the command line
 is wrong (exit 2; ``HP930``–``HP936`` are click's own parse errors, worded here so a
-German user reads German), ``HP950``–``HP969`` are notes (no exit code: "wrote FILE"),
+German user reads German), ``HP950``–``HP979`` are notes (no exit code: "wrote FILE"),
 ``HP990`` and ``HP999`` end a run that was interrupted or hit a bug.
 """
 
@@ -191,6 +191,10 @@ RUN: dict[str, Message] = {
     "HP967": _note("draft", "Entwurf"),
     "HP968": _note("final", "endgültig"),
     "HP969": _note("PIN: ", "PIN: "),
+    "HP970": _note(
+        "wrote {path}; check it with: handlungsprogramm check {path}",
+        "{path} geschrieben; prüfen mit: handlungsprogramm check {path}",
+    ),
     "HP990": Message(
         (
             "interrupted: no output was left half-written",

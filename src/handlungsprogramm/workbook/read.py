@@ -1,0 +1,280 @@
+"""Read a programme back from a workbook, every problem located at its sheet and cell.
+
+The sheets are read into the same plain data a YAML file gives (see :mod:`.layout`);
+the loader's validation then reports what is wrong by field path, and each path is
+turned back into the cell it came from (``Maßnahmen!F12``). What only the workbook
+can get wrong — a row of a sheet that names an item no other sheet has, a code given
+twice, a formula whose value was never calculated, a cell that is not a date — is
+found here, all at once, before anything is validated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
+from handlungsprogramm.location import SourceLocation
+from handlungsprogramm.model import Programme
+from handlungsprogramm.workbook.layout import Column, Table, tables, walk
+from handlungsprogramm.workbook.write import META_SHEET, headers
+
+__all__ = ["CellLocation", "from_workbook"]
+
+_Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CellLocation(SourceLocation):
+    """A cell of a workbook: ``programme.xlsx:Maßnahmen!F12`` (``line`` is the row,
+    ``column`` the column's number, so tools that read lines and columns still can)."""
+
+    sheet: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.sheet}!{get_column_letter(self.column)}{self.line}"
+
+
+class _Reader:
+    """One workbook being read: the data built so far, where each value came from, and
+    the problems found."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.data: dict[str, Any] = {}
+        self.cells: dict[_Path, CellLocation] = {}
+        self.problems: list[LoadProblem] = []
+        self.keyed: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[_Path, dict[str, Any]]] = {}
+        """For each table path and item keys: the item's data path and its dict."""
+
+    def at(self, sheet: str, row: int, column: int) -> CellLocation:
+        return CellLocation(self.name, row, column, sheet)
+
+    def problem(self, kind: str, where: CellLocation, **ctx: object) -> None:
+        """Record a problem of the workbook itself (HP013, an invalid value) at ``where``."""
+        self.problems.append(LoadProblem("HP013", kind, (), where, dict(ctx)))
+
+
+def _value(column: Column, raw: Any, shown: str = "General") -> Any:
+    """A cell's value as the input format writes it (None for an empty cell); ``shown``
+    is the cell's number format, whose decimals an exact amount keeps."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if column.kind == "month":
+        if isinstance(raw, dt.datetime | dt.date):
+            return f"{raw.year:04d}-{raw.month:02d}"
+        return str(raw).strip()
+    if column.kind == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date().isoformat()
+        if isinstance(raw, dt.date):
+            return raw.isoformat()
+        return str(raw).strip()
+    if column.kind == "number":
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int | float):
+            # the shortest decimal that is this number, to the places its format shows
+            number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+            places = len(shown.rpartition(".")[2]) if "." in shown else 0
+            exponent = number.as_tuple().exponent
+            fits = isinstance(exponent, int) and -exponent <= places
+            if places and shown.endswith("0" * places) and fits:
+                number = number.quantize(Decimal(1).scaleb(-places))
+            return number
+        return str(raw).strip()
+    if column.kind == "integer" and isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if column.kind == "list":
+        return [part.strip() for part in str(raw).split(";") if part.strip()]
+    if column.kind == "mapping":
+        pairs = [part.partition(":") for part in str(raw).split(";") if part.strip()]
+        return {key.strip(): amount.strip() for key, _, amount in pairs}
+    if isinstance(raw, str):
+        return raw.strip() if column.kind not in ("text", "union") else raw
+    return raw
+
+
+def _put(item: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        item = item.setdefault(part, {})
+    item[path[-1]] = value
+
+
+def _read_root(reader: _Reader, book: Any, root: Table, languages: list[str]) -> None:
+    sheet: Worksheet = book[root.sheet]
+    by_name = {column.name: column for column in root.columns}
+    for row in sheet.iter_rows(min_row=2):
+        name = row[0].value
+        if not isinstance(name, str) or not name.strip():
+            continue
+        column = by_name.get(name.strip())
+        line = row[0].row or 0
+        where = reader.at(root.sheet, line, 1)
+        if column is None:
+            reader.problem("workbook_unknown_field", where, field=name.strip())
+            continue
+        cells = [row[i].value if i < len(row) else None for i in range(1, len(languages) + 2)]
+        texts = {lang: cells[i] for i, lang in enumerate(languages) if cells[i] not in (None, "")}
+        plain = cells[len(languages)]
+        path: _Path = column.path
+        if column.kind in ("text", "union") and texts:
+            _put(reader.data, column.path, texts)
+            for i, lang in enumerate(languages):
+                reader.cells[(*path, lang)] = reader.at(root.sheet, line, i + 2)
+        else:
+            cell = row[len(languages) + 1] if len(row) > len(languages) + 1 else None
+            value = _value(column, plain, cell.number_format if cell is not None else "General")
+            if value is not None:
+                _put(reader.data, column.path, value)
+        reader.cells[path] = reader.at(root.sheet, line, len(languages) + 2)
+
+
+def _read_table(
+    reader: _Reader, book: Any, table: Table, languages: list[str], parent: Table
+) -> None:
+    if table.sheet not in book.sheetnames:
+        return
+    sheet: Worksheet = book[table.sheet]
+    spec = headers(table, languages)
+    found = [str(cell.value or "").strip() for cell in sheet[1]]
+    position = {head: found.index(head) for head, _, _ in spec if head in found}
+    keys_count = sum(1 for _, column, _ in spec if column is None)
+    relative = table.path[len(parent.path) :]
+    counts: dict[tuple[str, ...], int] = {}
+    for row in sheet.iter_rows(min_row=2):
+        values = {head: row[i].value if i < len(row) else None for head, i in position.items()}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+            continue
+        number = row[0].row or 0
+        keys = tuple(str(values.get(head) or "").strip() for head, _, _ in spec[:keys_count])
+        if keys_count:
+            owner = reader.keyed.get((parent.path, keys))
+            if owner is None:
+                key_column = position.get(spec[keys_count - 1][0], 0) + 1
+                reader.problem(
+                    "workbook_unknown_parent", reader.at(table.sheet, number, key_column),
+                    key=keys[-1] or "–", sheet=parent.sheet,
+                )  # fmt: skip
+                continue
+            owner_path, owner_item = owner
+        else:
+            owner_path, owner_item = (), reader.data
+        container: dict[str, Any] = owner_item
+        for part in relative[:-1]:
+            container = container.setdefault(part, {})
+        rows = container.setdefault(relative[-1], [])
+        path: _Path = (*owner_path, *relative, len(rows))
+        item: dict[str, Any] = {}
+        for head, column, lang in spec[keys_count:]:
+            assert column is not None  # noqa: S101 - key columns come first
+            if head not in position:
+                continue
+            index = position[head]
+            where = reader.at(table.sheet, number, index + 1)
+            raw = values[head]
+            if column.kind in ("text", "union") and lang is not None:
+                if raw not in (None, ""):
+                    current = _get_or_dict(item, column.path)
+                    current[lang] = raw
+                    reader.cells[(*path, *column.path, lang)] = where
+                continue
+            value = _value(column, raw, row[index].number_format)
+            reader.cells[(*path, *column.path)] = where
+            if value is not None:
+                _put(item, column.path, value)
+        rows.append(item)
+        reader.cells[path] = reader.at(table.sheet, number, keys_count + 1)
+        if table.keyed:
+            code = str(item.get("code", "")).strip()
+            key = (*keys, code)
+            if (table.path, key) in reader.keyed:
+                reader.problem(
+                    "workbook_duplicate_code", reader.cells[path], code=code, sheet=table.sheet
+                )
+            reader.keyed[(table.path, key)] = (path, item)
+        else:
+            counts[keys] = counts.get(keys, 0) + 1
+            reader.keyed[(table.path, (*keys, f"#{counts[keys]}"))] = (path, item)
+
+
+def _get_or_dict(item: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    for part in path:
+        item = item.setdefault(part, {})
+    return item
+
+
+def _locate(reader: _Reader, problem: LoadProblem) -> LoadProblem:
+    """``problem`` at the cell its field path came from (the nearest one that did)."""
+    path: _Path = problem.path
+    while path and path not in reader.cells:
+        path = path[:-1]
+    where = reader.cells.get(path) if path else None
+    return LoadProblem(problem.code, problem.kind, problem.path, where, dict(problem.ctx))
+
+
+def from_workbook(content: bytes, name: str = "<workbook>") -> Programme:
+    """The programme in a workbook as :func:`~.write.to_workbook` writes it.
+
+    Raises :class:`~handlungsprogramm.errors.ProgrammeLoadError` with every problem,
+    each at its sheet and cell."""
+    from handlungsprogramm.loading import from_data
+
+    reader = _Reader(name)
+    try:
+        book = load_workbook(io.BytesIO(content), data_only=True)
+        formulas = load_workbook(io.BytesIO(content), data_only=False)
+    except (BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ProgrammeLoadError(
+            [LoadProblem("HP004", "workbook_unreadable", (), None, {"reason": str(exc)})]
+        ) from None
+    _uncalculated(reader, book, formulas)
+    languages = _languages(book)
+    root = tables()
+    if root.sheet not in book.sheetnames:
+        raise ProgrammeLoadError(
+            [LoadProblem("HP007", "workbook_no_programme", (), None, {"sheet": root.sheet})]
+        )
+    _read_root(reader, book, root, languages)
+    parents = {id(child): table for table in walk(root) for child in table.children}
+    for table in walk(root)[1:]:
+        _read_table(reader, book, table, languages, parents[id(table)])
+    if reader.problems:
+        raise ProgrammeLoadError(reader.problems)
+    try:
+        return from_data(reader.data)
+    except ProgrammeLoadError as exc:
+        raise ProgrammeLoadError([_locate(reader, p) for p in exc.problems]) from None
+
+
+def _languages(book: Any) -> list[str]:
+    """The languages the workbook was written in (its hidden sheet), else German and the
+    language of the first sheet's third column header."""
+    if META_SHEET in book.sheetnames:
+        for row in book[META_SHEET].iter_rows(values_only=True):
+            if row and row[0] == "languages" and isinstance(row[1], str):
+                return [part.strip() for part in row[1].split(";") if part.strip()]
+    return ["de", "en"]
+
+
+def _uncalculated(reader: _Reader, book: Any, formulas: Any) -> None:
+    """A formula whose value was never calculated (a file written by a program, not
+    saved from Excel or Calc) has no value to read: each such cell is a problem."""
+    for sheet in formulas.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                formula = isinstance(cell.value, str) and cell.value.startswith("=")
+                if formula and book[sheet.title][cell.coordinate].value is None:
+                    reader.problem(
+                        "workbook_formula_without_value",
+                        reader.at(sheet.title, cell.row or 0, cell.column or 0),
+                        formula=cell.value,
+                    )

@@ -1,0 +1,257 @@
+"""Write a programme as a workbook (.xlsx) to fill in at a workshop.
+
+One sheet per list of the input format (see :mod:`.layout`), one row per item, the
+codes of the items it belongs to in its first columns; the programme's own fields on
+the first sheet, one per row. Texts get a column per language, money is a number with
+its currency beside it, months and dates are real date cells, every choice has a
+drop-down list. A hidden sheet records the input format's version and the languages,
+which :mod:`.read` checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from handlungsprogramm.model import Programme
+from handlungsprogramm.workbook.layout import Column, Table, tables, walk
+
+__all__ = [
+    "META_SHEET",
+    "canonical_data",
+    "canonical_json",
+    "headers",
+    "items",
+    "number_format",
+    "to_workbook",
+]
+
+META_SHEET = "_handlungsprogramm"
+"""The hidden sheet with the input format's version and the languages."""
+
+_HEAD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DCE9E4")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_ROWS_WITH_LISTS = 500
+"""Rows that get the drop-down lists: far more than a programme has items."""
+
+
+def canonical_data(programme: Programme) -> dict[str, Any]:
+    """The programme as plain data that :func:`~handlungsprogramm.from_data` accepts:
+    field order as the input format, money and other exact numbers as strings."""
+    data: dict[str, Any] = programme.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def canonical_json(programme: Programme) -> str:
+    """:func:`canonical_data` as JSON text: the same programme always gives the same text."""
+    return json.dumps(canonical_data(programme), ensure_ascii=False, indent=2) + "\n"
+
+
+def headers(table: Table, languages: list[str]) -> list[tuple[str, Column | None, str | None]]:
+    """Every column of ``table``'s sheet: its header, the value it holds and its language.
+
+    The first columns (``Column`` None) name the items a row belongs to; a text has a
+    column per language (``title (de)``), a text that may be one plain string also a
+    column without a language (``name``)."""
+    out: list[tuple[str, Column | None, str | None]] = []
+    for ancestor in _ancestors(table):
+        out.append((f"↑ {ancestor.sheet}", None, None))
+    for column in table.columns:
+        if column.kind == "union":
+            out.append((column.name, column, None))
+        if column.kind in ("text", "union"):
+            out += [(f"{column.name} ({lang})", column, lang) for lang in languages]
+        else:
+            out.append((column.name, column, None))
+    return out
+
+
+def _ancestors(table: Table) -> list[Table]:
+    """The tables whose items a row of ``table`` belongs to, outermost first."""
+    chain: list[Table] = []
+
+    def find(node: Table, trail: list[Table]) -> bool:
+        if node is table:
+            chain.extend(trail)
+            return True
+        return any(find(child, [*trail, node]) for child in node.children)
+
+    find(tables(), [])
+    return chain[1:]  # the programme itself is not a key
+
+
+def _get(item: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(item, dict) or part not in item:
+            return None
+        item = item[part]
+    return item
+
+
+def items(data: dict[str, Any], table: Table) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every item of ``table`` in ``data`` with the keys of the items it belongs to: a
+    code, or the item's position (``#2``) where it has none."""
+    trail = [*_ancestors(table), table]
+    yield from _descend(data, (), trail, 0)
+
+
+def _descend(
+    node: dict[str, Any], keys: tuple[str, ...], trail: list[Table], depth: int
+) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    table = trail[depth]
+    parent_path = trail[depth - 1].path if depth else ()
+    relative = table.path[len(parent_path) :]
+    found = _get(node, relative)
+    for position, item in enumerate(found if isinstance(found, list) else [], start=1):
+        if depth == len(trail) - 1:
+            yield keys, item
+        else:
+            key = str(item.get("code")) if table.keyed else f"#{position}"
+            yield from _descend(item, (*keys, key), trail, depth + 1)
+
+
+def _cell(column: Column, value: Any) -> Any:
+    """A value as a cell: a real date for a month or a date, a number for an amount."""
+    if value is None:
+        return None
+    if column.kind == "month" and isinstance(value, str) and len(value) == 7:
+        return dt.date(int(value[:4]), int(value[5:]), 1)
+    if column.kind == "date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if column.kind == "number" and isinstance(value, str):
+        return Decimal(value)
+    if column.kind == "list" and isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if column.kind == "mapping" and isinstance(value, dict):
+        return "; ".join(f"{key}: {amount}" for key, amount in value.items()) or None
+    return value
+
+
+def number_format(value: Any) -> str | None:
+    """The display format that keeps an exact amount's written decimals (``210000.00``
+    shows and reads back as such), with thousands separated; None for other values."""
+    if not isinstance(value, str):
+        return None
+    places = len(value.partition(".")[2])
+    return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | None]],
+            keys: tuple[str, ...]) -> list[Any]:  # fmt: skip
+    row: list[Any] = list(keys)
+    for _, column, lang in spec[len(keys) :]:
+        assert column is not None  # noqa: S101 - key columns come first
+        value = _get(item, column.path)
+        if column.kind in ("text", "union"):
+            if lang is None:  # the plain-string column of a union
+                row.append(value if isinstance(value, str) else None)
+            else:
+                row.append(value.get(lang) if isinstance(value, dict) else None)
+        else:
+            row.append(_cell(column, value))
+    return row
+
+
+def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) -> None:
+    for index, (_, column, lang) in enumerate(spec, start=1):
+        letter = get_column_letter(index)
+        wide = column is not None and column.kind in ("text", "union") and lang is not None
+        sheet.column_dimensions[letter].width = 48 if wide else 16
+        for cell in sheet[letter][1:]:
+            cell.alignment = _WRAP if wide else _TOP
+            if column is not None and column.kind == "month":
+                cell.number_format = "yyyy-mm"
+            elif column is not None and column.kind == "date":
+                cell.number_format = "yyyy-mm-dd"
+        if column is not None and column.kind == "enum":
+            rule = DataValidation(type="list", formula1=f'"{",".join(column.choices)}"')
+            rule.add(f"{letter}2:{letter}{_ROWS_WITH_LISTS}")
+            sheet.add_data_validation(rule)
+    for cell in sheet[1]:
+        cell.font, cell.fill = _HEAD, _HEAD_FILL
+    sheet.freeze_panes = "A2"
+    _printable(sheet)
+
+
+def _printable(sheet: Worksheet) -> None:
+    """Printed (or turned into a PDF), a sheet is landscape with its header row on every
+    page; not shrunk to the page's width, which would make a wide sheet unreadable."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.print_title_rows = "1:1"
+
+
+def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: list[str]) -> None:
+    """The programme's own fields, one per row: field, a column per language, value."""
+    sheet = book.create_sheet(root.sheet)
+    sheet.append(["Feld / field", *languages, "Wert / value"])
+    for column in root.columns:
+        value = _get(data, column.path)
+        texts: list[Any] = [None] * len(languages)
+        plain = None
+        if column.kind in ("text", "union") and isinstance(value, dict):
+            texts = [value.get(lang) for lang in languages]
+        elif column.kind in ("text", "union"):
+            plain = value
+        else:
+            plain = _cell(column, value)
+        sheet.append([column.name, *texts, plain])
+        shown = number_format(value) if column.kind == "number" else None
+        if shown is not None:
+            sheet.cell(sheet.max_row, len(languages) + 2).number_format = shown
+        if column.kind == "month":
+            sheet.cell(sheet.max_row, len(languages) + 2).number_format = "yyyy-mm"
+        elif column.kind == "date":
+            sheet.cell(sheet.max_row, len(languages) + 2).number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["A"].width = 30
+    for index in range(2, len(languages) + 2):
+        sheet.column_dimensions[get_column_letter(index)].width = 60
+    sheet.column_dimensions[get_column_letter(len(languages) + 2)].width = 24
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = _WRAP
+    for cell in sheet[1]:
+        cell.font, cell.fill = _HEAD, _HEAD_FILL
+    sheet.freeze_panes = "B2"
+    _printable(sheet)
+
+
+def to_workbook(programme: Programme) -> bytes:
+    """The programme as an .xlsx workbook (see the module's description)."""
+    data = canonical_data(programme)
+    languages = [str(lang) for lang in data["languages"]]
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    root = tables()
+    _root_sheet(book, root, data, languages)
+    for table in walk(root)[1:]:
+        sheet = book.create_sheet(table.sheet)
+        spec = headers(table, languages)
+        sheet.append([head for head, _, _ in spec])
+        for keys, item in items(data, table):
+            sheet.append(_values(item, spec, keys))
+            for index, (_, column, _lang) in enumerate(spec, start=1):
+                if column is not None and column.kind == "number":
+                    shown = number_format(_get(item, column.path))
+                    if shown is not None:
+                        sheet.cell(sheet.max_row, index).number_format = shown
+        _style(sheet, spec)
+    meta = book.create_sheet(META_SHEET)
+    meta.append(["schema_version", data.get("schema_version")])
+    meta.append(["languages", "; ".join(languages)])
+    meta.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,198 @@
+"""Programmes as workbooks: every example survives export and import unchanged, and a
+wrong value in a workbook is reported at its sheet and cell, with exit 2 and nothing
+written. Workbooks are read back with openpyxl; one is opened and saved by LibreOffice
+Calc, as a coordinator's would be."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from typer.testing import CliRunner
+
+from handlungsprogramm import load
+from handlungsprogramm.cli import app
+from handlungsprogramm.errors import ProgrammeLoadError
+from handlungsprogramm.workbook import (
+    canonical_json,
+    canonical_yaml,
+    from_workbook,
+    to_workbook,
+)
+from handlungsprogramm.workbook.layout import tables, walk
+from tests.conftest import ROOT
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/programme.yaml"))
+ENV = {"HANDLUNGSPROGRAMM_LANG": "en", "NO_COLOR": "1", "COLUMNS": "200"}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_every_example_round_trips_unchanged(example: Path) -> None:
+    """Export to a workbook, read it back: the same canonical JSON; the same through
+    the canonical YAML that ``import`` writes."""
+    programme = load(example)
+    again = from_workbook(to_workbook(programme), "book.xlsx")
+    assert canonical_json(again) == canonical_json(programme)
+    from handlungsprogramm import loads
+
+    assert canonical_json(loads(canonical_yaml(again).encode(), name="x.yaml")) == (
+        canonical_json(programme)
+    )
+
+
+def test_every_list_of_the_input_format_has_its_sheet() -> None:
+    """The sheets come from the input format, so an empty list still has its sheet to
+    fill in; each sheet name is one Excel accepts."""
+    book = load_workbook(io.BytesIO(to_workbook(load(EXAMPLES[0]))))
+    names = [table.sheet for table in walk(tables())]
+    assert names == book.sheetnames[: len(names)]
+    assert all(len(name) <= 31 and not set(name) & set("[]:*?/\\") for name in names)
+    assert len(set(names)) == len(names)
+    assert book["_handlungsprogramm"].sheet_state == "hidden"
+
+
+def _cells(sheet: Worksheet) -> dict[str, int]:
+    return {str(cell.value): int(cell.column or 0) for cell in sheet[1]}
+
+
+def test_cells_are_typed_for_a_spreadsheet() -> None:
+    """Months and dates are date cells, amounts numbers with their decimals shown, each
+    choice has a drop-down list, and the header row stays in view."""
+    programme = load(ROOT / "examples" / "marburg-sucre" / "programme.yaml")
+    book = load_workbook(io.BytesIO(to_workbook(programme)))
+    measures = book["Maßnahmen"]
+    columns = _cells(measures)
+    start = measures.cell(2, columns["timeline.start"])
+    assert isinstance(start, Cell)
+    assert start.is_date
+    assert start.number_format == "yyyy-mm"
+    money = book["Finanzmittel"]
+    amounts = [money.cell(row, _cells(money)["amount"]) for row in range(2, money.max_row + 1)]
+    assert all(isinstance(cell.value, int | float) for cell in amounts)
+    assert any(cell.number_format == "#,##0.00" for cell in amounts)  # 210000.00 BOB
+    lists = {str(rule.sqref): rule.formula1 for rule in measures.data_validations.dataValidation}
+    pillar = get_column_letter(columns["pillar"])
+    assert lists[f"{pillar}2:{pillar}500"] == '"mitigation,adaptation,both"'
+    assert measures.freeze_panes == "A2"
+    assert "title (es)" in columns  # a column per language
+
+
+def _edited(edit: Callable[[Workbook], None]) -> bytes:
+    book = load_workbook(io.BytesIO(to_workbook(load(EXAMPLES[0]))))
+    edit(book)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _set(sheet: str, header: str, row: int, value: str) -> Callable[[Workbook], None]:
+    def edit(book: Workbook) -> None:
+        ws = book[sheet]
+        ws.cell(row, _cells(ws)[header]).value = value
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "words"),
+    [
+        (_set("Maßnahmen", "pillar", 3, "mitigatoin"), "Maßnahmen!", "did you mean 'mitigation'"),
+        (_set("Maßnahmen", "timeline.start", 2, "2025-13"), "Maßnahmen!", "month"),
+        (_set("Finanzmittel", "amount", 2, "zwölf"), "Finanzmittel!", "expected a number"),
+        (_set("Finanzmittel", "currency", 2, "EURO"), "Finanzmittel!", "currency"),
+        (
+            _set("Operative Ziele", "indicator.target.year", 2, "bald"),
+            "Operative Ziele!N2",
+            "whole",
+        ),
+        (_set("Beschlüsse", "date", 2, "gestern"), "Beschlüsse!", "date"),
+        (_set("Meilensteine", "↑ Maßnahmen", 2, "M-99"), "Meilensteine!A2", "no row 'M-99'"),
+        (_set("Programm", "Wert / value", 5, "=1+1"), "Programm!", "no calculated value"),
+    ],
+    ids=["enum", "month", "amount", "currency", "integer", "date", "parent", "formula"],
+)
+def test_a_wrong_cell_is_reported_at_its_sheet_and_cell(
+    edit: Callable[[Workbook], None], where: str, words: str
+) -> None:
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_workbook(_edited(edit), "book.xlsx")
+    shown = [f"{p.location}: {p.message('en')}" for p in caught.value.problems]
+    assert any(where in line and words in line for line in shown), shown
+    assert all(line.startswith("book.xlsx:") for line in shown), shown
+
+
+def test_a_code_given_twice_is_named() -> None:
+    def twice(book: Workbook) -> None:
+        ws = book["Maßnahmen"]
+        code = _cells(ws)["code"]
+        ws.cell(3, code).value = ws.cell(2, code).value
+
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_workbook(_edited(twice), "book.xlsx")
+    assert any("is given twice in 'Maßnahmen'" in p.message("en") for p in caught.value.problems)
+
+
+def test_import_refuses_with_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(_edited(_set("Maßnahmen", "pillar", 2, "beides")))
+    out = tmp_path / "programme.yaml"
+    result = CliRunner().invoke(app, ["import", str(book), "--out", str(out)],
+                                env={**ENV, "HANDLUNGSPROGRAMM_LANG": "de"})  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "book.xlsx:Maßnahmen!" in result.stderr
+    assert "Fehler HP013" in result.stderr
+    assert not out.exists()
+
+
+def test_not_a_workbook_is_a_clear_error(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_text("title: not a workbook\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(book), "--out", str(tmp_path / "p.yaml")],
+                                env=ENV)  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "not a readable .xlsx workbook" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_export_and_import_through_the_command_line(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "pfinztal-kidira" / "programme.yaml"
+    book, back = tmp_path / "p.xlsx", tmp_path / "p.yaml"
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", str(example), "--out", str(book)], env=ENV)
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(app, ["export", str(example), "--out", str(book)], env=ENV)
+    assert again.exit_code == 3  # a workbook edited at a workshop is never overwritten
+    assert "HP904" in again.stderr
+    result = runner.invoke(app, ["import", str(book), "--out", str(back)], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert canonical_json(load(back)) == canonical_json(load(example))
+    exported = runner.invoke(app, ["export", str(example), "--to", "json"], env=ENV)
+    assert exported.stdout == canonical_json(load(example))
+
+
+@pytest.mark.slow
+def test_a_workbook_saved_by_libreoffice_calc_reads_back_unchanged(tmp_path: Path) -> None:
+    """Calc opens the exported workbook and saves it again (as a coordinator's Calc
+    would); the programme read from Calc's file is the exported one."""
+    programme = load(ROOT / "examples" / "jena-maputo" / "programme.yaml")
+    source = tmp_path / "in" / "book.xlsx"
+    source.parent.mkdir()
+    source.write_bytes(to_workbook(programme))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice is not None
+    subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "out"),
+         str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    saved = (tmp_path / "out" / "book.xlsx").read_bytes()
+    assert canonical_json(from_workbook(saved, "book.xlsx")) == canonical_json(programme)
