@@ -96,3 +96,18 @@ def test_fill_summary_form_fills_and_flattens(tmp_path: Path) -> None:
     assert "Commune de Kidira" in text
     assert "Katrin Lehmann" in text
     assert "55 550 000 F CFA" in text.replace("\u00a0", " ")
+
+
+def test_export_workbooks_writes_one_workbook_per_example(tmp_path: Path) -> None:
+    """export_workbooks: a workbook per example, each read back unchanged."""
+    from openpyxl import load_workbook
+
+    result = run_script("export_workbooks.py", str(tmp_path / "books"))
+    assert result.returncode == 0, result.stderr
+    books = sorted((tmp_path / "books").glob("*.xlsx"))
+    assert [b.stem for b in books] == sorted(
+        p.parent.name for p in ROOT.glob("examples/*/programme.yaml")
+    )
+    assert result.stdout.count("unchanged") == len(books)
+    assert "CHANGED" not in result.stdout
+    assert "Maßnahmen" in load_workbook(books[0], read_only=True).sheetnames

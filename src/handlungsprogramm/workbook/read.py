@@ -113,29 +113,29 @@ def _read_root(reader: _Reader, book: Any, root: Table, languages: list[str]) ->
     sheet: Worksheet = book[root.sheet]
     by_name = {column.name: column for column in root.columns}
     for row in sheet.iter_rows(min_row=2):
-        name = row[0].value
+        name = row[1].value if len(row) > 1 else None
         if not isinstance(name, str) or not name.strip():
             continue
         column = by_name.get(name.strip())
         line = row[0].row or 0
-        where = reader.at(root.sheet, line, 1)
+        where = reader.at(root.sheet, line, 2)
         if column is None:
             reader.problem("workbook_unknown_field", where, field=name.strip())
             continue
-        cells = [row[i].value if i < len(row) else None for i in range(1, len(languages) + 2)]
+        cells = [row[i].value if i < len(row) else None for i in range(2, len(languages) + 3)]
         texts = {lang: cells[i] for i, lang in enumerate(languages) if cells[i] not in (None, "")}
         plain = cells[len(languages)]
         path: _Path = column.path
         if column.kind in ("text", "union") and texts:
             _put(reader.data, column.path, texts)
             for i, lang in enumerate(languages):
-                reader.cells[(*path, lang)] = reader.at(root.sheet, line, i + 2)
+                reader.cells[(*path, lang)] = reader.at(root.sheet, line, i + 3)
         else:
-            cell = row[len(languages) + 1] if len(row) > len(languages) + 1 else None
+            cell = row[len(languages) + 2] if len(row) > len(languages) + 2 else None
             value = _value(column, plain, cell.number_format if cell is not None else "General")
             if value is not None:
                 _put(reader.data, column.path, value)
-        reader.cells[path] = reader.at(root.sheet, line, len(languages) + 2)
+        reader.cells[path] = reader.at(root.sheet, line, len(languages) + 3)
 
 
 def _read_table(

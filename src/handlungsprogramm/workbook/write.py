@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from handlungsprogramm.model import Programme
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
+from handlungsprogramm.workbook.words import SHEET_NOTES, german_name
 
 __all__ = [
     "META_SHEET",
@@ -38,6 +40,9 @@ __all__ = [
 
 META_SHEET = "_handlungsprogramm"
 """The hidden sheet with the input format's version and the languages."""
+
+README_SHEET = "Liesmich · Read me"
+"""The first sheet: how to fill in the workbook, in German and English."""
 
 _HEAD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DCE9E4")
@@ -69,12 +74,13 @@ def headers(table: Table, languages: list[str]) -> list[tuple[str, Column | None
     for ancestor in _ancestors(table):
         out.append((f"↑ {ancestor.sheet}", None, None))
     for column in table.columns:
+        head = f"{german_name(column.path)} / {column.name}"
         if column.kind == "union":
-            out.append((column.name, column, None))
+            out.append((head, column, None))
         if column.kind in ("text", "union"):
-            out += [(f"{column.name} ({lang})", column, lang) for lang in languages]
+            out += [(f"{head} ({lang})", column, lang) for lang in languages]
         else:
-            out.append((column.name, column, None))
+            out.append((head, column, None))
     return out
 
 
@@ -148,6 +154,12 @@ def number_format(value: Any) -> str | None:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+def storable(value: Any) -> Any:
+    """``value`` as a cell can hold it: the control characters XML forbids (which Excel
+    cannot store either) removed, as the Word document removes them."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | None]],
             keys: tuple[str, ...]) -> list[Any]:  # fmt: skip
     row: list[Any] = list(keys)
@@ -161,7 +173,7 @@ def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | Non
                 row.append(value.get(lang) if isinstance(value, dict) else None)
         else:
             row.append(_cell(column, value))
-    return row
+    return [storable(value) for value in row]
 
 
 def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) -> None:
@@ -182,7 +194,26 @@ def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) 
     for cell in sheet[1]:
         cell.font, cell.fill = _HEAD, _HEAD_FILL
     sheet.freeze_panes = "A2"
+    _fit_rows(sheet)
     _printable(sheet)
+
+
+def _fit_rows(sheet: Worksheet) -> None:
+    """Rows as tall as their wrapped texts: neither Excel nor Calc measures the rows of a
+    file on opening it, so a long text would otherwise run over the row below."""
+    widths = {
+        letter: (dimension.width or 10) for letter, dimension in sheet.column_dimensions.items()
+    }
+    for row in sheet.iter_rows(min_row=2):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value:
+                per_line = max(8, int(widths.get(cell.column_letter, 10) * 1.15))
+                lines = max(
+                    lines,
+                    sum(max(1, -(-len(part) // per_line)) for part in cell.value.split("\n")),
+                )
+        sheet.row_dimensions[row[0].row or 0].height = min(409, 15 * lines)
 
 
 def _printable(sheet: Worksheet) -> None:
@@ -196,7 +227,7 @@ def _printable(sheet: Worksheet) -> None:
 def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: list[str]) -> None:
     """The programme's own fields, one per row: field, a column per language, value."""
     sheet = book.create_sheet(root.sheet)
-    sheet.append(["Feld / field", *languages, "Wert / value"])
+    sheet.append(["Feld", "field", *languages, "Wert / value"])
     for column in root.columns:
         value = _get(data, column.path)
         texts: list[Any] = [None] * len(languages)
@@ -207,24 +238,66 @@ def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: li
             plain = value
         else:
             plain = _cell(column, value)
-        sheet.append([column.name, *texts, plain])
+        row = (german_name(column.path), column.name, *texts, plain)
+        sheet.append([storable(v) for v in row])
         shown = number_format(value) if column.kind == "number" else None
+        value_cell = sheet.cell(sheet.max_row, len(languages) + 3)
         if shown is not None:
-            sheet.cell(sheet.max_row, len(languages) + 2).number_format = shown
+            value_cell.number_format = shown
         if column.kind == "month":
-            sheet.cell(sheet.max_row, len(languages) + 2).number_format = "yyyy-mm"
+            value_cell.number_format = "yyyy-mm"
         elif column.kind == "date":
-            sheet.cell(sheet.max_row, len(languages) + 2).number_format = "yyyy-mm-dd"
+            value_cell.number_format = "yyyy-mm-dd"
     sheet.column_dimensions["A"].width = 30
-    for index in range(2, len(languages) + 2):
+    sheet.column_dimensions["B"].width = 26
+    for index in range(3, len(languages) + 3):
         sheet.column_dimensions[get_column_letter(index)].width = 60
-    sheet.column_dimensions[get_column_letter(len(languages) + 2)].width = 24
+    sheet.column_dimensions[get_column_letter(len(languages) + 3)].width = 24
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = _WRAP
     for cell in sheet[1]:
         cell.font, cell.fill = _HEAD, _HEAD_FILL
-    sheet.freeze_panes = "B2"
+    sheet.freeze_panes = "C2"
+    _fit_rows(sheet)
+    _printable(sheet)
+
+
+def _read_me(book: Workbook, languages: list[str]) -> None:
+    """The first sheet: how to fill in the workbook, and what each sheet holds."""
+    sheet = book.create_sheet(README_SHEET)
+    lines = [
+        ("Liesmich", "Read me"),
+        (
+            "Diese Arbeitsmappe enthält ein gemeinsames Handlungsprogramm. Füllen Sie sie"
+            " aus und lesen Sie sie mit `handlungsprogramm import MAPPE.xlsx --out"
+            " programm.yaml` wieder ein; Fehler werden mit Blatt und Zelle gemeldet.",
+            "This workbook holds a joint programme of action. Fill it in and read it back"
+            " with `handlungsprogramm import BOOK.xlsx --out programme.yaml`; problems are"
+            " reported with their sheet and cell.",
+        ),
+        (
+            f"Texte stehen je Sprache in einer eigenen Spalte ({', '.join(languages)});"
+            " die ersten Spalten (↑) nennen den Code des Eintrags, zu dem eine Zeile gehört."
+            " Auswahlfelder haben eine Liste. Überschriften nicht ändern.",
+            f"Texts have a column per language ({', '.join(languages)}); the first columns"
+            " (↑) give the code of the item a row belongs to. Choices have a drop-down"
+            " list. Do not change the headers.",
+        ),
+        ("", ""),
+        ("Blatt / sheet", ""),
+    ]
+    for row in lines:
+        sheet.append(list(row))
+    for name, (german, english) in SHEET_NOTES.items():
+        sheet.append([f"{name}: {german}", english])
+    sheet.column_dimensions["A"].width = 80
+    sheet.column_dimensions["B"].width = 80
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = _WRAP
+    sheet["A1"].font = sheet["B1"].font = Font(bold=True, size=14)
+    sheet["A5"].font = _HEAD
     _printable(sheet)
 
 
@@ -235,6 +308,7 @@ def to_workbook(programme: Programme) -> bytes:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     root = tables()
+    _read_me(book, languages)
     _root_sheet(book, root, data, languages)
     for table in walk(root)[1:]:
         sheet = book.create_sheet(table.sheet)
