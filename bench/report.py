@@ -163,6 +163,24 @@ def page(results: dict[str, Any]) -> str:
             "no renderer, charts or PDF code.",
             "",
         ]
+    books = results.get("workbook")
+    if books:
+        lines += [
+            "## Workbooks (export and import)",
+            "",
+            f"Synthetic programmes, median of {books['repeat']} runs; import includes the",
+            "validation of the programme read back. Re-measure with `.venv/bin/python",
+            "bench/workbook.py && .venv/bin/python bench/report.py`.",
+            "",
+            "| Measures | Export | Import | Workbook | Peak memory |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        for r in books["sizes"]:
+            lines.append(
+                f"| {r['measures']:,} | {_s(r['export_s'])} | {_s(r['import_s'])} "
+                f"| {r['kb']:,.0f} KB | {r['peak_mb']:.0f} MB |"
+            )
+        lines.append("")
     lines += _targets(by_n, pdf, start)
     lines += _limits(by_n, pdf)
     return "\n".join(lines).rstrip() + "\n"

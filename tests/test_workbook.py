@@ -141,6 +141,18 @@ def test_a_wrong_cell_is_reported_at_its_sheet_and_cell(
     assert all(line.startswith("book.xlsx:") for line in shown), shown
 
 
+def test_a_text_starting_with_an_equals_sign_stays_text() -> None:
+    """openpyxl writes ``=…`` as a formula; the export keeps it a text (no spreadsheet
+    calculates, or runs, what a programme says)."""
+    data = canonical_data(load(EXAMPLES[0]))
+    data["title"]["de"] = '=HYPERLINK("http://example.org")'
+    programme = from_data(data)
+    content = to_workbook(programme)
+    cell = load_workbook(io.BytesIO(content))["Programm"]["C3"]
+    assert cell.data_type == "s"
+    assert canonical_json(from_workbook(content, "book.xlsx")) == canonical_json(programme)
+
+
 def test_a_code_given_twice_is_named() -> None:
     def twice(book: Workbook) -> None:
         ws = book["Maßnahmen"]
@@ -193,8 +205,11 @@ def test_export_and_import_through_the_command_line(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_a_workbook_saved_by_libreoffice_calc_reads_back_unchanged(tmp_path: Path) -> None:
     """Calc opens the exported workbook and saves it again (as a coordinator's Calc
-    would); the programme read from Calc's file is the exported one."""
-    programme = load(ROOT / "examples" / "jena-maputo" / "programme.yaml")
+    would); the programme read from Calc's file is the exported one — a text that
+    starts with ``=`` included, which stays text rather than becoming a formula."""
+    data = canonical_data(load(ROOT / "examples" / "jena-maputo" / "programme.yaml"))
+    data["measures"][0]["title"]["pt"] = "=1+1 (não é uma fórmula)"
+    programme = from_data(data)
     source = tmp_path / "in" / "book.xlsx"
     source.parent.mkdir()
     source.write_bytes(to_workbook(programme))
@@ -240,3 +255,49 @@ def test_any_text_exports_and_reads_back_as_a_cell_can_hold_it(
             continue  # an empty text and a missing one are the same open translation
         after = get_path(canonical_data(again), path)
         assert after in (storable(before), storable(before).strip())
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_import_into_an_unchanged_file_changes_no_byte(example: Path, tmp_path: Path) -> None:
+    """``import --into``: a workbook nobody edited leaves the file as it was, its
+    comments, quotes and order included."""
+    target = tmp_path / "programme.yaml"
+    shutil.copy(example, target)
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(to_workbook(load(example)))
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(target)], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes() == example.read_bytes()
+
+
+def test_import_into_changes_only_what_the_workshop_changed(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "pfinztal-kidira" / "programme.yaml"
+    target = tmp_path / "programme.yaml"
+    shutil.copy(example, target)
+
+    def workshop(book: Workbook) -> None:
+        ws = book["Maßnahmen"]
+        ws.cell(2, _cells(ws)["title (de)"]).value = "Solarpumpen für alle Bohrbrunnen"
+        ws.cell(3, _cells(ws)["priority"]).value = "medium"
+
+    book = tmp_path / "book.xlsx"
+    source = load_workbook(io.BytesIO(to_workbook(load(example))))
+    workshop(source)
+    source.save(book)
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(target)], env=ENV)
+    assert result.exit_code == 0, result.output
+    before = example.read_text(encoding="utf-8").splitlines()
+    after = target.read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after)
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert [b.strip() for _, b in changed] == [
+        "de: Solarpumpen für alle Bohrbrunnen",
+        "priority: medium",
+    ]
+    assert after[0].startswith("# ====")  # the file's comments stay
+
+
+def test_import_needs_one_target(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "b.xlsx")], env=ENV)
+    assert result.exit_code == 2
+    assert "HP929" in result.stderr

@@ -22,7 +22,7 @@ from handlungsprogramm.cli.common import (
     say,
     write_output,
 )
-from handlungsprogramm.errors import OutputExistsError, ProgrammeLoadError
+from handlungsprogramm.errors import OutputExistsError, ProgrammeLoadError, UsageError
 from handlungsprogramm.i18n.lang import Lang
 
 __all__ = ["export_command", "import_command"]
@@ -69,19 +69,33 @@ def export_command(
 
 def import_command(
     book: Annotated[Path, typer.Argument(help="The workbook (.xlsx) to read.")],
-    out: Annotated[Path, typer.Option("--out", help="The programme file to write (.yaml).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="A new programme file to write (.yaml).")
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option("--into", help="An existing programme file to update, comments kept."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Build a programme file from a workbook; every problem at its sheet and cell."""
+    """Build a programme file from a workbook, or update one; every problem at its cell."""
     from handlungsprogramm.workbook import canonical_yaml, load_workbook_file
+    from handlungsprogramm.workbook.merge import merge_into
 
     language: Lang = (lang or _default_lang()).value
+    if (out is None) == (into is None):
+        raise UsageError("HP929", command="handlungsprogramm import")
     try:
         programme = load_workbook_file(book)
+        if into is not None:
+            text, target = merge_into(into, programme), into
+        else:
+            assert out is not None  # noqa: S101 - one of them, checked above
+            if out.exists() and not force:
+                raise OutputExistsError("HP904", path=str(out))
+            text, target = canonical_yaml(programme), out
     except ProgrammeLoadError as exc:
         fail(exc, language, source=str(book))
-    if out.exists() and not force:
-        raise OutputExistsError("HP904", path=str(out))
-    write_output(out, canonical_yaml(programme).encode("utf-8"))
-    say("HP970", language, path=str(out))
+    write_output(target, text.encode("utf-8"))
+    say("HP970", language, path=str(target))

@@ -21,9 +21,11 @@ from handlungsprogramm.location import Path, data_path, format_path
 from handlungsprogramm.model import Programme
 from handlungsprogramm.model.types import YearMonth
 
-__all__ = ["REPLACEMENT", "clean_text", "sanitize"]
+__all__ = ["REPLACEMENT", "XML_INVALID", "clean_text", "sanitize"]
 
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""The characters XML 1.0 cannot hold: neither a Word document nor a workbook stores them."""
+_INVALID = XML_INVALID
 
 REPLACEMENT = "\ufffd"
 """Stands for a removed character where removing it would make the field invalid."""

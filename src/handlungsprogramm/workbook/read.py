@@ -191,6 +191,9 @@ def _read_table(
             reader.cells[(*path, *column.path)] = where
             if value is not None:
                 _put(item, column.path, value)
+        for column in table.columns:  # an empty cell is an empty text, as `name: ''` is
+            if column.required and column.kind == "string" and len(column.path) == 1:
+                item.setdefault(column.path[0], "")
         rows.append(item)
         reader.cells[path] = reader.at(table.sheet, number, keys_count + 1)
         if table.keyed:

@@ -18,13 +18,13 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlungsprogramm.model import Programme
+from handlungsprogramm.render.sanitize import XML_INVALID
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
 from handlungsprogramm.workbook.words import SHEET_NOTES, german_name
 
@@ -157,7 +157,7 @@ def number_format(value: Any) -> str | None:
 def storable(value: Any) -> Any:
     """``value`` as a cell can hold it: the control characters XML forbids (which Excel
     cannot store either) removed, as the Word document removes them."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    return XML_INVALID.sub("", value) if isinstance(value, str) else value
 
 
 def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | None]],
@@ -194,8 +194,18 @@ def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) 
     for cell in sheet[1]:
         cell.font, cell.fill = _HEAD, _HEAD_FILL
     sheet.freeze_panes = "A2"
+    _as_text(sheet)
     _fit_rows(sheet)
     _printable(sheet)
+
+
+def _as_text(sheet: Worksheet) -> None:
+    """A text that starts with ``=`` stays text: openpyxl would write it as a formula,
+    which a spreadsheet would calculate (or a crafted one run)."""
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
 
 
 def _fit_rows(sheet: Worksheet) -> None:
@@ -259,6 +269,7 @@ def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: li
     for cell in sheet[1]:
         cell.font, cell.fill = _HEAD, _HEAD_FILL
     sheet.freeze_panes = "C2"
+    _as_text(sheet)
     _fit_rows(sheet)
     _printable(sheet)
 

@@ -130,6 +130,11 @@ RUN: dict[str, Message] = {
         "--pkcs12 DATEI oder --pkcs11-module BIBLIOTHEK angeben (eines davon): wo der"
         " Schlüssel ist",
     ),
+    "HP929": _usage(
+        "give --out FILE (a new programme file) or --into FILE (one to update), one of them",
+        "--out DATEI (eine neue Programmdatei) oder --into DATEI (eine zu aktualisierende)"
+        " angeben, eines davon",
+    ),
     "HP930": _usage(
         "no such option: {option}{suggestion}", "unbekannte Option: {option}{suggestion}"
     ),
