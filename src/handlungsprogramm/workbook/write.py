@@ -177,10 +177,11 @@ def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | Non
 
 
 def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) -> None:
-    for index, (_, column, lang) in enumerate(spec, start=1):
+    for index, (head, column, lang) in enumerate(spec, start=1):
         letter = get_column_letter(index)
         wide = column is not None and column.kind in ("text", "union") and lang is not None
-        sheet.column_dimensions[letter].width = 48 if wide else 16
+        # wide enough for its header, which wraps beyond 36 characters
+        sheet.column_dimensions[letter].width = 48 if wide else max(14, min(len(head) + 2, 36))
         for cell in sheet[letter][1:]:
             cell.alignment = _WRAP if wide else _TOP
             if column is not None and column.kind == "month":
@@ -192,7 +193,8 @@ def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) 
             rule.add(f"{letter}2:{letter}{_ROWS_WITH_LISTS}")
             sheet.add_data_validation(rule)
     for cell in sheet[1]:
-        cell.font, cell.fill = _HEAD, _HEAD_FILL
+        cell.font, cell.fill, cell.alignment = _HEAD, _HEAD_FILL, _WRAP
+    sheet.row_dimensions[1].height = 30  # two lines: a long header wraps
     sheet.freeze_panes = "A2"
     _as_text(sheet)
     _fit_rows(sheet)
