@@ -138,6 +138,16 @@ def _read_root(reader: _Reader, book: Any, root: Table, languages: list[str]) ->
         reader.cells[path] = reader.at(root.sheet, line, len(languages) + 3)
 
 
+def _empty_texts(item: dict[str, Any], columns: list[Column]) -> None:
+    """An empty cell of a required text is an empty text, as ``name: ''`` is in YAML
+    (whether it may stay empty is for ``check`` to say, not for loading)."""
+    for column in columns:
+        if column.required and column.kind in ("string", "union"):
+            holder = _get_existing(item, column.path[:-1])
+            if holder is not None:
+                holder.setdefault(column.path[-1], "")
+
+
 def _read_table(
     reader: _Reader, book: Any, table: Table, languages: list[str], parent: Table
 ) -> None:
@@ -191,9 +201,7 @@ def _read_table(
             reader.cells[(*path, *column.path)] = where
             if value is not None:
                 _put(item, column.path, value)
-        for column in table.columns:  # an empty cell is an empty text, as `name: ''` is
-            if column.required and column.kind == "string" and len(column.path) == 1:
-                item.setdefault(column.path[0], "")
+        _empty_texts(item, table.columns)
         rows.append(item)
         reader.cells[path] = reader.at(table.sheet, number, keys_count + 1)
         if table.keyed:
@@ -207,6 +215,16 @@ def _read_table(
         else:
             counts[keys] = counts.get(keys, 0) + 1
             reader.keyed[(table.path, (*keys, f"#{counts[keys]}"))] = (path, item)
+
+
+def _get_existing(item: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any] | None:
+    """The object at ``path`` in ``item`` if the row filled it, else None."""
+    for part in path:
+        found = item.get(part)
+        if not isinstance(found, dict):
+            return None
+        item = found
+    return item
 
 
 def _get_or_dict(item: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
@@ -247,6 +265,7 @@ def from_workbook(content: bytes, name: str = "<workbook>") -> Programme:
             [LoadProblem("HP007", "workbook_no_programme", (), None, {"sheet": root.sheet})]
         )
     _read_root(reader, book, root, languages)
+    _empty_texts(reader.data, root.columns)
     parents = {id(child): table for table in walk(root) for child in table.children}
     for table in walk(root)[1:]:
         _read_table(reader, book, table, languages, parents[id(table)])

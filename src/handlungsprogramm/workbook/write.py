@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from handlungsprogramm.model import Programme
-from handlungsprogramm.render.sanitize import XML_INVALID
+from handlungsprogramm.render.sanitize import clean_text
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
 from handlungsprogramm.workbook.words import SHEET_NOTES, german_name
 
@@ -155,9 +155,10 @@ def number_format(value: Any) -> str | None:
 
 
 def storable(value: Any) -> Any:
-    """``value`` as a cell can hold it: the control characters XML forbids (which Excel
-    cannot store either) removed, as the Word document removes them."""
-    return XML_INVALID.sub("", value) if isinstance(value, str) else value
+    """``value`` as a cell can hold it: each character XML forbids (control characters,
+    which Excel cannot store either) replaced by U+FFFD, which shows the coordinator
+    that something was there and keeps a name of nothing but such characters non-empty."""
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | None]],
