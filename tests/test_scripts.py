@@ -110,4 +110,8 @@ def test_export_workbooks_writes_one_workbook_per_example(tmp_path: Path) -> Non
     )
     assert result.stdout.count("unchanged") == len(books)
     assert "CHANGED" not in result.stdout
-    assert "Maßnahmen" in load_workbook(books[0], read_only=True).sheetnames
+    book = load_workbook(books[0], read_only=True)
+    try:
+        assert "Maßnahmen" in book.sheetnames
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed

@@ -6,6 +6,7 @@ Calc, as a coordinator's would be."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 
 from handlungsprogramm import from_data, load
 from handlungsprogramm.cli import app
-from handlungsprogramm.errors import ProgrammeLoadError
+from handlungsprogramm.errors import ExportError, ProgrammeLoadError
 from handlungsprogramm.workbook import (
     canonical_data,
     canonical_json,
@@ -31,7 +32,7 @@ from handlungsprogramm.workbook import (
     to_workbook,
 )
 from handlungsprogramm.workbook.layout import tables, walk
-from handlungsprogramm.workbook.write import storable
+from handlungsprogramm.workbook.write import MAX_CELL_CHARACTERS, storable
 from tests.conftest import ROOT
 from tests.strategies import Edit, edited_programmes, get_path, plain_words
 
@@ -153,6 +154,18 @@ def test_a_text_starting_with_an_equals_sign_stays_text() -> None:
     assert canonical_json(from_workbook(content, "book.xlsx")) == canonical_json(programme)
 
 
+def test_a_text_longer_than_a_cell_holds_is_refused_not_cut(tmp_path: Path) -> None:
+    data = canonical_data(load(EXAMPLES[0]))
+    data["vision"]["de"] = "Klimaschutz. " * 3000
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", str(source), "--out", str(tmp_path / "b.xlsx")],
+                                env=ENV)  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "error HP911: vision.de has a text of 38,999 characters" in result.stderr
+    assert not (tmp_path / "b.xlsx").exists()
+
+
 def test_a_code_given_twice_is_named() -> None:
     def twice(book: Workbook) -> None:
         ws = book["Maßnahmen"]
@@ -238,6 +251,7 @@ def test_generated_programmes_round_trip(edited: tuple[dict[str, Any], list[Edit
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited=edited_programmes(max_edits=2))
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # long texts' repr
 def test_any_text_exports_and_reads_back_as_a_cell_can_hold_it(
     edited: tuple[dict[str, Any], list[Edit]],
 ) -> None:
@@ -248,6 +262,10 @@ def test_any_text_exports_and_reads_back_as_a_cell_can_hold_it(
         programme = from_data(data)
     except ProgrammeLoadError:
         return  # a text the input format itself refuses (tested in test_text_properties)
+    if any(len(text) > MAX_CELL_CHARACTERS for _, text in edits):
+        with pytest.raises(ExportError, match="a workbook cell holds at most 32,767"):
+            to_workbook(programme)
+        return
     again = from_workbook(to_workbook(programme), "book.xlsx")
     for path, _text in edits:
         before = get_path(canonical_data(programme), path)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ConversionError",
+    "ExportError",
     "HandlungsprogrammError",
     "IncompleteProgrammeError",
     "LoadProblem",
@@ -196,3 +197,8 @@ class WriteError(HandlungsprogrammError, OSError):
         super().__init__(
             "HP910", path=str(path), reason=(os_reason(exc, "en"), os_reason(exc, "de"))
         )
+
+
+class ExportError(HandlungsprogrammError, ValueError):
+    """A programme cannot be written in the format asked for (a text longer than a
+    workbook cell holds)."""

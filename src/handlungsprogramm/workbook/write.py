@@ -315,9 +315,32 @@ def _read_me(book: Workbook, languages: list[str]) -> None:
     _printable(sheet)
 
 
+MAX_CELL_CHARACTERS = 32_767
+"""The most characters a cell holds (Excel's limit; openpyxl cuts longer texts)."""
+
+
+def _check_lengths(value: Any, path: tuple[str | int, ...] = ()) -> None:
+    """Refuse a text no cell can hold, naming its field, rather than cut it."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_lengths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_lengths(item, (*path, index))
+    elif isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+        from handlungsprogramm.errors import ExportError
+        from handlungsprogramm.location import format_path
+
+        raise ExportError("HP911", field=format_path(path), length=f"{len(value):,}")
+
+
 def to_workbook(programme: Programme) -> bytes:
-    """The programme as an .xlsx workbook (see the module's description)."""
+    """The programme as an .xlsx workbook (see the module's description).
+
+    Raises :class:`~handlungsprogramm.errors.ExportError` (HP911) for a text longer
+    than a cell holds."""
     data = canonical_data(programme)
+    _check_lengths(data)
     languages = [str(lang) for lang in data["languages"]]
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]

@@ -95,6 +95,18 @@ RUN: dict[str, Message] = {
         ),
         ExitCode.CANNOT_WRITE,
     ),
+    "HP911": Message(
+        (
+            "{field} has a text of {length} characters; a workbook cell holds at most 32,767",
+            "{field} hat einen Text von {length} Zeichen; eine Zelle einer Arbeitsmappe fasst"
+            " höchstens 32.767",
+        ),
+        (
+            "shorten the text, or go on editing this programme in its YAML file",
+            "den Text kürzen oder dieses Programm in seiner YAML-Datei weiter bearbeiten",
+        ),
+        ExitCode.INVALID_INPUT,
+    ),
     "HP920": _usage(
         "--draft and --final exclude each other",
         "--draft und --final schließen sich aus",
