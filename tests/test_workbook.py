@@ -67,12 +67,13 @@ def test_every_list_of_the_input_format_has_its_sheet() -> None:
 
 
 def _cells(sheet: Worksheet) -> dict[str, int]:
-    """Each column by the field name its header ends with (``Säule / pillar`` → ``pillar``);
-    a key column (``↑ Maßnahmen``) and a column per language (``title (es)``) as shown."""
+    """Each column by the field name its header ends with (``Säule / Pilar · pillar`` →
+    ``pillar``); a key column (``↑ Maßnahmen``) and a column per language
+    (``title (es)``) as shown."""
     found: dict[str, int] = {}
     for cell in sheet[1]:
         head = str(cell.value)
-        found[head.rpartition(" / ")[2] if " / " in head else head] = int(cell.column or 0)
+        found[head.rpartition(" · ")[2] if " · " in head else head] = int(cell.column or 0)
     return found
 
 
@@ -96,6 +97,9 @@ def test_cells_are_typed_for_a_spreadsheet() -> None:
     assert lists[f"{pillar}2:{pillar}500"] == '"mitigation,adaptation,both"'
     assert measures.freeze_panes == "A2"
     assert "title (es)" in columns  # a column per language
+    headers = [str(cell.value) for cell in measures[1]]
+    assert "Säule / Pilar · pillar" in headers  # both languages, and the field's name
+    assert "Titel / Título · title (es)" in headers
 
 
 def _edited(edit: Callable[[Workbook], None]) -> bytes:

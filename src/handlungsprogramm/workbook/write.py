@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from handlungsprogramm.model import Programme
 from handlungsprogramm.render.sanitize import clean_text
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
-from handlungsprogramm.workbook.words import SHEET_NOTES, german_name
+from handlungsprogramm.workbook.words import SHEET_NOTES, header_name
 
 __all__ = [
     "META_SHEET",
@@ -73,8 +73,9 @@ def headers(table: Table, languages: list[str]) -> list[tuple[str, Column | None
     out: list[tuple[str, Column | None, str | None]] = []
     for ancestor in _ancestors(table):
         out.append((f"↑ {ancestor.sheet}", None, None))
+    partner = languages[-1]
     for column in table.columns:
-        head = f"{german_name(column.path)} / {column.name}"
+        head = f"{header_name(column.path, partner)} · {column.name}"
         if column.kind == "union":
             out.append((head, column, None))
         if column.kind in ("text", "union"):
@@ -240,7 +241,8 @@ def _printable(sheet: Worksheet) -> None:
 def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: list[str]) -> None:
     """The programme's own fields, one per row: field, a column per language, value."""
     sheet = book.create_sheet(root.sheet)
-    sheet.append(["Feld", "field", *languages, "Wert / value"])
+    value_head = f"{header_name(('value',), languages[-1])} · value"
+    sheet.append([header_name(("field",), languages[-1]), "field", *languages, value_head])
     for column in root.columns:
         value = _get(data, column.path)
         texts: list[Any] = [None] * len(languages)
@@ -251,7 +253,7 @@ def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: li
             plain = value
         else:
             plain = _cell(column, value)
-        row = (german_name(column.path), column.name, *texts, plain)
+        row = (header_name(column.path, languages[-1]), column.name, *texts, plain)
         sheet.append([storable(v) for v in row])
         shown = number_format(value) if column.kind == "number" else None
         value_cell = sheet.cell(sheet.max_row, len(languages) + 3)
