@@ -96,3 +96,16 @@ def test_the_key_options_are_checked_before_anything_is_read(
     assert result.exit_code == 2, result.output
     assert code in result.stderr
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_sign_never_overwrites_an_existing_file_without_force(tmp_path: Path) -> None:
+    """The file named by --out may be the other mayor's signed copy."""
+    pdf, out = tmp_path / "p.pdf", tmp_path / "signed.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    out.write_bytes(b"the other mayor's signature")
+    result = CliRunner().invoke(
+        app, ["sign", str(pdf), "--field", "f", "--pkcs12", "k.p12", "--out", str(out)], env=ENV
+    )
+    assert result.exit_code == 3, result.output
+    assert "HP904" in result.stderr
+    assert out.read_bytes() == b"the other mayor's signature"

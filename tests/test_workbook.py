@@ -323,3 +323,91 @@ def test_import_needs_one_target(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["import", str(tmp_path / "b.xlsx")], env=ENV)
     assert result.exit_code == 2
     assert "HP929" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (_set("Beteiligte", "name", 2, "Beide"), "filled both as one text for all languages"),
+        (lambda book: book.remove(book["Meilensteine"]), "the sheet 'Meilensteine' is missing"),
+        (
+            lambda book: setattr(book["Maßnahmen"]["A1"], "value", "Code · kode"),
+            "has no column code",
+        ),
+    ],
+    ids=["union-both", "missing-sheet", "missing-column"],
+)
+def test_what_would_be_lost_silently_is_refused(
+    edit: Callable[[Workbook], None], words: str
+) -> None:
+    """A cell filled both ways, a deleted sheet, a renamed column: nothing is dropped
+    without a word (the names before `` · `` in a header may change freely)."""
+    with pytest.raises(ProgrammeLoadError) as caught:
+        from_workbook(_edited(edit), "book.xlsx")
+    messages = [p.message("en") for p in caught.value.problems]
+    assert any(words in m for m in messages), messages
+    assert not any("has no row" in m for m in messages), messages  # no follow-on noise
+
+
+def test_renaming_the_names_in_a_header_is_harmless() -> None:
+    def rename(book: Workbook) -> None:
+        cell = book["Maßnahmen"].cell(1, _cells(book["Maßnahmen"])["priority"])
+        cell.value = "Wichtigkeit · priority"
+
+    again = from_workbook(_edited(rename), "book.xlsx")
+    assert canonical_json(again) == canonical_json(load(EXAMPLES[0]))
+
+
+def test_a_damaged_workbook_is_a_located_error_not_a_crash(tmp_path: Path) -> None:
+    import zipfile
+
+    good = to_workbook(load(EXAMPLES[0]))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(damaged, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/worksheets/sheet3.xml":
+                data = data[: len(data) // 2]  # cut in the middle of the XML
+            target.writestr(entry, data)
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(damaged.getvalue())
+    result = CliRunner().invoke(app, ["import", str(book), "--out", str(tmp_path / "p.yaml")],
+                                env=ENV)  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "not a readable .xlsx workbook" in result.stderr
+
+
+def test_import_into_deletes_a_measure_by_its_code(tmp_path: Path) -> None:
+    """Measures are matched by code, not position: deleting one removes it with its
+    comment, and the next keeps its own."""
+    example = ROOT / "examples" / "jena-maputo" / "programme.yaml"
+    target = tmp_path / "programme.yaml"
+    shutil.copy(example, target)
+
+    def without_m11(book: Workbook) -> None:
+        measures = book["Maßnahmen"]
+        code = _cells(measures)["code"]
+        row = next(
+            r for r in range(2, measures.max_row + 1) if measures.cell(r, code).value == "M-11"
+        )
+        measures.delete_rows(row)
+        for name in ("Beteiligte", "Personal", "Finanzmittel", "Gesamtkosten", "Meilensteine"):
+            sheet = book[name]
+            for r in range(sheet.max_row, 1, -1):
+                if sheet.cell(r, 1).value == "M-11":
+                    sheet.delete_rows(r)
+
+    source = load_workbook(io.BytesIO(to_workbook(load(example))))
+    without_m11(source)
+    book = tmp_path / "book.xlsx"
+    source.save(book)
+    result = CliRunner().invoke(app, ["import", str(book), "--into", str(target)], env=ENV)
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "code: M-11" not in text
+    assert [m.code for m in load(target).measures] == [
+        m.code for m in load(example).measures if m.code != "M-11"
+    ]
+    before = example.read_text(encoding="utf-8").splitlines()
+    assert len(text.splitlines()) < len(before)
+    assert "note:" not in result.stderr  # the file kept its layout and comments

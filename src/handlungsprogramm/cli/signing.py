@@ -25,7 +25,7 @@ from handlungsprogramm.cli.common import (
     say,
     write_output,
 )
-from handlungsprogramm.errors import SigningError, UsageError
+from handlungsprogramm.errors import OutputExistsError, SigningError, UsageError
 from handlungsprogramm.i18n import catalogue
 from handlungsprogramm.i18n.lang import Lang
 from handlungsprogramm.options import Level
@@ -83,6 +83,7 @@ def sign_command(
     allow_draft: Annotated[
         bool, typer.Option("--allow-draft", help="Sign even a draft (to try signing out).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Sign one field (incremental update) with a .p12 file or a card or token (PKCS#11).
@@ -95,6 +96,8 @@ def sign_command(
     language: Lang = (lang or _default_lang()).value
     if (pkcs12 is None) == (pkcs11_module is None):
         raise UsageError("HP928", command=_SIGN)
+    if out.exists() and not force:  # it may be the other mayor's signed file
+        raise OutputExistsError("HP904", path=str(out))
     data = read_input(pdf)
     for certificate in trust or []:
         require_file(certificate)

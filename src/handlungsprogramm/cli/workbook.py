@@ -88,8 +88,9 @@ def import_command(
         raise UsageError("HP929", command="handlungsprogramm import")
     try:
         programme = load_workbook_file(book)
+        kept = True
         if into is not None:
-            text, target = merge_into(into, programme), into
+            (text, kept), target = merge_into(into, programme), into
         else:
             assert out is not None  # noqa: S101 - one of them, checked above
             if out.exists() and not force:
@@ -99,3 +100,5 @@ def import_command(
         fail(exc, language, source=str(book))
     write_output(target, text.encode("utf-8"))
     say("HP970", language, path=str(target))
+    if not kept:
+        say("HP971", language, path=str(target))

@@ -259,6 +259,26 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "the code '{code}' is given twice in '{sheet}'",
         "der Code '{code}' steht zweimal in '{sheet}'",
     ),
+    "workbook_bad_header": (
+        "the first row of '{sheet}' is not field, the languages and value as exported",
+        "die erste Zeile von '{sheet}' ist nicht Feld, die Sprachen und Wert wie exportiert",
+    ),
+    "workbook_field_twice": (
+        "the field '{field}' is given a second time (first in row {row})",
+        "das Feld '{field}' steht ein zweites Mal da (zuerst in Zeile {row})",
+    ),
+    "workbook_union_both": (
+        "'{field}' is filled both as one text for all languages and per language",
+        "'{field}' ist sowohl als ein Text für alle Sprachen als auch je Sprache ausgefüllt",
+    ),
+    "workbook_missing_sheet": (
+        "the sheet '{sheet}' is missing; its entries cannot be read",
+        "das Blatt '{sheet}' fehlt; seine Einträge lassen sich nicht lesen",
+    ),
+    "workbook_missing_column": (
+        "the sheet '{sheet}' has no column {columns}; its values cannot be read",
+        "das Blatt '{sheet}' hat keine Spalte {columns}; ihre Werte lassen sich nicht lesen",
+    ),
     "workbook_formula_without_value": (
         "the formula {formula} has no calculated value",
         "die Formel {formula} hat keinen berechneten Wert",
@@ -585,6 +605,34 @@ def load_problem_message(problem: LoadProblem, lang: Lang) -> str:
 
 
 KIND_FIXES: dict[str, tuple[str, str]] = {
+    "workbook_unreadable": (
+        "export the programme again (`handlungsprogramm export`) and carry the changes over;"
+        " save the workbook from Excel or LibreOffice Calc as .xlsx",
+        "das Programm erneut exportieren (`handlungsprogramm export`) und die Änderungen"
+        " übertragen; die Arbeitsmappe aus Excel oder LibreOffice Calc als .xlsx speichern",
+    ),
+    "workbook_bad_header": (
+        "keep the first row and the order of the columns as exported",
+        "die erste Zeile und die Reihenfolge der Spalten wie exportiert lassen",
+    ),
+    "workbook_field_twice": (
+        "keep one row for each field",
+        "für jedes Feld eine Zeile behalten",
+    ),
+    "workbook_union_both": (
+        "fill either the column without a language (a name the same in all languages) or"
+        " the language columns",
+        "entweder die Spalte ohne Sprache (ein Name, in allen Sprachen gleich) oder die"
+        " Sprachspalten ausfüllen",
+    ),
+    "workbook_missing_sheet": (
+        "keep every sheet as exported (an empty one too), and its name",
+        "jedes Blatt wie exportiert behalten (auch ein leeres), samt Namen",
+    ),
+    "workbook_missing_column": (
+        "keep every column as exported; the part of a header after · names the field",
+        "jede Spalte wie exportiert behalten; der Teil der Überschrift nach · nennt das Feld",
+    ),
     "workbook_unknown_parent": (
         "write the code of an existing row in the first column, or add that row",
         "in die erste Spalte den Code einer vorhandenen Zeile schreiben oder diese Zeile ergänzen",

@@ -74,8 +74,10 @@ def _pkcs12_signer(pkcs12: str | os.PathLike[str] | bytes, passphrase: bytes) ->
     with quiet_pyhanko():
         try:
             signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, AttributeError):  # AttributeError: no key or no cert
             signer = None
+    if signer is not None and (signer.signing_cert is None or signer.signing_key is None):
+        signer = None
     if signer is None:
         name = (
             ("the PKCS#12 data", "die PKCS#12-Daten") if isinstance(pkcs12, bytes) else str(pkcs12)

@@ -161,6 +161,10 @@ def _sign(
         raise SigningError("HP860", url=timestamp_url, detail=str(exc)) from None
     except _SIGN_ERRORS as exc:
         raise SigningError("HP833", detail=str(exc)) from None
+    except Exception as exc:  # a card's own refusal mid-signature (python-pkcs11's errors)
+        if type(exc).__module__.split(".")[0] != "pkcs11":
+            raise
+        raise SigningError("HP833", detail=f"{type(exc).__name__} {exc}".strip()) from None
     signed: bytes = out.getvalue()
     if level in (Level.B_LT, Level.B_LTA):
         archive = stamper if level is Level.B_LTA else None

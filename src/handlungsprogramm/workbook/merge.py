@@ -43,17 +43,21 @@ def _apply(raw: Any, old: Any, new: Any) -> Any:
     if old == new:
         return raw
     if isinstance(raw, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
+        # the file's own keys, by the text canonical data has (a year 2025 is "2025")
+        written = {str(key): key for key in raw}
         for key, value in new.items():
-            if key in raw and key in old:
-                raw[key] = _apply(raw[key], old[key], value)
+            if key in written and key in old:
+                raw[written[key]] = _apply(raw[written[key]], old[key], value)
             elif key not in old or old[key] != value:  # not a default the file leaves out
-                raw[key] = _node(value)
-        for key in [k for k in raw if k in old and k not in new]:
+                raw[written.get(key, key)] = _node(value)
+        for key in [k for k in raw if str(k) in old and str(k) not in new]:
             del raw[key]
         return raw
     if isinstance(raw, CommentedSeq) and isinstance(old, list) and isinstance(new, list):
         if len(raw) != len(old):
             return _node(new)
+        if _coded(old) and _coded(new):
+            return _apply_by_code(raw, old, new)
         for index, value in enumerate(new):
             if index < len(raw):
                 raw[index] = _apply(raw[index], old[index], value)
@@ -64,7 +68,34 @@ def _apply(raw: Any, old: Any, new: Any) -> Any:
     return _node(new)
 
 
-def merge_into(path: str | os.PathLike[str], programme: Programme) -> str:
+def _coded(items: list[Any]) -> bool:
+    codes = [item.get("code") for item in items if isinstance(item, dict)]
+    return len(codes) == len(items) and all(codes) and len(set(codes)) == len(codes)
+
+
+def _apply_by_code(raw: CommentedSeq, old: list[Any], new: list[Any]) -> CommentedSeq:
+    """A list of items with codes (measures, objectives) matched by code, not position:
+    deleting M-11 removes M-11 with its comment; M-12 keeps its own. Items stay where the
+    file has them; new ones go after the item before them in the workbook."""
+    by_code = {item["code"]: (node, item) for node, item in zip(raw, old, strict=True)}
+    wanted = {item["code"] for item in new}
+    for code in [code for code in by_code if code not in wanted]:
+        node, _ = by_code.pop(code)
+        raw.remove(node)  # its comment goes with it: ruamel keeps comments on the node
+    previous: Any = None
+    for item in new:
+        found = by_code.get(item["code"])
+        if found is None:
+            node = _node(item)
+            raw.insert(0 if previous is None else raw.index(previous) + 1, node)
+        else:
+            node = _apply(found[0], found[1], item)
+            raw[raw.index(found[0])] = node
+        previous = node
+    return raw
+
+
+def merge_into(path: str | os.PathLike[str], programme: Programme) -> tuple[str, bool]:
     """The text of the programme file at ``path`` with ``programme`` (from a workbook)
     merged in. A JSON file is written as canonical JSON (it holds no comments).
 
@@ -75,7 +106,7 @@ def merge_into(path: str | os.PathLike[str], programme: Programme) -> str:
 
     file = Path(path)
     if file_format(file) == "json":
-        return canonical_json(programme)
+        return canonical_json(programme), False
     before = load(file)
     body = read_file(file).decode("utf-8")
     document, yaml, _ = _read_yaml(body, _newline(body))
@@ -87,5 +118,5 @@ def merge_into(path: str | os.PathLike[str], programme: Programme) -> str:
     if canonical_json(merged) != canonical_json(programme):  # a shape the tree did not follow
         from handlungsprogramm.workbook import canonical_yaml
 
-        return canonical_yaml(programme)
-    return text
+        return canonical_yaml(programme), False
+    return text, True

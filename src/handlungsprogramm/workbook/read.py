@@ -15,7 +15,6 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -25,7 +24,7 @@ from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.location import SourceLocation
 from handlungsprogramm.model import Programme
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
-from handlungsprogramm.workbook.write import META_SHEET, headers
+from handlungsprogramm.workbook.write import headers
 
 __all__ = ["CellLocation", "from_workbook"]
 
@@ -52,6 +51,8 @@ class _Reader:
         self.data: dict[str, Any] = {}
         self.cells: dict[_Path, CellLocation] = {}
         self.problems: list[LoadProblem] = []
+        self.unread: set[tuple[str, ...]] = set()
+        """Tables that could not be read: their children's rows are not judged."""
         self.keyed: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[_Path, dict[str, Any]]] = {}
         """For each table path and item keys: the item's data path and its dict."""
 
@@ -103,15 +104,42 @@ def _value(column: Column, raw: Any, shown: str = "General") -> Any:
     return raw
 
 
+def _texts(cells: dict[str, Any]) -> dict[str, Any]:
+    """A text's language cells as the input format has them: empty when every cell is;
+    else every language, an empty cell as an empty text (``fr: ""``, a translation
+    still to write), so a draft's placeholders survive the trip."""
+    if all(value in (None, "") for value in cells.values()):
+        return {}
+    return {lang: "" if value is None else value for lang, value in cells.items()}
+
+
 def _put(item: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         item = item.setdefault(part, {})
     item[path[-1]] = value
 
 
+def _field_key(head: object) -> str:
+    """What a header says about its column (``pillar``, ``title (fr)``, ``↑ Maßnahmen``):
+    the part after `` · ``; the names before it may be edited without harm."""
+    text = str(head or "").strip()
+    return text.rpartition(" · ")[2].strip() if " · " in text else text
+
+
+def _root_languages(reader: _Reader, book: Any, root: Table) -> list[str] | None:
+    """The languages of the Programm sheet's text columns, from its header row
+    (``field``, the languages, ``value``); None and a problem if it is not that."""
+    header = [_field_key(cell.value) for cell in book[root.sheet][1]]
+    if len(header) < 4 or header[1] != "field" or "value" not in header[3:]:
+        reader.problem("workbook_bad_header", reader.at(root.sheet, 1, 1), sheet=root.sheet)
+        return None
+    return header[2 : header.index("value", 3)]
+
+
 def _read_root(reader: _Reader, book: Any, root: Table, languages: list[str]) -> None:
     sheet: Worksheet = book[root.sheet]
     by_name = {column.name: column for column in root.columns}
+    seen: dict[str, int] = {}
     for row in sheet.iter_rows(min_row=2):
         name = row[1].value if len(row) > 1 else None
         if not isinstance(name, str) or not name.strip():
@@ -122,10 +150,17 @@ def _read_root(reader: _Reader, book: Any, root: Table, languages: list[str]) ->
         if column is None:
             reader.problem("workbook_unknown_field", where, field=name.strip())
             continue
+        if column.name in seen:
+            reader.problem("workbook_field_twice", where, field=column.name, row=seen[column.name])
+            continue
+        seen[column.name] = line
         cells = [row[i].value if i < len(row) else None for i in range(2, len(languages) + 3)]
-        texts = {lang: cells[i] for i, lang in enumerate(languages) if cells[i] not in (None, "")}
+        texts = _texts({lang: cells[i] for i, lang in enumerate(languages)})
         plain = cells[len(languages)]
         path: _Path = column.path
+        if column.kind == "union" and texts and plain not in (None, ""):
+            reader.problem("workbook_union_both", where, field=column.name)
+            continue
         if column.kind in ("text", "union") and texts:
             _put(reader.data, column.path, texts)
             for i, lang in enumerate(languages):
@@ -151,12 +186,27 @@ def _empty_texts(item: dict[str, Any], columns: list[Column]) -> None:
 def _read_table(
     reader: _Reader, book: Any, table: Table, languages: list[str], parent: Table
 ) -> None:
+    if parent.path in reader.unread:
+        reader.unread.add(table.path)  # its rows would all name items not read
+        return
     if table.sheet not in book.sheetnames:
+        reader.problem("workbook_missing_sheet", reader.at(table.sheet, 1, 1), sheet=table.sheet)
+        reader.unread.add(table.path)
         return
     sheet: Worksheet = book[table.sheet]
     spec = headers(table, languages)
-    found = [str(cell.value or "").strip() for cell in sheet[1]]
-    position = {head: found.index(head) for head, _, _ in spec if head in found}
+    found = [_field_key(cell.value) for cell in sheet[1]]
+    position = {
+        head: found.index(_field_key(head)) for head, _, _ in spec if _field_key(head) in found
+    }
+    missing = [_field_key(head) for head, _, _ in spec if head not in position]
+    if missing:
+        reader.problem(
+            "workbook_missing_column", reader.at(table.sheet, 1, 1),
+            columns=", ".join(missing), sheet=table.sheet,
+        )  # fmt: skip
+        reader.unread.add(table.path)
+        return
     keys_count = sum(1 for _, column, _ in spec if column is None)
     relative = table.path[len(parent.path) :]
     counts: dict[tuple[str, ...], int] = {}
@@ -193,8 +243,14 @@ def _read_table(
             raw = values[head]
             if column.kind in ("text", "union") and lang is not None:
                 if raw not in (None, ""):
+                    holder = _get_existing(item, column.path)
+                    if column.kind == "union" and holder is None and _get(item, column.path):
+                        reader.problem("workbook_union_both", where, field=column.name)
+                        continue
                     current = _get_or_dict(item, column.path)
                     current[lang] = raw
+                    for other in languages:  # an empty cell is a translation still to write
+                        current.setdefault(other, "")
                     reader.cells[(*path, *column.path, lang)] = where
                 continue
             value = _value(column, raw, row[index].number_format)
@@ -215,6 +271,14 @@ def _read_table(
         else:
             counts[keys] = counts.get(keys, 0) + 1
             reader.keyed[(table.path, (*keys, f"#{counts[keys]}"))] = (path, item)
+
+
+def _get(item: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(item, dict) or part not in item:
+            return None
+        item = item[part]
+    return item
 
 
 def _get_existing(item: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any] | None:
@@ -253,17 +317,20 @@ def from_workbook(content: bytes, name: str = "<workbook>") -> Programme:
     try:
         book = load_workbook(io.BytesIO(content), data_only=True)
         formulas = load_workbook(io.BytesIO(content), data_only=False)
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
         raise ProgrammeLoadError(
             [LoadProblem("HP004", "workbook_unreadable", (), None, {"reason": str(exc)})]
         ) from None
     _uncalculated(reader, book, formulas)
-    languages = _languages(book)
     root = tables()
     if root.sheet not in book.sheetnames:
         raise ProgrammeLoadError(
             [LoadProblem("HP007", "workbook_no_programme", (), None, {"sheet": root.sheet})]
         )
+    found = _root_languages(reader, book, root)
+    if found is None:
+        raise ProgrammeLoadError(reader.problems)
+    languages = found
     _read_root(reader, book, root, languages)
     _empty_texts(reader.data, root.columns)
     parents = {id(child): table for table in walk(root) for child in table.children}
@@ -275,16 +342,6 @@ def from_workbook(content: bytes, name: str = "<workbook>") -> Programme:
         return from_data(reader.data)
     except ProgrammeLoadError as exc:
         raise ProgrammeLoadError([_locate(reader, p) for p in exc.problems]) from None
-
-
-def _languages(book: Any) -> list[str]:
-    """The languages the workbook was written in (its hidden sheet), else German and the
-    language of the first sheet's third column header."""
-    if META_SHEET in book.sheetnames:
-        for row in book[META_SHEET].iter_rows(values_only=True):
-            if row and row[0] == "languages" and isinstance(row[1], str):
-                return [part.strip() for part in row[1].split(";") if part.strip()]
-    return ["de", "en"]
 
 
 def _uncalculated(reader: _Reader, book: Any, formulas: Any) -> None:

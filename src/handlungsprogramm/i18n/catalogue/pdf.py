@@ -377,10 +377,12 @@ PDF: dict[str, Message] = {
         "the validation data for a long-term signature cannot be gathered: {detail}",
         "die Prüfdaten für eine Langzeitsignatur lassen sich nicht beschaffen: {detail}",
         (
-            "the certificate's CRL or OCSP address must answer, and the chain must end in"
-            " a certificate given with --trust; B-T needs no validation data",
-            "die CRL- oder OCSP-Adresse des Zertifikats muss antworten und die Kette in einem"
-            " mit --trust angegebenen Zertifikat enden; B-T braucht keine Prüfdaten",
+            "the certificates' CRL or OCSP addresses must answer, and the chains of the signer"
+            " and of the time-stamping authority must end in certificates given with --trust;"
+            " B-T needs no validation data",
+            "die CRL- oder OCSP-Adressen der Zertifikate müssen antworten und die Ketten der"
+            " unterzeichnenden Person und des Zeitstempeldienstes in mit --trust angegebenen"
+            " Zertifikaten enden; B-T braucht keine Prüfdaten",
         ),
     ),
 }

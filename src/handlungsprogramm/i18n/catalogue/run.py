@@ -212,6 +212,12 @@ RUN: dict[str, Message] = {
         "wrote {path}; check it with: handlungsprogramm check {path}",
         "{path} geschrieben; prüfen mit: handlungsprogramm check {path}",
     ),
+    "HP971": _note(
+        "note: {path} was written anew from the programme; its comments and layout could"
+        " not be kept (YAML anchors, or a JSON file)",
+        "Hinweis: {path} wurde aus dem Programm neu geschrieben; seine Kommentare und sein"
+        " Layout ließen sich nicht erhalten (YAML-Anker oder eine JSON-Datei)",
+    ),
     "HP990": Message(
         (
             "interrupted: no output was left half-written",
