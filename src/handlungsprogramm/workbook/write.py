@@ -333,7 +333,10 @@ def _check_lengths(value: Any, path: tuple[str | int, ...] = ()) -> None:
         from handlungsprogramm.errors import ExportError
         from handlungsprogramm.location import format_path
 
-        raise ExportError("HP911", field=format_path(path), length=f"{len(value):,}")
+        from handlungsprogramm.i18n.formatting import format_decimal
+
+        length = tuple(format_decimal(len(value), lang) for lang in ("en", "de"))
+        raise ExportError("HP911", field=format_path(path), length=length)
 
 
 def to_workbook(programme: Programme) -> bytes:
