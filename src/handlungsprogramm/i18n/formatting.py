@@ -63,6 +63,7 @@ __all__ = [
     "colon",
     "format_date",
     "format_decimal",
+    "format_moment_utc",
     "format_money",
     "format_month",
     "format_percent",
@@ -222,6 +223,14 @@ def format_date(
     if day:  # "24. Juni", "24 juin", "24 de junio": day first, then a space
         text = text[: day.end() - 1] + "\u00a0" + text[day.end() :]
     return text
+
+
+def format_moment_utc(moment: dt.datetime, lang: str) -> str:
+    """A moment in UTC as a signature stamp gives it: de "5. Dezember 2026, 21:30 UTC",
+    en "December 5, 2026, 9:30 PM UTC"."""
+    pattern = {"de": "d. MMMM y, HH:mm 'UTC'"}.get(lang, "MMMM d, y, h:mm a 'UTC'")
+    # the language's own conventions, not a country's (British English writes "pm")
+    return babel_dates.format_datetime(moment.astimezone(dt.UTC), pattern, locale=lang)
 
 
 def _first_day(month: YearMonth) -> dt.date:

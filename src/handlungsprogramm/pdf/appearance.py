@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_datetime
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
@@ -25,6 +24,7 @@ from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.stamp import TextStampStyle
 
 from handlungsprogramm.errors import SigningError
+from handlungsprogramm.i18n.formatting import format_moment_utc
 
 __all__ = ["stamp_parameters", "stamp_style"]
 
@@ -85,9 +85,8 @@ def stamp_style() -> TextStampStyle:
 def stamp_parameters(signer: str, when: dt.datetime) -> dict[str, str]:
     """The values the stamp's text is filled with: the signing time as each language
     writes it (``5. Dezember 2026, 21:30 UTC`` / ``December 5, 2026, 9:30 PM UTC``)."""
-    moment = when.astimezone(dt.UTC)
     return {
         "signer": signer,
-        "date_de": format_datetime(moment, "d. MMMM y, HH:mm 'UTC'", locale="de"),
-        "date_en": format_datetime(moment, "MMMM d, y, h:mm a 'UTC'", locale="en"),
+        "date_de": format_moment_utc(when, "de"),
+        "date_en": format_moment_utc(when, "en"),
     }

@@ -24,7 +24,7 @@ from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.location import SourceLocation
 from handlungsprogramm.model import Programme
 from handlungsprogramm.workbook.layout import Column, Table, tables, walk
-from handlungsprogramm.workbook.write import headers
+from handlungsprogramm.workbook.write import headers, value_at
 
 __all__ = ["CellLocation", "from_workbook"]
 
@@ -114,9 +114,7 @@ def _texts(cells: dict[str, Any]) -> dict[str, Any]:
 
 
 def _put(item: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
-    for part in path[:-1]:
-        item = item.setdefault(part, {})
-    item[path[-1]] = value
+    _get_or_dict(item, path[:-1])[path[-1]] = value
 
 
 def _field_key(head: object) -> str:
@@ -244,7 +242,7 @@ def _read_table(
             if column.kind in ("text", "union") and lang is not None:
                 if raw not in (None, ""):
                     holder = _get_existing(item, column.path)
-                    if column.kind == "union" and holder is None and _get(item, column.path):
+                    if column.kind == "union" and holder is None and value_at(item, column.path):
                         reader.problem("workbook_union_both", where, field=column.name)
                         continue
                     current = _get_or_dict(item, column.path)
@@ -271,14 +269,6 @@ def _read_table(
         else:
             counts[keys] = counts.get(keys, 0) + 1
             reader.keyed[(table.path, (*keys, f"#{counts[keys]}"))] = (path, item)
-
-
-def _get(item: dict[str, Any], path: tuple[str, ...]) -> Any:
-    for part in path:
-        if not isinstance(item, dict) or part not in item:
-            return None
-        item = item[part]
-    return item
 
 
 def _get_existing(item: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any] | None:

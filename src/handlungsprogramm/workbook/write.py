@@ -99,7 +99,8 @@ def _ancestors(table: Table) -> list[Table]:
     return chain[1:]  # the programme itself is not a key
 
 
-def _get(item: dict[str, Any], path: tuple[str, ...]) -> Any:
+def value_at(item: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in plain data, None where the path does not lead."""
     for part in path:
         if not isinstance(item, dict) or part not in item:
             return None
@@ -120,7 +121,7 @@ def _descend(
     table = trail[depth]
     parent_path = trail[depth - 1].path if depth else ()
     relative = table.path[len(parent_path) :]
-    found = _get(node, relative)
+    found = value_at(node, relative)
     for position, item in enumerate(found if isinstance(found, list) else [], start=1):
         if depth == len(trail) - 1:
             yield keys, item
@@ -167,7 +168,7 @@ def _values(item: dict[str, Any], spec: list[tuple[str, Column | None, str | Non
     row: list[Any] = list(keys)
     for _, column, lang in spec[len(keys) :]:
         assert column is not None  # noqa: S101 - key columns come first
-        value = _get(item, column.path)
+        value = value_at(item, column.path)
         if column.kind in ("text", "union"):
             if lang is None:  # the plain-string column of a union
                 row.append(value if isinstance(value, str) else None)
@@ -244,7 +245,7 @@ def _root_sheet(book: Workbook, root: Table, data: dict[str, Any], languages: li
     value_head = f"{header_name(('value',), languages[-1])} · value"
     sheet.append([header_name(("field",), languages[-1]), "field", *languages, value_head])
     for column in root.columns:
-        value = _get(data, column.path)
+        value = value_at(data, column.path)
         texts: list[Any] = [None] * len(languages)
         plain = None
         if column.kind in ("text", "union") and isinstance(value, dict):
@@ -331,9 +332,8 @@ def _check_lengths(value: Any, path: tuple[str | int, ...] = ()) -> None:
             _check_lengths(item, (*path, index))
     elif isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
         from handlungsprogramm.errors import ExportError
-        from handlungsprogramm.location import format_path
-
         from handlungsprogramm.i18n.formatting import format_decimal
+        from handlungsprogramm.location import format_path
 
         length = tuple(format_decimal(len(value), lang) for lang in ("en", "de"))
         raise ExportError("HP911", field=format_path(path), length=length)
@@ -360,7 +360,7 @@ def to_workbook(programme: Programme) -> bytes:
             sheet.append(_values(item, spec, keys))
             for index, (_, column, _lang) in enumerate(spec, start=1):
                 if column is not None and column.kind == "number":
-                    shown = number_format(_get(item, column.path))
+                    shown = number_format(value_at(item, column.path))
                     if shown is not None:
                         sheet.cell(sheet.max_row, index).number_format = shown
         _style(sheet, spec)
