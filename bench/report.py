@@ -181,6 +181,28 @@ def page(results: dict[str, Any]) -> str:
                 f"| {r['kb']:,.0f} KB | {r['peak_mb']:.0f} MB |"
             )
         lines.append("")
+    texts = results.get("translation")
+    if texts:
+        lines += [
+            "## Translations (XLIFF and PO)",
+            "",
+            f"Synthetic programmes, every text exported; median of {texts['repeat']} runs.",
+            "Import reads the XLIFF file and takes every unit over (the programme is",
+            "validated with the translations and their records); check runs with every",
+            "text recorded, so rule HP104 walks them all. Re-measure with",
+            "`.venv/bin/python bench/translation.py && .venv/bin/python bench/report.py`.",
+            "",
+            "| Measures | Texts | Export XLIFF | Export PO | Import | Check, all recorded"
+            " | XLIFF | Peak memory |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in texts["sizes"]:
+            lines.append(
+                f"| {r['measures']:,} | {r['texts']:,} | {_s(r['xliff_s'])} | {_s(r['po_s'])} "
+                f"| {_s(r['import_s'])} | {_s(r['check_s'])} | {r['kb']:,.0f} KB "
+                f"| {r['peak_mb']:.0f} MB |"
+            )
+        lines.append("")
     lines += _targets(by_n, pdf, start)
     lines += _limits(by_n, pdf)
     return "\n".join(lines).rstrip() + "\n"

@@ -124,8 +124,8 @@ def test_rules_lists_load_codes_before_the_completeness_rules() -> None:
     _, out, _ = run("rules")
     _, german, _ = run("rules", "--lang", "de")
     codes = [line.split()[0] for line in out.splitlines()]
-    assert codes[:11] == [f"HP00{n}" for n in range(1, 8)] + [f"HP01{n}" for n in range(4)]
-    assert codes[11] == "HP101"
+    assert codes[:12] == [f"HP00{n}" for n in range(1, 8)] + [f"HP01{n}" for n in range(5)]
+    assert codes[12] == "HP101"
     assert out.splitlines()[7] == "HP010  error    unknown key"
     assert german.splitlines()[7] == "HP010  error    unbekannter Schlüssel"
 

@@ -186,6 +186,18 @@ FAILING: list[Fail] = [
         "dem Programm fehlt der Abschnitt für den Hintergrund",
     ),
     Fail(
+        "HP104-translated-from-an-earlier-german-text",
+        (set_("translated_from", [{"text": "vision", "fingerprint": "00000000"}]),),
+        ("HP104",),
+        "HP104",
+        "vision.fr",
+        Severity.WARNING,
+        {"language": "fr", "text": "vision"},
+        "the German text has changed since the French text was translated from it",
+        "der deutsche Text hat sich geändert, seit der Text auf Französisch aus ihm übersetzt"
+        " wurde",
+    ),
+    Fail(
         "HP103-no-monitoring",
         (del_("monitoring"),),
         ("HP103",),

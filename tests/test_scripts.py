@@ -115,3 +115,22 @@ def test_export_workbooks_writes_one_workbook_per_example(tmp_path: Path) -> Non
         assert "Maßnahmen" in book.sheetnames
     finally:
         book.close()  # a read-only workbook keeps its file open until closed
+
+
+@pytest.mark.parametrize(("to", "suffix"), [("xliff", "xlf"), ("po", "po")])
+def test_export_translations_writes_what_is_missing_in_every_example(
+    tmp_path: Path, to: str, suffix: str
+) -> None:
+    """export_translations writes a file for the draft (two French texts missing) and
+    says 'nothing to translate' for the complete examples; the file is read back."""
+    from handlungsprogramm.translation import read_translations
+
+    out = tmp_path / "texts"
+    result = run_script("export_translations.py", str(out), to)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"lemgo-ouidah.fr.{suffix}"]
+    back = read_translations((out / f"lemgo-ouidah.fr.{suffix}").read_bytes(), "x")
+    assert [u.text_id for u in back.units] == ["background", "measures/M-02/description"]
+    rows = [line for line in result.stdout.splitlines() if "│" in line]
+    assert any("lemgo-ouidah" in row and "│ 2 " in row for row in rows)
+    assert sum("nothing to translate" in row for row in rows) == 4

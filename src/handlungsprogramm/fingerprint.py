@@ -12,12 +12,17 @@ import json
 
 from handlungsprogramm.model import Programme
 
-__all__ = ["canonical_json", "fingerprint", "grouped", "short_fingerprint"]
+__all__ = ["CONTENT_EXCLUDES", "canonical_json", "fingerprint", "grouped", "short_fingerprint"]
+
+
+CONTENT_EXCLUDES = frozenset({"translated_from"})
+"""Fields that are bookkeeping, not content: which German text a translation was made
+from changes nothing the councils adopt, so recording it keeps the fingerprint."""
 
 
 def canonical_json(programme: Programme) -> bytes:
     """The canonical byte form the fingerprint is computed over."""
-    data = programme.model_dump(mode="json", exclude_none=True)
+    data = programme.model_dump(mode="json", exclude_none=True, exclude=set(CONTENT_EXCLUDES))
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
 

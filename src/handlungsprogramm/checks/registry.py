@@ -56,6 +56,13 @@ class Rule:
     fix: Bilingual
     blocks_signing: bool
     func: RuleFunc = field(repr=False, compare=False)
+    error_when_final: bool = False
+    """A warning while drafting that a final document must not have (an outdated
+    translation): ``check(final=True)`` and ``build --final`` report it as an error."""
+
+    def severity_for(self, final: bool) -> Severity:
+        """The severity of this rule's findings, for a draft or for a final document."""
+        return Severity.ERROR if final and self.error_when_final else self.severity
 
     def text(self, which: Bilingual, lang: Lang) -> str:
         """Pick the ``lang`` variant of one of this rule's texts."""
@@ -90,13 +97,16 @@ def rule(
     message: Bilingual,
     fix: Bilingual,
     blocks_signing: bool = False,
+    error_when_final: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under ``code``; codes are unique and never reused."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if code in REGISTRY:
             raise RuntimeError(f"rule code {code} registered twice")
-        REGISTRY[code] = Rule(code, severity, title, message, fix, blocks_signing, func)
+        REGISTRY[code] = Rule(
+            code, severity, title, message, fix, blocks_signing, func, error_when_final
+        )
         return func
 
     return register

@@ -67,6 +67,41 @@ def text_only_declared_languages(programme: Programme) -> Iterator[Hit]:
                 yield (*path, lang), {"language": lang, "languages": declared}
 
 
+@rule(
+    "HP104",
+    Severity.WARNING,
+    title=(
+        "Translation made from an earlier German text",
+        "Übersetzung aus einem früheren deutschen Text",
+    ),
+    message=(
+        "the German text has changed since the {language_name} text was translated from it",
+        "der deutsche Text hat sich geändert, seit der Text auf {language_name} aus ihm"
+        " übersetzt wurde",
+    ),
+    fix=(
+        "bring the translation up to date (`handlungsprogramm export FILE --to xliff`"
+        " offers it for review), then confirm it: `handlungsprogramm translations confirm"
+        " FILE {text}`",
+        "die Übersetzung anpassen (`handlungsprogramm export DATEI --to xliff` bietet sie zur"
+        " Prüfung an), dann bestätigen: `handlungsprogramm translations confirm DATEI {text}`",
+    ),
+    error_when_final=True,
+)
+def translation_current(programme: Programme) -> Iterator[Hit]:
+    """The councils adopt both versions as equally binding: a translation made from an
+    earlier German text says something else. A warning while drafting, since the German
+    changes first after every workshop; an error for the final document."""
+    if not programme.translated_from:
+        return  # nothing recorded, nothing can be outdated: no walk over every text
+    from handlungsprogramm.translation.units import State, text_units
+
+    lang = programme.partner_language
+    for unit in text_units(programme):
+        if unit.state is State.OUTDATED:
+            yield (*unit.path, lang), {"language": lang, "text": unit.id}
+
+
 _SECTIONS = {
     "vision": ("the joint vision", "die gemeinsame Vision"),
     "background": ("the background", "den Hintergrund"),

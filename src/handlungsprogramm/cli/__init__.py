@@ -44,6 +44,7 @@ from handlungsprogramm.cli.input_format import init_command, migrate_command, sc
 from handlungsprogramm.cli.pdf import fill_form_command, verify_command  # noqa: E402
 from handlungsprogramm.cli.signing import sign_command  # noqa: E402
 from handlungsprogramm.cli.templates import template_check_command  # noqa: E402
+from handlungsprogramm.cli.translations import confirm_command  # noqa: E402
 from handlungsprogramm.cli.workbook import export_command, import_command  # noqa: E402
 from handlungsprogramm.exit_codes import ExitCode  # noqa: E402
 from handlungsprogramm.i18n import catalogue  # noqa: E402
@@ -101,6 +102,13 @@ app.command("init")(init_command)
 app.command("migrate")(migrate_command)
 app.command("export")(export_command)
 app.command("import")(import_command)
+translations_app = typer.Typer(
+    help="Keep translations current: record from which German text they were made.",
+    no_args_is_help=True,
+    cls=HandlingGroup,
+)
+app.add_typer(translations_app, name="translations")
+translations_app.command("confirm")(confirm_command)
 
 
 class Interrupted(BaseException):

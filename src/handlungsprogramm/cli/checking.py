@@ -47,6 +47,13 @@ def check_command(
     ] = OutputFormat.TEXT,
     lang: LangOption = None,
     ignore: IgnoreOption = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Check as for a final document: an outdated translation (HP104) is an error.",
+        ),
+    ] = False,
 ) -> None:
     """Check programmes for completeness. Exit 0: complete; 1: errors; 2: cannot load."""
     from handlungsprogramm.checks import check
@@ -62,7 +69,9 @@ def check_command(
         except ProgrammeLoadError as exc:
             results.append(CheckResult(str(file), problems=exc.problems))
             continue
-        results.append(CheckResult(str(file), programme, check(programme, ignore=skip)))
+        results.append(
+            CheckResult(str(file), programme, check(programme, ignore=skip, final=final))
+        )
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(results_json(results, language), ensure_ascii=False, indent=2))
     else:

@@ -214,6 +214,25 @@ LOAD_CODES: dict[str, LoadCode] = {
             " Eingabeformats nennt die erlaubten Werte und Formen jedes Feldes",
         ),
     ),
+    "HP014": LoadCode(
+        title=("translation does not fit the programme", "Übersetzung passt nicht zum Programm"),
+        meaning=(
+            "A unit of a translator's file (XLIFF or PO) that cannot be taken over: its text"
+            " id is not in the programme, its German source is no longer the programme's"
+            " German text, it is given twice, or the file is for other languages.",
+            "Eine Einheit einer Übersetzungsdatei (XLIFF oder PO), die sich nicht übernehmen"
+            " lässt: ihre Text-ID gibt es im Programm nicht, ihr deutscher Ausgangstext ist"
+            " nicht mehr der deutsche Text des Programms, sie steht zweimal da, oder die"
+            " Datei ist für andere Sprachen.",
+        ),
+        fix=(
+            "export the texts again (`handlungsprogramm export FILE --to xliff`) and carry"
+            " the translation over; --skip-stale takes over the others and leaves these out",
+            "die Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`) und"
+            " die Übersetzung übertragen; --skip-stale übernimmt die übrigen und lässt diese"
+            " aus",
+        ),
+    ),
 }
 """Stable codes of load problems: title, meaning and fix (English, German); the one
 place they are written, read by ``check``'s output, its JSON and the rules reference."""
@@ -282,6 +301,31 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "workbook_formula_without_value": (
         "the formula {formula} has no calculated value",
         "die Formel {formula} hat keinen berechneten Wert",
+    ),
+    # translators' files (handlungsprogramm import FILE.xlf|.po)
+    "translation_unreadable": (
+        "not a readable XLIFF or PO file: {reason}",
+        "keine lesbare XLIFF- oder PO-Datei: {reason}",
+    ),
+    "translation_not_exchange": (
+        "the file is not XLIFF 1.2, XLIFF 2.x or PO as exported (it starts with {found})",
+        "die Datei ist kein XLIFF 1.2, XLIFF 2.x oder PO wie exportiert (sie beginnt mit {found})",
+    ),
+    "translation_unknown_text": (
+        "the programme has no text '{text}'",
+        "das Programm hat keinen Text '{text}'",
+    ),
+    "translation_stale_source": (
+        "the German text of '{text}' has changed since the file was exported",
+        "der deutsche Text von '{text}' hat sich seit dem Export geändert",
+    ),
+    "translation_unit_twice": (
+        "'{text}' is given a second time (first in line {line})",
+        "'{text}' steht ein zweites Mal da (zuerst in Zeile {line})",
+    ),
+    "translation_wrong_language": (
+        "the file translates {found}; the programme is in {expected}",
+        "die Datei übersetzt {found}; das Programm ist in {expected}",
     ),
     "json_syntax": ("JSON syntax error: {problem}", "JSON-Syntaxfehler: {problem}"),
     "unclosed_quote": (
@@ -485,6 +529,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "give either `indicator:` or `indicators:`, not both",
         "entweder `indicator:` oder `indicators:` angeben, nicht beides",
     ),
+    "text_recorded_twice": (
+        "the text {text} is recorded twice; keep one entry",
+        "der Text {text} ist zweimal verzeichnet; einen Eintrag behalten",
+    ),
     "currency_twice": (
         "{currency} is given twice; give it once",
         "{currency} steht zweimal; bitte nur einmal angeben",
@@ -650,6 +698,27 @@ KIND_FIXES: dict[str, tuple[str, str]] = {
         "correct the name in the first column; `handlungsprogramm export` writes every field",
         "den Namen in der ersten Spalte korrigieren; `handlungsprogramm export` schreibt jedes"
         " Feld",
+    ),
+    "translation_unreadable": (
+        "export the texts again (`handlungsprogramm export FILE --to xliff`) and carry the"
+        " translations over; save the file from the translation tool as XLIFF or PO",
+        "die Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`) und die"
+        " Übersetzungen übertragen; die Datei im Übersetzungswerkzeug als XLIFF oder PO"
+        " speichern",
+    ),
+    "translation_not_exchange": (
+        "give the file that `handlungsprogramm export --to xliff|xliff2|po` wrote, as the"
+        " translation tool saved it",
+        "die Datei angeben, die `handlungsprogramm export --to xliff|xliff2|po` geschrieben"
+        " hat, so wie das Übersetzungswerkzeug sie gespeichert hat",
+    ),
+    "translation_wrong_language": (
+        "export the texts for this programme's languages and translate those",
+        "die Texte für die Sprachen dieses Programms exportieren und diese übersetzen",
+    ),
+    "translation_unit_twice": (
+        "keep one unit for each text",
+        "für jeden Text eine Einheit behalten",
     ),
     "schema_too_new": (
         "update handlungsprogramm (e.g. `pip install --upgrade handlungsprogramm`); do not"

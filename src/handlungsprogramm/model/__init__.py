@@ -45,6 +45,7 @@ from handlungsprogramm.model.publication import (
     Reference,
 )
 from handlungsprogramm.model.resources import Cost, Money, Personnel, Resources
+from handlungsprogramm.model.translation import TranslationRecord
 from handlungsprogramm.model.types import Text, YearMonth
 
 __all__ = [
@@ -98,5 +99,6 @@ __all__ = [
     "StrategicObjective",
     "Text",
     "Timeline",
+    "TranslationRecord",
     "YearMonth",
 ]

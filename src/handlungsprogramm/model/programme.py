@@ -27,6 +27,7 @@ from handlungsprogramm.model.publication import (
     Publisher,
     Reference,
 )
+from handlungsprogramm.model.translation import TranslationRecord
 from handlungsprogramm.model.types import Date, LanguageCode, Text, YearMonth
 
 __all__ = [
@@ -189,6 +190,9 @@ class Programme(Model):
     """Funders of the partnership's work, with their notice and logo (title page)."""
     exchange_rates: list[ExchangeRate] = []
     """Rates to show EUR equivalents next to amounts in other currencies."""
+    translated_from: list[TranslationRecord] = []
+    """From which German text each translation was made (a fingerprint per text), written
+    by `handlungsprogramm import` and `translations confirm`; not part of the content."""
 
     _source: SourceMap | None = PrivateAttr(default=None)
     _base_dir: FsPath | None = PrivateAttr(default=None)
@@ -237,6 +241,21 @@ class Programme(Model):
                     {"currency": rate.currency},
                 )
             seen.add(rate.currency)
+        return value
+
+    @field_validator("translated_from")
+    @classmethod
+    def _one_record_per_text(cls, value: list[TranslationRecord]) -> list[TranslationRecord]:
+        """Two fingerprints for one text would leave open which translation is current."""
+        seen: set[str] = set()
+        for record in value:
+            if record.text in seen:
+                raise PydanticCustomError(
+                    "text_recorded_twice",
+                    "the text {text} is recorded twice; keep one entry",
+                    {"text": record.text},
+                )
+            seen.add(record.text)
         return value
 
     @property

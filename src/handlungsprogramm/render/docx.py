@@ -177,7 +177,7 @@ def _render(
     embed_fonts: bool,
     ignore: Collection[str] = (),
 ) -> DocxResult:
-    report = check(programme, ignore=ignore)
+    report = check(programme, ignore=ignore, final=mode is Mode.FINAL)
     if mode is Mode.FINAL and not report.ok:
         raise IncompleteProgrammeError(len(report.errors))
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)

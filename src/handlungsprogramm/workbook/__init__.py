@@ -8,13 +8,24 @@ canonical JSON of the programme read back is the canonical JSON of the one writt
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handlungsprogramm.model import Programme
-from handlungsprogramm.workbook.read import CellLocation, from_workbook
-from handlungsprogramm.workbook.write import canonical_data, canonical_json, to_workbook
+
+if TYPE_CHECKING:  # loaded on first use: openpyxl is not for ``check``, which reads layout
+    from handlungsprogramm.workbook.read import CellLocation, from_workbook
+    from handlungsprogramm.workbook.write import canonical_data, canonical_json, to_workbook
+
+_LAZY = {
+    "CellLocation": "handlungsprogramm.workbook.read",
+    "from_workbook": "handlungsprogramm.workbook.read",
+    "canonical_data": "handlungsprogramm.workbook.write",
+    "canonical_json": "handlungsprogramm.workbook.write",
+    "to_workbook": "handlungsprogramm.workbook.write",
+}
 
 __all__ = [
     "MAX_WORKBOOK_BYTES",
@@ -31,10 +42,24 @@ MAX_WORKBOOK_BYTES = 64 * 1024 * 1024
 """Largest workbook read (64 MiB; an exported programme has some hundred KB)."""
 
 
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        """Import the module of a name on first access (:pep:`562`): the translation
+        notes and ``check`` use the sheet names without loading openpyxl."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}", name=name)
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+
 def load_workbook_file(path: str | os.PathLike[str]) -> Programme:
     """The programme in the workbook at ``path``; a ProgrammeLoadError says why not (a
     file that cannot be read as HP001/HP002, as for a YAML file)."""
     from handlungsprogramm.loading import read_file
+    from handlungsprogramm.workbook.read import from_workbook
 
     return from_workbook(read_file(path, MAX_WORKBOOK_BYTES), os.fspath(path))
 
@@ -59,5 +84,7 @@ def canonical_yaml(programme: Programme) -> str:
     yaml.width = 100
     yaml.allow_unicode = True
     out = io.StringIO()
+    from handlungsprogramm.workbook.write import canonical_data
+
     yaml.dump(blocks(canonical_data(programme)), out)
     return out.getvalue()

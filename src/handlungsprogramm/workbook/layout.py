@@ -71,6 +71,7 @@ SHEET_NAMES: dict[tuple[str, ...], str] = {
     ("references",): "Bezüge",
     ("funders",): "Fördermittelgeber",
     ("exchange_rates",): "Wechselkurse",
+    ("translated_from",): "Übersetzungsstand",
 }  # fmt: skip
 """The German name of each sheet (at most 31 characters, as Excel allows)."""
 

@@ -35,9 +35,10 @@ _NAMES: dict[str, tuple[str, str, str, str, str]] = {
     "end": ("Ende", "End", "Fin", "Fin", "Fim"),
     "estimated_reduction": ("Geschätzte Minderung (t CO2e/Jahr)", "Estimated reduction (t CO2e/year)", "Réduction estimée (t CO2e/an)", "Reducción estimada (t CO2e/año)", "Redução estimada (t CO2e/ano)"),
     "expansion": ("Langform", "Expansion", "Forme longue", "Forma completa", "Forma por extenso"),
-    "field_of_action": ("Handlungsfeld", "Field of action", "Domaine d'action", "Área de acción", "Área de ação"),
     "field": ("Feld", "Field", "Champ", "Campo", "Campo"),
+    "field_of_action": ("Handlungsfeld", "Field of action", "Domaine d'action", "Área de acción", "Área de ação"),
     "financing": ("Finanzierung", "Financing", "Financement", "Financiación", "Financiamento"),
+    "fingerprint": ("Fingerabdruck", "Fingerprint", "Empreinte", "Huella", "Impressão digital"),
     "frequency": ("Häufigkeit", "Frequency", "Fréquence", "Frecuencia", "Frequência"),
     "function": ("Funktion", "Function", "Fonction", "Cargo", "Cargo"),
     "funding_source": ("Finanzierungsquelle", "Funding source", "Source de financement", "Fuente de financiación", "Fonte de financiamento"),
@@ -101,6 +102,7 @@ _NAMES: dict[str, tuple[str, str, str, str, str]] = {
     "subtitle": ("Untertitel", "Subtitle", "Sous-titre", "Subtítulo", "Subtítulo"),
     "target": ("Zielwert", "Target", "Valeur cible", "Meta", "Meta"),
     "target_year": ("Zieljahr", "Target year", "Année cible", "Año meta", "Ano meta"),
+    "text": ("Text", "Text", "Texte", "Texto", "Texto"),
     "timeline": ("Zeitplan", "Timeline", "Calendrier", "Cronograma", "Calendário"),
     "title": ("Titel", "Title", "Titre", "Título", "Título"),
     "town": ("Ort", "Town", "Ville", "Localidad", "Localidade"),
@@ -173,6 +175,12 @@ SHEET_NOTES: dict[str, tuple[str, str]] = {
     "Meilensteine": (
         "Ein Meilenstein je Zeile (Monat und Titel); die erste Spalte nennt die Maßnahme.",
         "One milestone per row (month and title); the first column gives the measure.",
+    ),
+    "Übersetzungsstand": (
+        "Aus welchem deutschen Text jede Übersetzung gemacht wurde (geschrieben von import"
+        " und translations confirm); nicht von Hand ändern.",
+        "From which German text each translation was made (written by import and"
+        " translations confirm); do not edit by hand.",
     ),
 }
 """What the main sheets hold, in German and English (the read-me sheet); the others are

@@ -183,8 +183,11 @@ def _style(sheet: Worksheet, spec: list[tuple[str, Column | None, str | None]]) 
     for index, (head, column, lang) in enumerate(spec, start=1):
         letter = get_column_letter(index)
         wide = column is not None and column.kind in ("text", "union") and lang is not None
-        # wide enough for its header, which wraps beyond 36 characters
-        sheet.column_dimensions[letter].width = 48 if wide else max(14, min(len(head) + 2, 36))
+        # wide enough for its header, which wraps beyond 36 characters, and for the
+        # values of a column that does not wrap (codes, ids), up to 80 characters
+        longest = max((len(str(c.value)) for c in sheet[letter][1:] if c.value), default=0)
+        fit = max(14, min(len(head) + 2, 36), min(longest + 2, 80))
+        sheet.column_dimensions[letter].width = 48 if wide else fit
         for cell in sheet[letter][1:]:
             cell.alignment = _WRAP if wide else _TOP
             if column is not None and column.kind == "month":
@@ -222,7 +225,8 @@ def _fit_rows(sheet: Worksheet) -> None:
     for row in sheet.iter_rows(min_row=2):
         lines = 1
         for cell in row:
-            if isinstance(cell.value, str) and cell.value:
+            wraps = cell.alignment is not None and cell.alignment.wrap_text
+            if isinstance(cell.value, str) and cell.value and wraps:
                 per_line = max(8, int(widths.get(cell.column_letter, 10) * 1.15))
                 lines = max(
                     lines,

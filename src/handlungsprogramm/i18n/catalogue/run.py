@@ -107,6 +107,27 @@ RUN: dict[str, Message] = {
         ),
         ExitCode.INVALID_INPUT,
     ),
+    "HP912": Message(
+        ("the programme has no text '{text}'", "das Programm hat keinen Text '{text}'"),
+        (
+            "give the text's id as `export --to xliff --only all` writes it, e.g."
+            " measures/M-07/description",
+            "die ID des Textes so angeben, wie `export --to xliff --only all` sie schreibt,"
+            " z. B. measures/M-07/description",
+        ),
+        ExitCode.INVALID_INPUT,
+    ),
+    "HP913": Message(
+        (
+            "'{text}' has no text in {language}: there is no translation to confirm",
+            "'{text}' hat keinen Text auf {language}: es gibt keine Übersetzung zu bestätigen",
+        ),
+        (
+            "write the translation first, or leave the id out",
+            "zuerst die Übersetzung eintragen oder die ID weglassen",
+        ),
+        ExitCode.INVALID_INPUT,
+    ),
     "HP920": _usage(
         "--draft and --final exclude each other",
         "--draft und --final schließen sich aus",
@@ -156,6 +177,15 @@ RUN: dict[str, Message] = {
     "HP934": _usage("no such command '{name}'", "unbekannter Befehl '{name}'"),
     "HP935": _usage("unexpected extra argument(s): {args}", "überzählige Argumente: {args}"),
     "HP936": _usage("{detail}", "{detail}"),
+    "HP937": _usage(
+        "{option} applies to translation files only (`--to xliff`, `xliff2` or `po`)",
+        "{option} gilt nur für Übersetzungsdateien (`--to xliff`, `xliff2` oder `po`)",
+    ),
+    "HP938": _usage(
+        "a translation file is read --into the programme file it was exported from",
+        "eine Übersetzungsdatei wird mit --into in die Programmdatei eingelesen, aus der sie"
+        " exportiert wurde",
+    ),
     "HP950": _note("wrote {path}", "{path} geschrieben"),
     "HP951": _note("wrote {path} ({state})", "{path} geschrieben ({state})"),
     "HP952": _note("signed {field}: wrote {path}", "{field} unterschrieben: {path} geschrieben"),
@@ -217,6 +247,25 @@ RUN: dict[str, Message] = {
         " not be kept (YAML anchors, or a JSON file)",
         "Hinweis: {path} wurde aus dem Programm neu geschrieben; seine Kommentare und sein"
         " Layout ließen sich nicht erhalten (YAML-Anker oder eine JSON-Datei)",
+    ),
+    "HP972": _note(
+        "{location}: left out: {reason}",
+        "{location}: ausgelassen: {reason}",
+    ),
+    "HP973": _note(
+        "{path}: {count} translation(s) recorded as made from the current German text",
+        "{path}: {count} Übersetzung(en) als aus dem aktuellen deutschen Text gemacht verzeichnet",
+    ),
+    "HP974": _note(
+        "{taken} translation(s) taken over, {confirmed} confirmed unchanged, {left} left as"
+        " they were (empty, or still marked for translation or review)",
+        "{taken} Übersetzung(en) übernommen, {confirmed} unverändert bestätigt, {left} so"
+        " gelassen (leer oder noch zum Übersetzen oder Prüfen markiert)",
+    ),
+    "HP975": _note(
+        "nothing to export: every text has a current translation into {language}; nothing written",
+        "nichts zu exportieren: jeder Text hat eine aktuelle Übersetzung auf {language};"
+        " nichts geschrieben",
     ),
     "HP990": Message(
         (
