@@ -117,7 +117,7 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
-_CONVERTS = re.compile(r"--to [a-z,]*pdf|build_all|sign_demo|embed_in_tool")
+_CONVERTS = re.compile(r"--to [a-z,]*pdf|build_all|sign_demo|embed_in_tool|diff .*--out \S+\.pdf")
 """What in a block makes LibreOffice convert: a build to PDF, the scripts that do."""
 
 

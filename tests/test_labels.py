@@ -33,6 +33,8 @@ MODEL_ENUMS: tuple[type[StrEnum], ...] = tuple(
 # the exceptions where the word really is the same in both languages.
 ALLOWED_IDENTICAL: dict[tuple[str, str], str] = {
     ("cover.version", "en"): "same word in English",
+    ("changes.codes", "en"): "same word in English",
+    ("changes.codes", "fr"): "same word in French",
     ("cover.version", "fr"): "same word in French",
     ("footer.version", "en"): "same word in English",
     ("footer.version", "fr"): "same word in French",

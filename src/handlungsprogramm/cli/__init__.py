@@ -39,6 +39,7 @@ import typer  # noqa: E402
 from handlungsprogramm._version import __version__  # noqa: E402
 from handlungsprogramm.cli.checking import check_command, rules_command  # noqa: E402
 from handlungsprogramm.cli.common import HandlingGroup, current_lang  # noqa: E402
+from handlungsprogramm.cli.diff import diff_command  # noqa: E402
 from handlungsprogramm.cli.documents import build_command, charts_command  # noqa: E402
 from handlungsprogramm.cli.input_format import init_command, migrate_command, schema_command  # noqa: E402
 from handlungsprogramm.cli.pdf import fill_form_command, verify_command  # noqa: E402
@@ -89,6 +90,7 @@ app.command("check")(check_command)
 app.command("rules")(rules_command)
 app.command("build")(build_command)
 app.command("charts")(charts_command)
+app.command("diff")(diff_command)
 app.command("sign")(sign_command)
 app.command("verify")(verify_command)
 app.command("fill-form")(fill_form_command)

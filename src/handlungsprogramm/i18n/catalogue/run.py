@@ -267,6 +267,26 @@ RUN: dict[str, Message] = {
         "nichts zu exportieren: jeder Text hat eine aktuelle Übersetzung auf {language};"
         " nichts geschrieben",
     ),
+    "HP976": _note(
+        "{old} (version {old_version}, content {old_fingerprint}) → {new} (version"
+        " {new_version}, content {new_fingerprint})",
+        "{old} (Version {old_version}, Inhalt {old_fingerprint}) → {new} (Version"
+        " {new_version}, Inhalt {new_fingerprint})",
+    ),
+    "HP977": _note(
+        "{count} change(s); measures: {added} added, {removed} removed, {changed} changed,"
+        " {moved} moved",
+        "{count} Änderung(en); Maßnahmen: {added} hinzugefügt, {removed} entfernt, {changed}"
+        " geändert, {moved} verschoben",
+    ),
+    "HP978": _note(
+        "money in {currency}: {old} before, {new} after",
+        "Mittel in {currency}: vorher {old}, nachher {new}",
+    ),
+    "HP979": _note(
+        "the two drafts say the same (formatting and comments aside)",
+        "die beiden Entwürfe sagen dasselbe (Formatierung und Kommentare beiseite)",
+    ),
     "HP990": Message(
         (
             "interrupted: no output was left half-written",
