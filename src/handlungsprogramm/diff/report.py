@@ -24,8 +24,14 @@ _SIGN = {Kind.ADDED: "+", Kind.REMOVED: "-", Kind.CHANGED: "~", Kind.MOVED: ">"}
 
 
 def _value(value: Any) -> str:
+    """A value on one line: an item with a code by its code and German title (the JSON
+    form has all of it), anything else as written."""
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and isinstance(value.get("code"), str):
+        title = value.get("title")
+        words = title.get("de", "") if isinstance(title, dict) else str(title or "")
+        return f"{value['code']} {words}".strip()
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
