@@ -9,6 +9,7 @@ a German text changed afterwards is reported (HP104) and offered again for revie
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -297,8 +298,8 @@ def test_a_po_file_that_is_not_po_is_refused_in_german(tmp_path: Path) -> None:
     broken.write_text('msgctxt "background"\nmsgid "a\nmsgstr "b"\n', encoding="utf-8")
     code, _, err = cli("import", str(broken), "--into", str(programme_file), lang="de")
     assert code == 2
-    assert "Fehler HP007" in err
-    assert "die Datei ist kein XLIFF 1.2, XLIFF 2.x oder PO wie exportiert" in err
+    assert "texts.po:2:1: Fehler HP004" in err
+    assert "Zeile 2 ist kein PO" in err  # Babel would read it, without its last letter
     assert "Traceback" not in err
     broken.write_text('msgid "x"\nmsgstr "y"\nmsgid', encoding="utf-8")
     code, _, err = cli("import", str(broken), "--into", str(programme_file))
@@ -368,10 +369,10 @@ def test_nothing_to_translate_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "texts.xlf"
     code, _, err = cli("export", str(PFINZTAL), "--to", "xliff", "--out", str(out))
     assert code == 0
-    assert "nothing to export: every text has a current translation into French" in err
+    assert "nothing to export: no text lacks a current translation into French" in err
     assert not out.exists()
     code, _, err = cli("export", str(PFINZTAL), "--to", "xliff", "--out", str(out), lang="de")
-    assert "jeder Text hat eine aktuelle Übersetzung auf Französisch" in err
+    assert "kein Text ohne aktuelle Übersetzung auf Französisch" in err
 
 
 def test_options_that_do_not_fit_are_usage_errors(tmp_path: Path) -> None:
@@ -437,8 +438,195 @@ def test_records_survive_the_workbook() -> None:
 def test_a_text_recorded_twice_is_a_located_load_error(tmp_path: Path) -> None:
     programme_file = _draft(tmp_path)
     with programme_file.open("a", encoding="utf-8") as f:
-        f.write("translated_from:\n  - {text: vision, fingerprint: 0123abcd}\n"
-                "  - {text: vision, fingerprint: 0123abcd}\n")  # fmt: skip
+        f.write("translated_from:\n  - {text: vision, german: 0123abcd, translation: 0123abcd}\n"
+                "  - {text: vision, german: 0123abcd, translation: 0123abcd}\n")  # fmt: skip
     code, out, _ = cli("check", str(programme_file))
     assert code == 2
     assert "translated_from: the text vision is recorded twice; keep one entry" in out
+
+
+# -- what a review found (each reproduced before it was mended) --------------------------
+
+
+def test_a_workbook_from_before_the_records_still_imports(tmp_path: Path) -> None:
+    """Workbooks exported before translation records existed have no such sheet."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(to_workbook(load(PFINZTAL))))
+    del book["Übersetzungsstand"]
+    old = tmp_path / "old.xlsx"
+    book.save(old)
+    code, _, err = cli("import", str(old), "--out", str(tmp_path / "p.yaml"))
+    assert code == 0, err
+    assert canonical_json(load(tmp_path / "p.yaml")) == canonical_json(load(PFINZTAL))
+
+
+def test_a_suggestion_still_marked_unfinished_is_not_taken(tmp_path: Path) -> None:
+    """A tool's pre-fill (the German copied over, state new) and a fuzzy suggestion stay
+    out of the programme; nothing is recorded as current."""
+    programme_file = _draft(tmp_path)
+    exported = tmp_path / "texts.xlf"
+    cli("export", str(programme_file), "--to", "xliff", "--out", str(exported))
+    text = exported.read_text(encoding="utf-8")
+    text = text.replace(
+        '<target state="needs-translation"/>\n        <note from="handlungsprogramm">Beschreibung',
+        '<target state="new">Zwei Fachleute aus Lemgo begleiten die Hausmeister in Ouidah.'
+        '</target>\n        <note from="handlungsprogramm">Beschreibung',
+    )
+    exported.write_text(text, encoding="utf-8")
+    code, _, err = cli("import", str(exported), "--into", str(programme_file))
+    assert code == 0, err
+    assert "0 translation(s) taken over, 0 confirmed unchanged, 2 left" in err
+    po = tmp_path / "texts.po"
+    cli("export", str(programme_file), "--to", "po", "--out", str(po))
+    catalog = polib.pofile(str(po))
+    for entry in catalog:
+        entry.msgstr = "suggestion " + entry.msgctxt
+        entry.flags.append("fuzzy")
+    catalog.save(str(po))
+    code, _, err = cli("import", str(po), "--into", str(programme_file))
+    assert "0 translation(s) taken over, 0 confirmed unchanged, 2 left" in err
+    after = load(programme_file)
+    assert after.translated_from == []
+    assert check(after).codes().count("HP101") == 2
+
+
+def test_a_record_follows_its_text_when_items_move(tmp_path: Path) -> None:
+    """Records pair the German with the translation: inserting an abbreviation at the
+    top (every later one moves down) reports nothing; a renamed measure whose German
+    changed is still reported."""
+    programme_file = tmp_path / "programme.yaml"
+    shutil.copy(PFINZTAL, programme_file)
+    assert cli("translations", "confirm", str(programme_file))[0] == 0
+    text = programme_file.read_text(encoding="utf-8")
+    first = text.index("abbreviations:\n") + len("abbreviations:\n")
+    moved = (
+        text[:first] + "  - short: AAA\n    expansion: {de: Erste, fr: Première}\n" + text[first:]
+    )
+    programme_file.write_text(moved, encoding="utf-8")
+    assert "HP104" not in check(load(programme_file)).codes()
+    renamed = moved.replace("code: M-02", "code: M-20").replace(
+        "Photovoltaik für Rathaus, Gesundheitsposten", "Photovoltaik für Rathaus, Krankenstation"
+    )
+    programme_file.write_text(renamed, encoding="utf-8")
+    outdated = [f.dotted_path for f in check(load(programme_file)).findings if f.code == "HP104"]
+    assert outdated == ["measures[1].title.fr"]
+
+
+def test_a_missing_state_does_not_confirm_an_outdated_translation(tmp_path: Path) -> None:
+    programme_file = _draft(tmp_path)
+    assert cli("translations", "confirm", str(programme_file), "vision")[0] == 0
+    text = programme_file.read_text(encoding="utf-8")
+    programme_file.write_text(
+        text.replace("Lemgo und Ouidah wollen", "Lemgo und Ouidah möchten"), encoding="utf-8"
+    )
+    review = tmp_path / "review.xlf"
+    cli("export", str(programme_file), "--to", "xliff", "--only", "outdated", "--out", str(review))
+    review.write_text(
+        review.read_text(encoding="utf-8").replace(' state="needs-review-translation"', ""),
+        encoding="utf-8",
+    )
+    code, _, err = cli("import", str(review), "--into", str(programme_file))
+    assert code == 0, err
+    assert "0 confirmed unchanged, 1 left" in err
+    assert "HP104" in check(load(programme_file)).codes()
+
+
+def test_encodings_tools_save_in_are_read(tmp_path: Path) -> None:
+    """A PO file with a BOM and an XLIFF file in UTF-16 are read; an unknown charset or a
+    string without its closing quote is HP004 with its line, never exit 70."""
+    programme = load(DRAFT)
+    po = export_texts(programme, "po") or b""
+    returned = read_translations(b"\xef\xbb\xbf" + po, "bom.po")
+    assert returned.problems == []
+    assert len(returned.units) == 2
+    xliff = export_texts(programme, "xliff") or b""
+    utf16 = xliff.decode("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'").encode("utf-16")
+    assert [u.text_id for u in read_translations(utf16, "w.xlf").units] == list(FRENCH)
+    programme_file = _draft(tmp_path)
+    for name, data in (
+        ("charset.po", po.replace(b"charset=utf-8", b"charset=utf8mb4")),
+        ("quote.po", po.replace(b'msgstr ""\n\n#. Beschreibung', b'msgstr "FR\n\n#. Beschreibung')),
+    ):
+        (tmp_path / name).write_bytes(data)
+        code, _, err = cli("import", str(tmp_path / name), "--into", str(programme_file))
+        assert code == 2, err
+        assert "error HP004" in err
+        assert "internal error" not in err
+
+
+def test_every_file_of_a_translators_file_is_for_the_programmes_languages() -> None:
+    programme = load(DRAFT)
+    xliff = (export_texts(programme, "xliff") or b"").decode("utf-8")
+    body = xliff[xliff.index("  <file") : xliff.index("</xliff>")]
+    second = body.replace('target-language="fr"', 'target-language="es"').replace('id="', 'id="x')
+    with pytest.raises(ProgrammeLoadError) as caught:
+        take_over(
+            programme,
+            read_translations(xliff.replace("</xliff>", second + "</xliff>").encode(), "two.xlf"),
+        )
+    assert [p.kind for p in caught.value.problems] == ["translation_wrong_language"]
+    po = (export_texts(programme, "po") or b"").decode("utf-8")
+    for tag, fits in (("es_XX", False), ("fr@latin", True), ("fr_BJ", True)):
+        data = po.replace('"Language: fr\\n"', f'"Language: {tag}\\n"').encode()
+        if fits:
+            take_over(programme, read_translations(data, "t.po"))
+            continue
+        with pytest.raises(ProgrammeLoadError):
+            take_over(programme, read_translations(data, "t.po"))
+
+
+def test_an_entry_given_twice_in_a_po_file_is_refused() -> None:
+    po = (export_texts(load(DRAFT), "po") or b"").decode("utf-8")
+    entry = po[po.index("#. Beschreibung") :]
+    twice = po + "\n" + entry.replace('msgstr ""', 'msgstr "autre"')
+    returned = read_translations(twice.encode(), "twice.po")
+    assert [p.kind for p in returned.problems] == ["translation_unit_twice"]
+    assert returned.problems[0].location is not None
+
+
+def test_a_code_given_twice_stops_export_with_hp914(tmp_path: Path) -> None:
+    programme_file = _draft(tmp_path)
+    text = programme_file.read_text(encoding="utf-8").replace("code: M-02", "code: M-01")
+    programme_file.write_text(text, encoding="utf-8")
+    code, _, err = cli(
+        "export", str(programme_file), "--to", "xliff", "--out", str(tmp_path / "t.xlf")
+    )
+    assert code == 2
+    assert "error HP914: two texts share the id measures/M-01/title" in err
+    assert not (tmp_path / "t.xlf").exists()
+
+
+def test_an_outdated_translation_makes_the_document_a_draft(tmp_path: Path) -> None:
+    """Built without --draft, a programme held to the final rules: an outdated
+    translation marks it a draft, and check says it is not ready for signing."""
+    from handlungsprogramm import render_docx
+
+    programme_file = tmp_path / "programme.yaml"
+    shutil.copy(PFINZTAL, programme_file)
+    cli("translations", "confirm", str(programme_file), "vision")
+    text = programme_file.read_text(encoding="utf-8")
+    vision = load(programme_file).vision
+    assert vision is not None
+    german = vision.get("de").split()[0]
+    programme_file.write_text(text.replace(german, german + "n", 1), encoding="utf-8")
+    programme = load(programme_file)
+    assert check(programme).ok
+    assert not check(programme).ready_for_signing
+    assert render_docx(programme).draft
+    code, out, _ = cli("check", str(programme_file))
+    assert code == 0
+    assert "complete, not yet ready for signing" in out
+
+
+def test_the_doctype_refusal_is_german_for_german_users(tmp_path: Path) -> None:
+    programme_file = _draft(tmp_path)
+    data = (export_texts(load(DRAFT), "xliff") or b"").decode("utf-8")
+    hostile = tmp_path / "t.xlf"
+    hostile.write_text(
+        data.replace("<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0'?><!DOCTYPE x>"),
+        encoding="utf-8",
+    )
+    code, _, err = cli("import", str(hostile), "--into", str(programme_file), lang="de")
+    assert code == 2
+    assert "sie deklariert einen DOCTYPE, der nicht gelesen wird" in err

@@ -140,7 +140,7 @@ def build_files(
             if rendered is None:
                 item.result = _render(item.programme, options)
             else:
-                item.result = _result(item.programme, rendered[index], options.ignore)
+                item.result = _result(item.programme, rendered[index], options)
         except IncompleteProgrammeError as exc:
             item.refuse(exc)
             step(str(item.source))
@@ -271,7 +271,7 @@ def _leave_interrupts_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _result(programme: Programme, outcome: _Outcome, ignore: Collection[str]) -> DocxResult:
+def _result(programme: Programme, outcome: _Outcome, options: _RenderOptions) -> DocxResult:
     """The worker's outcome as a DocxResult (the report is recomputed here: cheap)."""
     if outcome.kind == "incomplete":
         raise IncompleteProgrammeError(outcome.errors)
@@ -280,7 +280,7 @@ def _result(programme: Programme, outcome: _Outcome, ignore: Collection[str]) ->
     if outcome.kind == "error":
         detail = (outcome.ctx or {}).get("detail")
         raise RuntimeError(f"rendering failed in a worker: {outcome.where}: {detail}")
-    report = check(programme, ignore=ignore)
+    report = check(programme, ignore=options.ignore, final=options.mode is not Mode.DRAFT)
     return DocxResult(outcome.data, outcome.draft, report, outcome.fingerprint, outcome.warnings)
 
 

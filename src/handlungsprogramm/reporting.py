@@ -229,9 +229,14 @@ def rules_markdown(lang: Lang) -> str:
         "",
         (
             "Errors make a document a draft; warnings and notes do not. Rules marked"
-            " *blocks signing* keep `ready_for_signing` false.",
+            " *blocks signing* keep `ready_for_signing` false; rules marked *error when final*"
+            " are errors for `check --final` and for a document built as final (`build`"
+            " without `--draft`), and keep `ready_for_signing` false too.",
             "Fehler machen ein Dokument zum Entwurf, Warnungen und Hinweise nicht. Mit"
-            " *blockiert Unterzeichnung* markierte Regeln halten `ready_for_signing` auf false.",
+            " *blockiert Unterzeichnung* markierte Regeln halten `ready_for_signing` auf false;"
+            " mit *Fehler, wenn endgültig* markierte sind Fehler für `check --final` und für ein"
+            " als endgültig gebautes Dokument (`build` ohne `--draft`) und halten"
+            " `ready_for_signing` ebenfalls auf false.",
         )[i],
         "",
     ]
@@ -240,10 +245,12 @@ def rules_markdown(lang: Lang) -> str:
         ("Code", "Schwere", "Regel", "Meldung", "Behebung"),
     )[i]
     blocks = (" (blocks signing)", " (blockiert Unterzeichnung)")[i]
+    when_final = (" (error when final)", " (Fehler, wenn endgültig)")[i]
     lines.append(_markdown_row(list(cols)))
     lines.append("|" + "---|" * len(cols))
     for rule in sorted(REGISTRY.values(), key=lambda r: r.code):
         sev = _SEVERITY_WORDS[rule.severity.value][i] + (blocks if rule.blocks_signing else "")
+        sev += when_final if rule.error_when_final else ""
         cells = [
             rule.code,
             sev,

@@ -39,8 +39,11 @@ class Report:
 
     @property
     def ready_for_signing(self) -> bool:
-        """True when there is no error and nothing else that blocks signing."""
-        return self.ok and not any(f.rule.blocks_signing for f in self.findings)
+        """True when there is no error and nothing else that blocks signing: a council
+        adoption missing, or what a final document must not have (an outdated translation)."""
+        return self.ok and not any(
+            f.rule.blocks_signing or f.rule.error_when_final for f in self.findings
+        )
 
     def counts(self) -> dict[str, int]:
         """Number of findings per severity, every severity present."""

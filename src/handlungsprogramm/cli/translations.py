@@ -54,7 +54,18 @@ def export_texts_file(
     partner = programme.partner_language
     data = export_texts(programme, to, Only(only) if only else None, file.name)
     if data is None:
-        say("HP975", language, language=_language(partner))
+        en, de = _language(partner)
+        which = {
+            "missing": (f"lacks a translation into {en}", f"ohne Übersetzung auf {de}"),
+            "outdated": (
+                f"has an outdated translation into {en}",
+                f"mit veralteter Übersetzung auf {de}",
+            ),
+        }.get(
+            only or "",
+            (f"lacks a current translation into {en}", f"ohne aktuelle Übersetzung auf {de}"),
+        )
+        say("HP975", language, which=which)
         return
     out = out or Path(f"{file.stem}.{partner}.{_SUFFIX[to]}")
     if out.exists() and not force:  # a file a translator is working on is never lost
@@ -104,12 +115,12 @@ def confirm_command(
 ) -> None:
     """Record that translations were made from the current German texts (after
     translating by hand), so check reports them when the German changes later."""
-    from handlungsprogramm.translation import record, text_units
+    from handlungsprogramm.translation import record, units_by_id
     from handlungsprogramm.workbook.merge import merge_into
 
     language: Lang = (lang or _default_lang()).value
     programme = _load_or_exit(file, language)
-    units = {unit.id: unit for unit in text_units(programme)}
+    units = units_by_id(programme)
     partner = _language(programme.partner_language)
     chosen = list(dict.fromkeys(texts)) if texts else [i for i, u in units.items() if u.target]
     for text_id in chosen:

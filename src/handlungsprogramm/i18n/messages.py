@@ -226,11 +226,12 @@ LOAD_CODES: dict[str, LoadCode] = {
             " Datei ist für andere Sprachen.",
         ),
         fix=(
-            "export the texts again (`handlungsprogramm export FILE --to xliff`) and carry"
-            " the translation over; --skip-stale takes over the others and leaves these out",
-            "die Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`) und"
-            " die Übersetzung übertragen; --skip-stale übernimmt die übrigen und lässt diese"
-            " aus",
+            "export the texts again (`handlungsprogramm export FILE --to xliff`, or `xliff2`"
+            " or `po`) and carry the translation over; --skip-stale takes over the others and"
+            " leaves these out",
+            "die Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`, oder"
+            " `xliff2` oder `po`) und die Übersetzung übertragen; --skip-stale übernimmt die"
+            " übrigen und lässt diese aus",
         ),
     ),
 }
@@ -700,17 +701,18 @@ KIND_FIXES: dict[str, tuple[str, str]] = {
         " Feld",
     ),
     "translation_unreadable": (
-        "export the texts again (`handlungsprogramm export FILE --to xliff`) and carry the"
-        " translations over; save the file from the translation tool as XLIFF or PO",
-        "die Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`) und die"
-        " Übersetzungen übertragen; die Datei im Übersetzungswerkzeug als XLIFF oder PO"
-        " speichern",
+        "save the file from the translation tool as XLIFF or PO in UTF-8, or export the texts"
+        " again (`handlungsprogramm export FILE --to xliff`, or `xliff2` or `po`) and carry"
+        " the translations over",
+        "die Datei im Übersetzungswerkzeug als XLIFF oder PO in UTF-8 speichern oder die"
+        " Texte erneut exportieren (`handlungsprogramm export DATEI --to xliff`, oder"
+        " `xliff2` oder `po`) und die Übersetzungen übertragen",
     ),
     "translation_not_exchange": (
-        "give the file that `handlungsprogramm export --to xliff|xliff2|po` wrote, as the"
+        "give the file that `handlungsprogramm export` wrote (XLIFF or PO), as the"
         " translation tool saved it",
-        "die Datei angeben, die `handlungsprogramm export --to xliff|xliff2|po` geschrieben"
-        " hat, so wie das Übersetzungswerkzeug sie gespeichert hat",
+        "die Datei angeben, die `handlungsprogramm export` geschrieben hat (XLIFF oder PO),"
+        " so wie das Übersetzungswerkzeug sie gespeichert hat",
     ),
     "translation_wrong_language": (
         "export the texts for this programme's languages and translate those",

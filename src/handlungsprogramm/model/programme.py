@@ -191,7 +191,7 @@ class Programme(Model):
     exchange_rates: list[ExchangeRate] = []
     """Rates to show EUR equivalents next to amounts in other currencies."""
     translated_from: list[TranslationRecord] = []
-    """From which German text each translation was made (a fingerprint per text), written
+    """Which translation was made from which German text (a fingerprint of each), written
     by `handlungsprogramm import` and `translations confirm`; not part of the content."""
 
     _source: SourceMap | None = PrivateAttr(default=None)

@@ -1,10 +1,11 @@
 """What the programme remembers about its translations: from which German text each was made.
 
 German texts change after every workshop; the partner-language text made from the
-earlier German silently falls behind. A record keeps a short fingerprint of the German
-text a translation was made from (written by ``handlungsprogramm import`` of a
-translator's file and by ``translations confirm``), so ``check`` can tell when the
-German has changed since (rule HP104) and ``export`` offers the text again for review.
+earlier German silently falls behind. A record keeps short fingerprints of a
+translation and of the German text it was made from (written by ``handlungsprogramm
+import`` of a translator's file and by ``translations confirm``), so ``check`` can tell
+when the German has changed since (rule HP104) and ``export`` offers the text again for
+review.
 
 The records are bookkeeping, not content: they are not part of the programme's content
 fingerprint, so recording a translation does not change what the councils sign.
@@ -33,12 +34,21 @@ TextId = Annotated[
 ]
 
 
+_FINGERPRINT = r"^[0-9a-f]{8}$"
+
+
 class TranslationRecord(Model):
-    """The German text one translation was made from, as a fingerprint."""
+    """One translation and the German text it was made from, as two fingerprints.
+
+    The pair, not the text's place, decides: a translation is current when it was
+    recorded with today's German text, and outdated when it was recorded only with
+    another one. So an item moved, renumbered or given a new code keeps its record."""
 
     text: TextId
-    """Which text: its id, e.g. `measures/M-07/description` (items with a code are named
-    by it, others by their position from 0)."""
-    fingerprint: str = Field(pattern=r"^[0-9a-f]{8}$", examples=["3f9a1c2e"])
+    """Which text it was recorded for: its id, e.g. `measures/M-07/description` (items
+    with a code are named by it, others by their position from 0)."""
+    german: str = Field(pattern=_FINGERPRINT, examples=["3f9a1c2e"])
     """The first 8 hex digits of the SHA-256 of the German text (NFC) the translation
     was made from."""
+    translation: str = Field(pattern=_FINGERPRINT, examples=["b07c41d2"])
+    """The same of the translation itself."""

@@ -177,7 +177,9 @@ def _render(
     embed_fonts: bool,
     ignore: Collection[str] = (),
 ) -> DocxResult:
-    report = check(programme, ignore=ignore, final=mode is Mode.FINAL)
+    # a document built as final (or left to decide) is held to the final rules: an
+    # outdated translation (HP104) makes it a draft, as an error would
+    report = check(programme, ignore=ignore, final=mode is not Mode.DRAFT)
     if mode is Mode.FINAL and not report.ok:
         raise IncompleteProgrammeError(len(report.errors))
     draft = mode is Mode.DRAFT or (mode is Mode.AUTO and not report.ok)

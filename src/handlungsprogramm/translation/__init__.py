@@ -22,6 +22,7 @@ from handlungsprogramm.translation.units import (  # the rule HP104 reads only t
     TextUnit,
     german_fingerprint,
     text_units,
+    units_by_id,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "record",
     "take_over",
     "text_units",
+    "units_by_id",
 ]
 
 Exchange = Literal["xliff", "xliff2", "po"]
@@ -61,7 +63,7 @@ def export_texts(
     from handlungsprogramm.translation.po import write_po_file
     from handlungsprogramm.translation.xliff import write_xliff
 
-    units = [unit for unit in text_units(programme) if unit.wanted(only)]
+    units = [unit for unit in units_by_id(programme).values() if unit.wanted(only)]
     if not units:
         return None
     if to == "po":
@@ -74,7 +76,9 @@ def read_translations(data: bytes, name: str) -> Returned:
     from handlungsprogramm.translation.po import read_po_file
     from handlungsprogramm.translation.xliff import read_xliff
 
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some Windows tools save
+        return read_xliff(data, name)
+    if data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<"):
         return read_xliff(data, name)
     return read_po_file(data, name)
 

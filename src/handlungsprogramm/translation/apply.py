@@ -4,9 +4,10 @@ made from.
 A unit comes back only if the programme still has its text and its German source is
 still the programme's German text; anything else is a located problem (HP014), and
 none of the file is taken unless ``skip_stale`` leaves those units out. A unit whose
-target is filled is taken when the file marks it finished or its text differs from the
-programme's; an unchanged translation still marked for review stays as it was, so an
-outdated text nobody looked at is not confirmed by accident.
+target is filled is taken when the file marks it finished (or, where the file says
+nothing of its state, when it is a new text); a target still marked for translation or
+review stays as it was, so a tool's suggestion or an outdated text nobody looked at is
+not recorded as current by accident.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.model import Programme
 from handlungsprogramm.render.sanitize import clean_text
 from handlungsprogramm.translation.returned import Returned, language_matches, problem
-from handlungsprogramm.translation.units import TextUnit, german_fingerprint, text_units
+from handlungsprogramm.translation.units import TextUnit, german_fingerprint, units_by_id
 
 __all__ = ["Outcome", "record", "take_over"]
 
@@ -45,11 +46,12 @@ def take_over(programme: Programme, returned: Returned, *, skip_stale: bool = Fa
 
     Raises :class:`ProgrammeLoadError` with every problem of the file, located in it,
     when the file cannot be read, is for other languages, or (without ``skip_stale``)
-    has a unit that does not fit the programme."""
+    has a unit that does not fit the programme; :class:`ExportError` (HP914) when two
+    items of the programme share a code."""
     if returned.problems:
         raise ProgrammeLoadError(returned.problems)
     _languages(programme, returned)
-    units = {unit.id: unit for unit in text_units(programme)}
+    units = units_by_id(programme)
     problems: list[LoadProblem] = []
     lines: dict[str, int] = {}
     wanted: dict[str, tuple[TextUnit, str]] = {}
@@ -70,12 +72,8 @@ def take_over(programme: Programme, returned: Returned, *, skip_stale: bool = Fa
             problems.append(
                 LoadProblem(found.code, found.kind, here.path, found.location, found.ctx)
             )
-        elif not back.target.strip():
-            outcome.left.append(back.text_id)
-        elif back.target.strip() != here.target:
+        elif _finished(back.target.strip(), back.done, here):
             wanted[back.text_id] = (here, back.target.strip())
-        elif back.done:
-            wanted[back.text_id] = (here, here.target)
         else:
             outcome.left.append(back.text_id)
     if problems and not skip_stale:
@@ -83,8 +81,20 @@ def take_over(programme: Programme, returned: Returned, *, skip_stale: bool = Fa
     outcome.skipped = problems
     for text_id, (unit, target) in wanted.items():
         (outcome.taken if target != unit.target else outcome.confirmed).append(text_id)
-    outcome.programme = _with(programme, {unit.path: t for unit, t in wanted.values()}, wanted)
+    outcome.programme = _with(programme, {u.id: t for u, t in wanted.values()}, units)
     return outcome
+
+
+def _finished(target: str, done: bool | None, here: TextUnit) -> bool:
+    """Whether a returned target is taken: a filled one the file marks finished; one the
+    file says nothing about when it is a new text (a tool that drops the state), never
+    to confirm an outdated one; never a target still marked unfinished, nor the German
+    copied over (a tool's pre-fill)."""
+    if not target or (target == here.source and done is not True):
+        return False
+    if done is None:
+        return target != here.target
+    return done
 
 
 def _nfc(text: str) -> str:
@@ -93,49 +103,54 @@ def _nfc(text: str) -> str:
 
 
 def _languages(programme: Programme, returned: Returned) -> None:
+    """Every file of the translator's file is for German into the partner language (a
+    side the file leaves unsaid is taken as right)."""
     partner = programme.partner_language
-    source, target = returned.source_language, returned.target_language
-    if language_matches(source or "de", "de") and language_matches(target or partner, partner):
-        return
-    where = returned.units[0].location if returned.units else None
-    found = f"{source or '?'} → {target or '?'}"
-    raise ProgrammeLoadError(
-        [problem("translation_wrong_language", where, found=found, expected=f"de → {partner}")]
-    )
+    problems = [
+        problem("translation_wrong_language", where, found=f"{source or '?'} → {target or '?'}",
+                expected=f"de → {partner}")
+        for source, target, where in returned.languages
+        if not (language_matches(source or "de", "de") and language_matches(target or partner, partner))
+    ]  # fmt: skip
+    if problems:
+        raise ProgrammeLoadError(problems)
 
 
 def record(programme: Programme, text_ids: Iterable[str]) -> Programme:
     """``programme`` recording that the translations of ``text_ids`` were made from the
     current German texts (``translations confirm``); the ids must be texts it has."""
-    units = {unit.id: unit for unit in text_units(programme)}
-    return _with(programme, {}, {text_id: (units[text_id], "") for text_id in text_ids})
+    units = units_by_id(programme)
+    return _with(programme, {text_id: units[text_id].target for text_id in text_ids}, units)
 
 
-def _with(
-    programme: Programme,
-    targets: dict[tuple[str | int, ...], str],
-    recorded: dict[str, tuple[TextUnit, str]],
-) -> Programme:
-    """A copy of ``programme`` with new partner texts at ``targets`` and a record of the
-    current German text for each id of ``recorded``, kept in the order of the file."""
+def _with(programme: Programme, targets: dict[str, str], units: dict[str, TextUnit]) -> Programme:
+    """A copy of ``programme`` with the partner texts of ``targets`` (by id) and a record
+    of each with its German text; records of ids the programme no longer has are
+    dropped, the others kept in the order of the file."""
     from handlungsprogramm.loading import from_data
     from handlungsprogramm.workbook.write import canonical_data
 
     data = canonical_data(programme)
     partner = programme.partner_language
-    for path, target in targets.items():
+    for text_id, target in targets.items():
         node: Any = data
-        for part in path:
+        for part in units[text_id].path:
             node = node[part]
         node[partner] = target
-    records: list[dict[str, str]] = data.get("translated_from", [])
+    records = [entry for entry in data.get("translated_from", []) if entry["text"] in units]
     index = {entry["text"]: entry for entry in records}
-    for text_id, (unit, _) in recorded.items():
-        fingerprint = german_fingerprint(unit.source)
+    for text_id, target in targets.items():
+        entry = {
+            "text": text_id,
+            "german": german_fingerprint(units[text_id].source),
+            "translation": german_fingerprint(target),
+        }
         if text_id in index:
-            index[text_id]["fingerprint"] = fingerprint
+            index[text_id].update(entry)
         else:
-            records.append({"text": text_id, "fingerprint": fingerprint})
+            records.append(entry)
     if records:
         data["translated_from"] = records
+    else:
+        data.pop("translated_from", None)
     return from_data(data)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
@@ -73,17 +74,59 @@ def write_po_file(programme: Programme, units: list[TextUnit], original: str) ->
     return out.getvalue()
 
 
+_LINE = re.compile(
+    r'(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"|"(?:[^"\\]|\\.)*")?'
+)
+"""A line of a PO file: a comment, a keyword with its quoted string, a continued string,
+or nothing. Babel reads a string without its closing quote as if it had one (and drops
+its last character), so every line is checked first."""
+_CONTEXT = re.compile(r'msgctxt\s+"((?:[^"\\]|\\.)*)"')
+_LANGUAGE = re.compile(r'^"Language:\s*([^"\\]*)\\n"', re.MULTILINE)
+
+
+def _lines(text: str, returned: Returned) -> None:
+    """Malformed lines and contexts given twice, as located problems."""
+    contexts: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not _LINE.fullmatch(stripped):
+            where = SourceLocation(returned.name, number, 1)
+            reason = (
+                f"line {number} is not PO: {stripped[:40]}",
+                f"Zeile {number} ist kein PO: {stripped[:40]}",
+            )
+            returned.problems.append(
+                problem("translation_unreadable", where, "HP004", reason=reason)
+            )
+            return
+        context = _CONTEXT.fullmatch(stripped)
+        if context is None:
+            continue
+        value = context.group(1)
+        if value in contexts:
+            where = SourceLocation(returned.name, number, 1)
+            returned.problems.append(
+                problem("translation_unit_twice", where, text=value, line=contexts[value])
+            )
+        contexts.setdefault(value, number)
+
+
 def read_po_file(data: bytes, name: str) -> Returned:
-    """Every entry of a PO file, or the problem that keeps it from being read."""
+    """Every entry of a PO file, or the problems that keep it from being read."""
     returned = Returned(name)
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM some editors write
+    text = data.decode("utf-8", "replace")
+    _lines(text, returned)
+    if returned.problems:
+        return returned
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True, ignore_obsolete=True)
-    except (PoFileError, UnicodeDecodeError, ValueError) as exc:
+    except (PoFileError, UnicodeError, LookupError, ValueError) as exc:
         where = SourceLocation(name, getattr(exc, "lineno", 1) or 1, 1)
         returned.problems.append(problem("translation_unreadable", where, "HP004", reason=str(exc)))
         return returned
-    returned.source_language = "de"
-    returned.target_language = str(catalog.locale or "")
+    language = _LANGUAGE.search(text)
+    returned.languages.append(("de", language.group(1).strip() if language else "", None))
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
             continue  # the header, or a plural form no export writes
@@ -92,7 +135,7 @@ def read_po_file(data: bytes, name: str) -> Returned:
         text_id = message.context or ""
         returned.units.append(ReturnedUnit(text_id, message.id, target, not message.fuzzy, where))
     if not returned.units:  # Babel reads most text as a PO file without entries
-        first = data.decode("utf-8", "replace").strip().split("\n", 1)[0][:40]
+        first = text.strip().split("\n", 1)[0][:40]
         where = SourceLocation(name, 1, 1)
         returned.problems.append(problem("translation_not_exchange", where, "HP007", found=first))
     return returned

@@ -7,6 +7,7 @@ The XLIFF and PO readers both produce :class:`Returned`; taking the units over
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from handlungsprogramm.errors import LoadProblem
@@ -22,9 +23,10 @@ class ReturnedUnit:
     text_id: str
     source: str
     target: str
-    done: bool
-    """Whether the file marks the unit as finished: XLIFF's state is not one of the
-    ``needs-…`` (1.2) or ``initial`` (2.x) states; in PO, the entry is not fuzzy."""
+    done: bool | None
+    """Whether the file marks the unit as finished: XLIFF 1.2 ``approved`` or a state
+    not ``new`` or ``needs-…``; XLIFF 2 a state not ``initial``; PO not fuzzy. None where
+    the file gives no state."""
     location: SourceLocation
 
 
@@ -33,8 +35,8 @@ class Returned:
     """Every unit of one file, its languages and the problems met while reading it."""
 
     name: str
-    source_language: str = ""
-    target_language: str = ""
+    languages: list[tuple[str, str, SourceLocation | None]] = field(default_factory=list)
+    """Source and target language of each file in it (XLIFF 1.2 may hold several)."""
     units: list[ReturnedUnit] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
@@ -47,5 +49,6 @@ def problem(
 
 
 def language_matches(tag: str, language: str) -> bool:
-    """Whether a file's language tag (``fr``, ``fr-FR``, ``fr_BJ``) is ``language``."""
-    return tag.replace("_", "-").split("-")[0].lower() == language
+    """Whether a file's language tag (``fr``, ``fr-FR``, ``fr_BJ``, ``fr@latin``) is
+    ``language``."""
+    return re.split(r"[-_@.]", tag.strip(), maxsplit=1)[0].lower() == language

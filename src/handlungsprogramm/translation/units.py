@@ -28,6 +28,7 @@ __all__ = [
     "TextUnit",
     "german_fingerprint",
     "text_units",
+    "units_by_id",
 ]
 
 
@@ -86,9 +87,9 @@ class TextUnit:
 
 
 def german_fingerprint(text: str) -> str:
-    """The fingerprint a translation record keeps of the German text it was made from:
-    8 hex digits of SHA-256 over the text in NFC, so an editor that stores the same
-    letters in another Unicode form does not make a translation look outdated."""
+    """The fingerprint a translation record keeps of a text (the German it was made from,
+    and the translation): 8 hex digits of SHA-256 over the text in NFC, so an editor that
+    stores the same letters in another Unicode form does not make it look changed."""
     normal = unicodedata.normalize("NFC", text.strip())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
 
@@ -116,24 +117,41 @@ def _walk(
 
 
 def text_units(programme: Programme) -> list[TextUnit]:
-    """Every text of ``programme`` that has a German source, in document order."""
+    """Every text of ``programme`` that has a German source, in document order.
+
+    A translation is outdated when it was recorded only with German texts other than
+    today's; current when recorded with today's, or never recorded (nothing to go by)."""
     partner = programme.partner_language
-    recorded = {record.text: record.fingerprint for record in programme.translated_from}
+    made_from: dict[str, set[str]] = {}
+    for record in programme.translated_from:
+        made_from.setdefault(record.translation, set()).add(record.german)
     units: list[TextUnit] = []
     for path, ident, item, text in _walk(programme, (), (), ""):
         source = text.get("de").strip()
         if not source:
             continue  # nothing to translate from
         target = text.get(partner).strip()
-        text_id = "/".join(ident)
-        made_from = recorded.get(text_id)
+        germans = made_from.get(german_fingerprint(target)) if target and made_from else None
         if not target:
             state = State.MISSING
-        elif made_from is not None and made_from != german_fingerprint(source):
+        elif germans and german_fingerprint(source) not in germans:
             state = State.OUTDATED
         else:
             state = State.TRANSLATED
         last = max((i for i, part in enumerate(path) if isinstance(part, int)), default=-1)
         field = tuple(str(part) for part in path[last + 1 :])
-        units.append(TextUnit(text_id, path, source, target, state, field, item))
+        units.append(TextUnit("/".join(ident), path, source, target, state, field, item))
+    return units
+
+
+def units_by_id(programme: Programme) -> dict[str, TextUnit]:
+    """The units by id; an :class:`~handlungsprogramm.errors.ExportError` (HP914) when two
+    items share a code, so two texts would share an id (``check`` reports it as HP403)."""
+    from handlungsprogramm.errors import ExportError
+
+    units: dict[str, TextUnit] = {}
+    for unit in text_units(programme):
+        if unit.id in units:
+            raise ExportError("HP914", text=unit.id)
+        units[unit.id] = unit
     return units

@@ -137,7 +137,10 @@ def read_xliff(data: bytes, name: str) -> Returned:
         return returned
     root = tree.getroot()
     if tree.docinfo.doctype:
-        reason = "it declares a DOCTYPE, which is not read"
+        reason = (
+            "it declares a DOCTYPE, which is not read",
+            "sie deklariert einen DOCTYPE, der nicht gelesen wird",
+        )
         where = SourceLocation(name, 1, 1)
         returned.problems.append(problem("translation_unreadable", where, "HP004", reason=reason))
     elif root.tag == f"{{{XLIFF12}}}xliff":
@@ -160,14 +163,15 @@ def _where(returned: Returned, element: etree._Element) -> SourceLocation:
 
 
 def _read12(root: etree._Element, returned: Returned) -> None:
-    file = root.find(f"{{{XLIFF12}}}file")
-    if file is not None:
-        returned.source_language = file.get("source-language", "")
-        returned.target_language = file.get("target-language", "")
+    for file in root.iter(f"{{{XLIFF12}}}file"):
+        languages = (file.get("source-language", ""), file.get("target-language", ""))
+        returned.languages.append((*languages, _where(returned, file)))
     for element in root.iter(f"{{{XLIFF12}}}trans-unit"):
         target = element.find(f"{{{XLIFF12}}}target")
-        state = "" if target is None else target.get("state", "")
-        done = element.get("approved") == "yes" or (target is not None and state not in _OPEN_12)
+        state = None if target is None else target.get("state")
+        done: bool | None = None if state is None else state not in _OPEN_12
+        if element.get("approved") == "yes":
+            done = True
         unit = ReturnedUnit(
             element.get("id", ""),
             _text(element.find(f"{{{XLIFF12}}}source")),
@@ -179,8 +183,9 @@ def _read12(root: etree._Element, returned: Returned) -> None:
 
 
 def _read2(root: etree._Element, returned: Returned) -> None:
-    returned.source_language = root.get("srcLang", "")
-    returned.target_language = root.get("trgLang", "")
+    returned.languages.append(
+        (root.get("srcLang", ""), root.get("trgLang", ""), _where(returned, root))
+    )
     segment_tag, ignorable_tag = f"{{{XLIFF2}}}segment", f"{{{XLIFF2}}}ignorable"
     for element in root.iter(f"{{{XLIFF2}}}unit"):
         # a tool may have split the text into segments, with ignorables between them
@@ -191,7 +196,12 @@ def _read2(root: etree._Element, returned: Returned) -> None:
         # a text half translated is not translated: every segment needs its target
         complete = all(target is not None for target in targets)
         target = "".join(t or "" for t in targets) if complete else ""
-        done = bool(segments) and all(s.get("state", "initial") != "initial" for s in segments)
+        states = [segment.get("state") for segment in segments]
+        done = (
+            None
+            if all(state is None for state in states)
+            else all(state not in (None, "initial") for state in states)
+        )
         text_id = element.get("name") or element.get("id", "").replace(":", "/")
         where = _where(returned, element)
         returned.units.append(ReturnedUnit(text_id, source, target, done, where))

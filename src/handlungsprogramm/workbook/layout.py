@@ -75,6 +75,10 @@ SHEET_NAMES: dict[tuple[str, ...], str] = {
 }  # fmt: skip
 """The German name of each sheet (at most 31 characters, as Excel allows)."""
 
+OPTIONAL_SHEETS: frozenset[tuple[str, ...]] = frozenset({("translated_from",)})
+"""Sheets a workbook exported by an earlier version lacks: missing, they mean an empty
+list (translation records came after the first workbooks went to workshops)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Column:

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from handlungsprogramm.errors import LoadProblem, ProgrammeLoadError
 from handlungsprogramm.location import SourceLocation
 from handlungsprogramm.model import Programme
-from handlungsprogramm.workbook.layout import Column, Table, tables, walk
+from handlungsprogramm.workbook.layout import OPTIONAL_SHEETS, Column, Table, tables, walk
 from handlungsprogramm.workbook.write import headers, value_at
 
 __all__ = ["CellLocation", "from_workbook"]
@@ -188,6 +188,8 @@ def _read_table(
         reader.unread.add(table.path)  # its rows would all name items not read
         return
     if table.sheet not in book.sheetnames:
+        if table.path in OPTIONAL_SHEETS:
+            return
         reader.problem("workbook_missing_sheet", reader.at(table.sheet, 1, 1), sheet=table.sheet)
         reader.unread.add(table.path)
         return

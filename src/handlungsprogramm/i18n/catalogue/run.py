@@ -128,6 +128,18 @@ RUN: dict[str, Message] = {
         ),
         ExitCode.INVALID_INPUT,
     ),
+    "HP914": Message(
+        (
+            "two texts share the id {text}: two items of a list have the same code",
+            "zwei Texte haben dieselbe ID {text}: zwei Einträge einer Liste haben denselben Code",
+        ),
+        (
+            "give each item its own code (`handlungsprogramm check FILE` names them, HP403)",
+            "jedem Eintrag einen eigenen Code geben (`handlungsprogramm check DATEI` nennt"
+            " sie, HP403)",
+        ),
+        ExitCode.INVALID_INPUT,
+    ),
     "HP920": _usage(
         "--draft and --final exclude each other",
         "--draft und --final schließen sich aus",
@@ -178,8 +190,8 @@ RUN: dict[str, Message] = {
     "HP935": _usage("unexpected extra argument(s): {args}", "überzählige Argumente: {args}"),
     "HP936": _usage("{detail}", "{detail}"),
     "HP937": _usage(
-        "{option} applies to translation files only (`--to xliff`, `xliff2` or `po`)",
-        "{option} gilt nur für Übersetzungsdateien (`--to xliff`, `xliff2` oder `po`)",
+        "{option} applies to translation files only (XLIFF or PO)",
+        "{option} gilt nur für Übersetzungsdateien (XLIFF oder PO)",
     ),
     "HP938": _usage(
         "a translation file is read --into the programme file it was exported from",
@@ -263,9 +275,8 @@ RUN: dict[str, Message] = {
         " gelassen (leer oder noch zum Übersetzen oder Prüfen markiert)",
     ),
     "HP975": _note(
-        "nothing to export: every text has a current translation into {language}; nothing written",
-        "nichts zu exportieren: jeder Text hat eine aktuelle Übersetzung auf {language};"
-        " nichts geschrieben",
+        "nothing to export: no text {which}; nothing written",
+        "nichts zu exportieren: kein Text {which}; nichts geschrieben",
     ),
     "HP976": _note(
         "{old} (version {old_version}, content {old_fingerprint}) → {new} (version"
