@@ -203,6 +203,25 @@ def page(results: dict[str, Any]) -> str:
                 f"| {r['peak_mb']:.0f} MB |"
             )
         lines.append("")
+    diffs = results.get("diff")
+    if diffs:
+        lines += [
+            "## Comparing drafts (diff)",
+            "",
+            "Synthetic programmes; the new draft changes a title in every tenth measure and",
+            f"removes every twentieth. Median of {diffs['repeat']} runs; compare includes both",
+            "programmes' data, fingerprints and money totals. Re-measure with",
+            "`.venv/bin/python bench/diff.py && .venv/bin/python bench/report.py`.",
+            "",
+            "| Measures | Changes | Compare | Change document (DOCX) | Peak memory |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        for r in diffs["sizes"]:
+            lines.append(
+                f"| {r['measures']:,} | {r['changes']:,} | {_s(r['compare_s'])} "
+                f"| {_s(r['docx_s'])} | {r['peak_mb']:.0f} MB |"
+            )
+        lines.append("")
     lines += _targets(by_n, pdf, start)
     lines += _limits(by_n, pdf)
     return "\n".join(lines).rstrip() + "\n"
