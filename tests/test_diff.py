@@ -236,3 +236,127 @@ def test_the_change_document_as_pdf(tmp_path: Path, layout: str) -> None:
     code, _, _ = cli("diff", str(PFINZTAL), str(new), "--out", str(out))
     assert code == 3  # never replaced without --force
     assert shutil.which("pdftoppm")
+
+
+# -- what a review found (each reproduced before it was mended) --------------------------
+
+
+def _changes(edit: Any) -> list[tuple[str, str]]:
+    data = canonical_data(load(PFINZTAL))
+    edit(data)
+    return [(c.kind.value, c.path) for c in compare(load(PFINZTAL), from_data(data)).changes]
+
+
+def test_a_new_order_of_the_measures_is_a_change() -> None:
+    def swap(data: dict[str, Any]) -> None:
+        data["measures"][0], data["measures"][1] = data["measures"][1], data["measures"][0]
+
+    assert _changes(swap) == [("moved", "measures")]
+
+
+def test_items_without_code_are_paired_by_likeness_not_position() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        milestones = data["measures"][0]["milestones"]
+        milestones.pop(0)
+        milestones[0]["title"]["de"] += " (neu)"
+
+    assert _changes(edit) == [
+        ("changed", "measures[M-01].milestones[0].title.de"),
+        ("removed", "measures[M-01].milestones[0]"),
+    ]
+
+    def partner(data: dict[str, Any]) -> None:
+        partners = data["measures"][0]["partners"]
+        partners[0]["role"]["de"] += " und mehr"
+        partners.insert(0, {"name": "Neuer Partner", "role": {"de": "Beratung", "fr": "Conseil"}})
+
+    assert _changes(partner) == [
+        ("added", "measures[M-01].partners[0]"),
+        ("changed", "measures[M-01].partners[1].role.de"),
+    ]
+
+
+def test_an_objective_moved_into_a_new_field_of_action_is_found() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        first = data["fields_of_action"][0]["strategic_objectives"][0]
+        moved = first["operational_objectives"].pop(1)
+        moved["title"]["de"] += " neu"
+        data["fields_of_action"].append({
+            "code": "9", "title": {"de": "Neu", "fr": "Nouveau"},
+            "strategic_objectives": [{"code": "9.1", "title": {"de": "Z", "fr": "Z"},
+                                      "operational_objectives": [moved]}],
+        })  # fmt: skip
+
+    changes = _changes(edit)
+    new = "fields_of_action[9].strategic_objectives[9.1].operational_objectives[1.1.2]"
+    assert changes == [
+        ("added", "fields_of_action[9]"),
+        ("moved", new),
+        ("changed", f"{new}.title.de"),
+    ]
+
+
+def test_an_empty_list_on_one_side_is_items_added_or_removed() -> None:
+    draft = load(ROOT / "examples" / "drafts" / "lemgo-ouidah" / "programme.yaml")
+    data = canonical_data(draft)
+    data["measures"] = []
+    changes = compare(from_data(data), draft)
+    assert [(c.kind.value, c.path) for c in changes.changes] == [
+        ("added", "measures[M-01]"), ("added", "measures[M-02]"),
+    ]  # fmt: skip
+    assert changes.summary.measures[Kind.ADDED] == ["M-01", "M-02"]
+
+
+def test_a_text_that_became_one_name_is_compared_per_language() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        money = data["measures"][0]["resources"]["money"][0]
+        money["funding_source"] = {"de": money["funding_source"], "fr": "BMZ / FKKP (EG, fr)"}
+
+    assert _changes(edit) == [("changed", "measures[M-01].resources.money[0].funding_source.fr")]
+
+
+def test_a_removed_section_keeps_its_place_in_the_order() -> None:
+    def edit(data: dict[str, Any]) -> None:
+        del data["vision"]
+        data["measures"][0]["title"]["de"] += "!"
+
+    assert [path for _, path in _changes(edit)] == ["vision", "measures[M-01].title.de"]
+
+
+def test_the_same_amounts_written_differently_are_explained() -> None:
+    data = canonical_data(load(PFINZTAL))
+    money = data["measures"][0]["resources"]["money"][0]
+    money["amount"] = f"{money['amount']}.0"
+    for year in money.get("by_year", {}):
+        money["by_year"][year] = f"{money['by_year'][year]}.0"
+    from handlungsprogramm.diff.report import report_lines
+
+    changes = compare(load(PFINZTAL), from_data(data))
+    assert changes.identical
+    assert (
+        "the fingerprints differ because numbers are written differently"
+        in report_lines(changes, "en")[-1]
+    )
+
+
+def test_the_document_speaks_in_words_not_in_data() -> None:
+    data, _ = _edited()
+    data["measures"][2]["priority"] = "low"
+    old, new = load(PFINZTAL), from_data(data)
+    document = docx.Document(io.BytesIO(change_docx(compare(old, new), new)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Maßnahme M-03 › Priorität\nMesure M-03 › Priorité\n(geändert / modification)" in cells
+    assert "Niedrig\nBasse" in cells
+    assert "275.000,00\xa0€\n275\u202f000,00\xa0€" in cells  # money, with its currency
+    assert not any("measures[" in cell for cell in cells)
+    assert not any(cell in ("low", "high") for cell in cells)
+
+
+def test_out_must_be_a_new_document(tmp_path: Path) -> None:
+    copy_ = tmp_path / "v1.yaml"
+    shutil.copy(PFINZTAL, copy_)
+    for out in (tmp_path / "changes.txt", copy_):
+        code, _, err = cli("diff", str(PFINZTAL), str(copy_), "--out", str(out), "--force")
+        assert code == 2
+        assert "HP939" in err
+    assert copy_.read_bytes() == PFINZTAL.read_bytes()

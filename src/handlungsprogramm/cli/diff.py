@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from handlungsprogramm.cli.common import LangOption, _default_lang, _load_or_exit, say
-from handlungsprogramm.errors import OutputExistsError
+from handlungsprogramm.errors import OutputExistsError, UsageError
 from handlungsprogramm.i18n.lang import Lang
 from handlungsprogramm.options import Layout
 
@@ -59,12 +59,15 @@ def diff_command(
         from handlungsprogramm.cli.common import write_output
         from handlungsprogramm.diff.document import change_document
 
+        inputs = {old.resolve(), new.resolve()}
+        if out.suffix.lower() not in (".docx", ".pdf") or out.resolve() in inputs:
+            raise UsageError("HP939", path=str(out), command="handlungsprogramm diff")
         if out.exists() and not force:
             raise OutputExistsError("HP904", path=str(out))
         pdf = out.suffix.lower() == ".pdf"
         write_output(out, change_document(changes, before, after, layout=layout, pdf=pdf))
         say("HP950", language, path=str(out))
-    elif output_format is DiffFormat.JSON:
+    if output_format is DiffFormat.JSON:
         typer.echo(json.dumps(changes.as_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo("\n".join(report_lines(changes, language)))

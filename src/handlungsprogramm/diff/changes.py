@@ -41,6 +41,8 @@ class Change:
     path: str
     old: Any = None
     new: Any = None
+    currency: str | None = None
+    """The currency of an amount (``money[0].amount``), so it can be shown as money."""
 
     @property
     def chapter(self) -> str:
@@ -55,7 +57,8 @@ class Change:
 
     def as_json(self) -> dict[str, Any]:
         """The change as ``diff --format json`` writes it."""
-        return {"kind": self.kind.value, "path": self.path, "old": self.old, "new": self.new}
+        data = {"kind": self.kind.value, "path": self.path, "old": self.old, "new": self.new}
+        return data | ({"currency": self.currency} if self.currency else {})
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -57,9 +59,49 @@ def _data(programme: Programme) -> dict[str, Any]:
     return data
 
 
-def _coded(items: list[Any]) -> bool:
-    codes = [item.get("code") for item in items if isinstance(item, dict)]
-    return bool(codes) and len(codes) == len(items) and all(isinstance(c, str) for c in codes)
+_LANG_KEY = re.compile(r"[a-z]{2,3}")
+_SIMILAR = 0.5
+"""How alike (difflib's ratio of their data) two items without a key must be to count
+as one item changed rather than one removed and another added."""
+_PAIRING_LIMIT = 400
+"""Above this many candidate pairs in one list, items without a key are paired by
+position (comparing every pair would take longer than the rest of the walk)."""
+
+
+def _key(item: Any) -> str | None:
+    """An item's key: its code, else its id (money lines), else none."""
+    if not isinstance(item, dict):
+        return None
+    for name in ("code", "id"):
+        if isinstance(item.get(name), str) and item[name]:
+            return str(item[name])
+    return None
+
+
+def _keyed(items: list[Any]) -> bool:
+    return bool(items) and all(_key(item) is not None for item in items)
+
+
+def _is_text(value: Any) -> bool:
+    """A text in several languages (``{de: …, fr: …}``)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and _LANG_KEY.fullmatch(k) and isinstance(v, str)
+                for k, v in value.items())
+    )  # fmt: skip
+
+
+def _ordered(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
+    """The keys of both, in the new draft's order, a key only the old has after the key
+    before it there: a removed section stays in its chapter's place."""
+    keys = list(new)
+    previous = None
+    for key in old:
+        if key not in new:
+            keys.insert(keys.index(previous) + 1 if previous in keys else 0, key)
+        previous = key
+    return keys
 
 
 def _index(data: Any, path: str = "", shape: tuple[str, ...] = ()) -> dict[Any, Any]:
@@ -68,7 +110,7 @@ def _index(data: Any, path: str = "", shape: tuple[str, ...] = ()) -> dict[Any, 
     if isinstance(data, dict):
         for key, value in data.items():
             found |= _index(value, f"{path}.{key}" if path else str(key), (*shape, str(key)))
-    elif isinstance(data, list) and _coded(data):
+    elif isinstance(data, list) and _keyed(data) and all("code" in item for item in data):
         for item in data:
             at = f"{path}[{item['code']}]"
             found[(shape, item["code"])] = (at, item)
@@ -83,18 +125,24 @@ class _Walk:
         self.changes: list[Change] = []
         self.old_items = _index(old)
         self.new_items = _index(new)
+        self.currency: str | None = None
+        """The currency of the amount being compared, if any."""
 
     def add(self, kind: Kind, path: str, old: Any = None, new: Any = None) -> None:
-        self.changes.append(Change(kind, path, plain(old), plain(new)))
+        self.changes.append(Change(kind, path, plain(old), plain(new), self.currency))
 
     def value(self, path: str, shape: tuple[str, ...], old: Any, new: Any) -> None:
         if old == new:
             return
+        if _is_text(old) and isinstance(new, str):  # a text became one name for all
+            new = dict.fromkeys(old, new)
+        elif _is_text(new) and isinstance(old, str):
+            old = dict.fromkeys(new, old)
         if isinstance(old, dict) and isinstance(new, dict):
             self.mapping(path, shape, old, new)
-        elif isinstance(old, list) and isinstance(new, list) and _coded(old) and _coded(new):
-            self.coded(path, shape, old, new)
-        elif isinstance(old, list) and isinstance(new, list) and _items(old) and _items(new):
+        elif isinstance(old, list) and isinstance(new, list) and _lists(old, new, _keyed):
+            self.keyed(path, shape, old, new)
+        elif isinstance(old, list) and isinstance(new, list) and _lists(old, new, _items):
             self.sequence(path, shape, old, new)
         else:
             self.add(Kind.CHANGED, path, old, new)
@@ -102,33 +150,63 @@ class _Walk:
     def mapping(
         self, path: str, shape: tuple[str, ...], old: dict[Any, Any], new: dict[Any, Any]
     ) -> None:
-        keys = [*new, *(key for key in old if key not in new)]
-        for key in keys:
+        inherited = self.currency  # inside an amount by year: its money line's currency
+        own = new.get("currency") if isinstance(new.get("currency"), str) else None
+        for key in _ordered(old, new):
             at = f"{path}.{key}" if path else str(key)
+            self.currency = (own if key in ("amount", "by_year") else None) if own else inherited
             if key not in old:
                 self.add(Kind.ADDED, at, None, new[key])
+                self.moved_inside(at, (*shape, str(key)), new[key])
             elif key not in new:
                 self.add(Kind.REMOVED, at, old[key], None)
             else:
                 self.value(at, (*shape, str(key)), old[key], new[key])
+        self.currency = inherited
 
-    def coded(self, path: str, shape: tuple[str, ...], old: list[Any], new: list[Any]) -> None:
-        before = {item["code"]: item for item in old}
-        after = {item["code"] for item in new}
+    def keyed(self, path: str, shape: tuple[str, ...], old: list[Any], new: list[Any]) -> None:
+        """Items with codes or ids: matched by key; a code found under another parent
+        is moved; a new order of the same items is one change of the list."""
+        before = {_key(item): item for item in old}
+        after = {_key(item) for item in new}
+        coded = all("code" in item for item in old + new)
         for item in new:
-            at = f"{path}[{item['code']}]"
-            if item["code"] in before:
-                self.item(at, shape, before[item["code"]], item)
-            elif (shape, item["code"]) in self.old_items:
-                was, data = self.old_items[(shape, item["code"])]
+            key = _key(item)
+            at = f"{path}[{key}]"
+            if key in before:
+                self.item(at, shape, before[key], item)
+            elif coded and (shape, key) in self.old_items:
+                was, data = self.old_items[(shape, key)]
                 self.changes.append(Change(Kind.MOVED, at, was, at))
                 self.item(at, shape, data, item)
             else:
                 self.add(Kind.ADDED, at, None, item)
+                self.moved_inside(at, shape, item)
         for item in old:
-            gone = item["code"] not in after and (shape, item["code"]) not in self.new_items
-            if gone:
-                self.add(Kind.REMOVED, f"{path}[{item['code']}]", item, None)
+            key = _key(item)
+            if key not in after and not (coded and (shape, key) in self.new_items):
+                self.add(Kind.REMOVED, f"{path}[{key}]", item, None)
+        order = [[_key(item) for item in side if _key(item) in common]
+                 for common in [before.keys() & after] for side in (old, new)]  # fmt: skip
+        if order[0] != order[1]:
+            self.add(Kind.MOVED, path, order[0], order[1])
+
+    def moved_inside(self, path: str, shape: tuple[str, ...], data: Any) -> None:
+        """Coded items inside a new item (a new field of action) that the old draft had
+        elsewhere: moved there, and compared."""
+        if isinstance(data, dict):
+            for key, value in data.items():
+                self.moved_inside(f"{path}.{key}", (*shape, str(key)), value)
+        elif isinstance(data, list):
+            for child in data:
+                code = child.get("code") if isinstance(child, dict) else None
+                at = f"{path}[{code}]"
+                if isinstance(code, str) and (shape, code) in self.old_items:
+                    was, old = self.old_items[(shape, code)]
+                    self.changes.append(Change(Kind.MOVED, at, was, at))
+                    self.item(at, shape, old, child)
+                elif isinstance(code, str):
+                    self.moved_inside(at, shape, child)
 
     def item(
         self, path: str, shape: tuple[str, ...], old: dict[str, Any], new: dict[str, Any]
@@ -143,22 +221,51 @@ class _Walk:
         self.value(path, shape, old, new)
 
     def sequence(self, path: str, shape: tuple[str, ...], old: list[Any], new: list[Any]) -> None:
+        """Items without a key: the same items found as a sequence; of the rest, one
+        found again elsewhere is moved, one much like another is that one changed, the
+        others removed or added. Positions are the new draft's (the old's if removed)."""
         keys = [[json.dumps(plain(item), sort_keys=True) for item in side] for side in (old, new)]
         matcher = difflib.SequenceMatcher(None, keys[0], keys[1], autojunk=False)
+        gone: list[int] = []
+        came: list[int] = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                continue
-            pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
-            for k in range(pairs):
-                self.value(f"{path}[{j1 + k}]", shape, old[i1 + k], new[j1 + k])
-            for j in range(j1 + pairs, j2):
+            if op != "equal":
+                gone += range(i1, i2)
+                came += range(j1, j2)
+        pairs: dict[int, int] = {}
+        for j in list(came):
+            same = next((i for i in gone if keys[0][i] == keys[1][j]), None)
+            if same is not None:
+                gone.remove(same)
+                came.remove(j)
+                self.add(Kind.MOVED, f"{path}[{j}]", f"{path}[{same}]", f"{path}[{j}]")
+        if len(gone) * len(came) <= _PAIRING_LIMIT:
+            scored = sorted(
+                ((difflib.SequenceMatcher(None, keys[0][i], keys[1][j]).ratio(), i, j)
+                 for i in gone for j in came), reverse=True,
+            )  # fmt: skip
+            for ratio, i, j in scored:
+                if ratio >= _SIMILAR and i not in pairs.values() and j not in pairs:
+                    pairs[j] = i
+        else:
+            pairs = dict(zip(came, gone, strict=False))
+        for j in came:
+            if j in pairs:
+                self.value(f"{path}[{j}]", shape, old[pairs[j]], new[j])
+            else:
                 self.add(Kind.ADDED, f"{path}[{j}]", None, new[j])
-            for i in range(i1 + pairs, i2):
+        for i in gone:
+            if i not in pairs.values():
                 self.add(Kind.REMOVED, f"{path}[{i}]", old[i], None)
 
 
 def _items(items: list[Any]) -> bool:
     return bool(items) and all(isinstance(item, dict) for item in items)
+
+
+def _lists(old: list[Any], new: list[Any], test: Callable[[list[Any]], bool]) -> bool:
+    """Whether both lists (one of them may be empty) hold items that ``test`` accepts."""
+    return (not old or test(old)) and (not new or test(new)) and bool(old or new)
 
 
 def _version(programme: Programme, name: str) -> Version:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from docx import Document
@@ -28,9 +27,10 @@ from docx.table import Table, _Cell
 
 from handlungsprogramm.compose.values import Bi
 from handlungsprogramm.diff.changes import Change, ChangeSet, Kind, Version
+from handlungsprogramm.diff.display import Display
 from handlungsprogramm.diff.words import Mark, word_diff
 from handlungsprogramm.fingerprint import grouped
-from handlungsprogramm.i18n.formatting import format_date, format_decimal, format_money
+from handlungsprogramm.i18n.formatting import format_date, format_money
 from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Programme
 from handlungsprogramm.options import Layout
@@ -64,6 +64,7 @@ class _Doc:
         self.partner = partner
         self.layout = layout
         self.doc: DocxDocument = Document(io.BytesIO(standard_template()))
+        self.display = Display(partner)
         _clear(self.doc)
 
     def bi(self, key: str, **params: object) -> Bi:
@@ -140,39 +141,6 @@ def _marked(paragraph: Any, parts: list[tuple[Mark, str]]) -> None:
         elif mark is Mark.INSERTED:
             run.font.underline = WD_UNDERLINE.SINGLE
             run.font.color.rgb = _INSERTED
-
-
-def _readable(value: Any, partner: str, key: str) -> str:
-    """A value as a council member reads it: a text in both languages, an item by its
-    code and title, an amount in both languages' forms."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        if key in _NUMERIC and _NUMBER.fullmatch(value):
-            number = Decimal(value)
-            return Bi(format_decimal(number, "de"), format_decimal(number, partner)).joined()
-        return value
-    if isinstance(value, dict):
-        if set(value) <= {"de", partner} and all(isinstance(v, str) for v in value.values()):
-            return "\n".join(v for v in (value.get("de"), value.get(partner)) if v)
-        if "code" in value:
-            title = value.get("title")
-            words = _readable(title, partner, "title") if title is not None else ""
-            return f"{value['code']} {words}".strip()
-        return "\n".join(
-            f"{_key(k, partner)}: {_readable(v, partner, k)}" for k, v in value.items()
-        )
-    if isinstance(value, list):
-        return "; ".join(_readable(item, partner, key) for item in value)
-    return str(value)
-
-
-def _key(key: str, partner: str) -> str:
-    """A field's name in both languages where the document has a label for it."""
-    try:
-        return Bi(label(f"measure.{key}", "de"), label(f"measure.{key}", partner)).joined()
-    except KeyError:
-        return key
 
 
 def _version(doc: _Doc, version: Version) -> list[str | Bi]:
@@ -252,22 +220,34 @@ def _changes_table(doc: _Doc, group: list[Change]) -> None:
         half = (TEXT_WIDTH_CM - 4.2) / 2
         table = doc.table([doc.bi("changes.place"), before, after], [4.2, half, half])
     for change in group:
-        key = change.path.rsplit(".", 1)[-1]
-        place = f"{change.path}\n{doc.bi(f'changes.{change.kind.value}').joined()}"
+        place = f"{doc.display.place(change.path).joined(chr(10))}\n({doc.bi(f'changes.{change.kind.value}').joined()})"
         if doc.layout is Layout.SEQUENTIAL:
-            _, cell = doc.row(table, [place, None])
-            _sides(doc, change, key, cell, cell)
+            row = doc.row(table, [place, None])
+            _sides(doc, change, row[1], row[1])
         else:
-            _, old_cell, new_cell = doc.row(table, [place, None, None])
-            _sides(doc, change, key, old_cell, new_cell)
+            row = doc.row(table, [place, None, None])
+            _sides(doc, change, row[1], row[2])
+        if len(str(change.old)) + len(str(change.new)) < 600:  # a short row stays whole
+            _keep_whole(row[0])
 
 
-def _sides(doc: _Doc, change: Change, key: str, old_cell: _Cell, new_cell: _Cell) -> None:
+def _keep_whole(cell: _Cell) -> None:
+    """The row of ``cell`` is not split across pages."""
+    trpr = cell._tc.getparent().get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
+def _sides(doc: _Doc, change: Change, old_cell: _Cell, new_cell: _Cell) -> None:
     """The old value into ``old_cell`` and the new into ``new_cell`` (the same cell, one
     paragraph under the other, in the sequential layout): a changed text word by word,
-    anything else whole; what is gone struck through, what is new underlined."""
-    old = _readable(change.old, doc.partner, key)
-    new = _readable(change.new, doc.partner, key)
+    anything else whole; what is gone struck through, what is new underlined. A moved
+    item's old and new place are named in words."""
+    if change.kind is Kind.MOVED and isinstance(change.old, str) and isinstance(change.new, str):
+        old = doc.display.place(change.old).joined("\n")
+        new = doc.display.place(change.new).joined("\n")
+    else:
+        old = doc.display.value(change.old, change.path, change.currency)
+        new = doc.display.value(change.new, change.path, change.currency)
     texts = isinstance(change.old, str) and isinstance(change.new, str)
     if change.kind is Kind.CHANGED and texts and " " in change.old + change.new:
         parts = word_diff(old, new)

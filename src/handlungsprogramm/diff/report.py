@@ -85,7 +85,15 @@ def report_lines(changes: ChangeSet, lang: Lang) -> list[str]:
         )
     ]
     if changes.identical:
-        return [*lines, catalogue.text("HP979", lang, {})]
+        detail = ("", "")
+        if old.fingerprint != new.fingerprint:  # the same amounts, written differently
+            detail = (
+                "; the fingerprints differ because numbers are written differently (90000 and"
+                " 90000.0)",
+                "; die Fingerabdrücke unterscheiden sich, weil Zahlen anders geschrieben sind"
+                " (90000 und 90000.0)",
+            )
+        return [*lines, catalogue.text("HP979", lang, {"detail": detail})]
     counts = {kind.value: len(codes) for kind, codes in changes.summary.measures.items()}
     lines.append(catalogue.text("HP977", lang, {"count": len(changes.changes), **counts}))
     for currency, (before, after) in changes.summary.budget.items():

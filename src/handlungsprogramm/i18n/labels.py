@@ -1336,6 +1336,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "es": "Editor y financiadores",
         "pt": "Editor e financiadores",
     },
+    "changes.yes": {"de": "ja", "en": "yes", "fr": "oui", "es": "sí", "pt": "sim"},
+    "changes.no": {"de": "nein", "en": "no", "fr": "non", "es": "no", "pt": "não"},
     "changes.footer": {
         "de": "Änderungen von Fassung {old} zu {new}",
         "en": "Changes from version {old} to {new}",

@@ -198,6 +198,10 @@ RUN: dict[str, Message] = {
         "eine Übersetzungsdatei wird mit --into in die Programmdatei eingelesen, aus der sie"
         " exportiert wurde",
     ),
+    "HP939": _usage(
+        "--out: give a new .docx or .pdf file for the change document, not {path}",
+        "--out: eine neue .docx- oder .pdf-Datei für das Änderungsdokument angeben, nicht {path}",
+    ),
     "HP950": _note("wrote {path}", "{path} geschrieben"),
     "HP951": _note("wrote {path} ({state})", "{path} geschrieben ({state})"),
     "HP952": _note("signed {field}: wrote {path}", "{field} unterschrieben: {path} geschrieben"),
@@ -295,8 +299,8 @@ RUN: dict[str, Message] = {
         "Mittel in {currency}: vorher {old}, nachher {new}",
     ),
     "HP979": _note(
-        "the two drafts say the same (formatting and comments aside)",
-        "die beiden Entwürfe sagen dasselbe (Formatierung und Kommentare beiseite)",
+        "the two drafts say the same (formatting and comments aside){detail}",
+        "die beiden Entwürfe sagen dasselbe (Formatierung und Kommentare beiseite){detail}",
     ),
     "HP990": Message(
         (
