@@ -360,3 +360,20 @@ def test_out_must_be_a_new_document(tmp_path: Path) -> None:
         assert code == 2
         assert "HP939" in err
     assert copy_.read_bytes() == PFINZTAL.read_bytes()
+
+
+def test_what_the_user_wrote_stays_literal_in_every_output() -> None:
+    """A control character (which Word cannot store) becomes U+FFFD in the document and
+    an escape in the terminal; markup and template syntax stay as written."""
+    data = canonical_data(load(PFINZTAL))
+    data["measures"][0]["title"]["de"] += " \x0b {{ x }} [red]rot[/red]"
+    data["title"]["de"] += "\x01"
+    old, new = load(PFINZTAL), from_data(data)
+    changes = compare(old, new)
+    from handlungsprogramm.diff.report import report_lines
+
+    line = report_lines(changes, "en")[-1]
+    assert line.endswith("{+ \\x0b {{ x }} [red]rot[/red]+}")
+    document = docx.Document(io.BytesIO(change_docx(changes, new)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert any(cell.endswith("Kidira \ufffd {{ x }} [red]rot[/red]") for cell in cells)

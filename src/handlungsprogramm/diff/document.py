@@ -35,6 +35,7 @@ from handlungsprogramm.i18n.labels import label
 from handlungsprogramm.model import Programme
 from handlungsprogramm.options import Layout
 from handlungsprogramm.render.docx import standard_template
+from handlungsprogramm.render.sanitize import clean_text
 from handlungsprogramm.render.styles import S
 from handlungsprogramm.render.writer import TEXT_WIDTH_CM, set_column_widths
 
@@ -126,7 +127,7 @@ def _repeat(row: Any) -> None:
 def _text(cell: _Cell, text: str, style: str) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = style
-    paragraph.add_run(text)
+    paragraph.add_run(clean_text(text))
 
 
 def _marked(paragraph: Any, parts: list[tuple[Mark, str]]) -> None:
@@ -134,7 +135,7 @@ def _marked(paragraph: Any, parts: list[tuple[Mark, str]]) -> None:
     inserted ones underlined and green (told apart in greyscale by the line)."""
     paragraph.style = S.TABLE_TEXT
     for mark, text in parts:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(clean_text(text))
         if mark is Mark.DELETED:
             run.font.strike = True
             run.font.color.rgb = _DELETED
@@ -159,9 +160,8 @@ def _front(doc: _Doc, changes: ChangeSet, new: Programme) -> None:
     document.add_paragraph(label("changes.title", "de"), style=S.COVER_TITLE)
     document.add_paragraph(label("changes.title", doc.partner), style=S.COVER_TITLE_PARTNER)
     title = new.title
-    document.add_paragraph(
-        Bi(title.get("de"), title.get(doc.partner)).joined(" / "), style=S.COVER_SUBTITLE
-    )
+    subtitle = Bi(title.get("de"), title.get(doc.partner)).joined(" / ")
+    document.add_paragraph(clean_text(subtitle), style=S.COVER_SUBTITLE)
     doc.heading("changes.versions")
     half = (TEXT_WIDTH_CM - 4.2) / 2
     table = doc.table(["", doc.bi("changes.earlier"), doc.bi("changes.later")], [4.2, half, half])
@@ -268,7 +268,7 @@ def _footer(doc: _Doc, changes: ChangeSet) -> None:
         if paragraph is None:
             paragraph = section.footer.add_paragraph()
         paragraph.style = S.FOOTER
-        paragraph.add_run(f"{text}  ·  ")
+        paragraph.add_run(clean_text(f"{text}  ·  "))
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         run = OxmlElement("w:r")
@@ -289,14 +289,15 @@ def change_docx(
     _chapters(doc, changes)
     _footer(doc, changes)
     out = io.BytesIO()
-    doc.doc.core_properties.title = f"{label('changes.title', 'de')} – {new.title.get('de')}"
+    doc.doc.core_properties.title = clean_text(
+        f"{label('changes.title', 'de')} – {new.title.get('de')}"
+    )
     doc.doc.save(out)
     return out.getvalue()
 
 
 def change_document(
     changes: ChangeSet,
-    old: Programme,
     new: Programme,
     *,
     layout: Layout = Layout.SIDE_BY_SIDE,
@@ -304,7 +305,6 @@ def change_document(
 ) -> bytes:
     """The change document as DOCX bytes, or as PDF through the conversion ``build`` uses
     (LibreOffice, PDF/A)."""
-    del old  # the change set already holds what the document shows of the old draft
     data = change_docx(changes, new, layout=layout)
     if not pdf:
         return data
