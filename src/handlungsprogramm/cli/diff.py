@@ -65,7 +65,7 @@ def diff_command(
         if out.exists() and not force:
             raise OutputExistsError("HP904", path=str(out))
         pdf = out.suffix.lower() == ".pdf"
-        write_output(out, change_document(changes, before, after, layout=layout, pdf=pdf))
+        write_output(out, change_document(changes, after, layout=layout, pdf=pdf))
         say("HP950", language, path=str(out))
     if output_format is DiffFormat.JSON:
         typer.echo(json.dumps(changes.as_json(), ensure_ascii=False, indent=2))

@@ -301,8 +301,9 @@ def compare(
 ) -> ChangeSet:
     """The changes from ``old`` to ``new``; ``old_name`` and ``new_name`` name the drafts
     (their files) in the change set."""
-    walk = _Walk(_data(old), _data(new))
-    walk.value("", (), _data(old), _data(new))
+    before, after = _data(old), _data(new)
+    walk = _Walk(before, after)
+    walk.value("", (), before, after)
     changes = walk.changes
     languages = (new.languages[0], new.languages[1])
     return ChangeSet(

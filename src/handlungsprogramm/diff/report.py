@@ -43,8 +43,7 @@ def _marked(old: str, new: str) -> str:
 def _terminal(text: str) -> str:
     """A line a terminal shows as it is: no-break spaces as spaces, line breaks and other
     control characters escaped (``\\n``), so a value cannot send escape sequences."""
-    text = text.replace("\xa0", " ").replace("\u202f", " ")
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return catalogue.printable(text.replace("\xa0", " ").replace("\u202f", " "))
 
 
 def change_line(change: Change) -> str:

@@ -28,6 +28,7 @@ from docx.document import Document as DocxDocument
 from lxml import etree
 
 from handlungsprogramm.errors import TemplateError
+from handlungsprogramm.i18n.catalogue import printable
 
 __all__ = [
     "FETCHING_FIELDS",
@@ -123,7 +124,7 @@ def iter_fields(elements: Iterable[Any]) -> Iterator[Field]:
 def _shown(text: str) -> str:
     """An instruction for a message: one line, printable, at most :data:`_SHOWN` characters."""
     text = " ".join(text.split())
-    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    text = printable(text)
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from handlungsprogramm.exit_codes import ExitCode
 from handlungsprogramm.i18n.lang import LANGS, Bilingual, Lang, pick
 
-__all__ = ["MESSAGES", "Message", "fix", "render", "text"]
+__all__ = ["MESSAGES", "Message", "fix", "printable", "render", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +63,17 @@ MESSAGES: dict[str, Message] = _entries()
 """Every message of templates, PDF work, files, builds and the command line, by code."""
 
 
+def printable(text: str) -> str:
+    """Text from outside (part names, a library's reason, a file name, a programme's
+    text) with control characters escaped (``\\x0b``), so a hostile name cannot send
+    escape sequences to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
 def _printable(value: object) -> object:
-    """Text from outside (part names, a library's reason, a file name) with control
-    characters escaped, so a hostile name cannot send escape sequences to a terminal."""
-    if not isinstance(value, str) or value.isprintable():
-        return value
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in value)
+    return printable(value) if isinstance(value, str) else value
 
 
 def fill(template: Bilingual, lang: Lang, ctx: Mapping[str, object]) -> str:
